@@ -1,0 +1,54 @@
+import Link from 'next/link';
+import type { Metadata } from 'next';
+import { requirePageCaller, loadOr404 } from '@/lib/auth/page-caller';
+import { getProject } from '@/lib/projects/list-projects';
+import { listArticles } from '@/lib/articles/list-articles';
+import { LABELS } from '@/lib/annotations/dto';
+
+export const metadata: Metadata = { title: 'Articles' };
+
+export default async function ProjectPage({ params }: { params: Promise<{ projectId: string }> }) {
+  const { projectId } = await params;
+  const caller = await requirePageCaller(`/projects/${projectId}`);
+  const [project, articles] = await loadOr404(() => Promise.all([getProject(caller.id, projectId), listArticles(caller.id, projectId)]));
+  return (
+    <main className="page">
+      <p className="muted" style={{ margin: '0 0 0.25rem' }}>
+        <Link href="/">Projects</Link> /
+      </p>
+      <h1>{project.name}</h1>
+      <table className="data" aria-label="Articles">
+        <thead>
+          <tr>
+            <th>Outlet</th>
+            <th>Title</th>
+            <th>Date</th>
+            {LABELS.map((l) => (
+              <th key={l} className="num">
+                {l}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {articles.map((a) => (
+            <tr key={a.id}>
+              <td>{a.outlet ?? <span className="muted">unknown outlet</span>}</td>
+              <td>
+                <Link href={`/articles/${a.id}`}>{a.title}</Link>
+              </td>
+              <td style={{ whiteSpace: 'nowrap' }}>{a.published ?? <span className="muted">undated</span>}</td>
+              {LABELS.map((l) => (
+                <td key={l} className="num">
+                  <span className={`badge ${l}`} aria-label={`${a.counts[l]} ${l}`}>
+                    {a.counts[l]}
+                  </span>
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </main>
+  );
+}

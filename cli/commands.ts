@@ -1,0 +1,77 @@
+import { Command, Option } from 'commander';
+import { AppError } from '@/lib/errors';
+import { db } from '@/lib/db/client';
+import { addUser, findProjectByIdOrName } from '@/lib/users/add-user';
+import { createToken, listTokens, revokeToken } from '@/lib/tokens/manage-tokens';
+import { readPassword } from './read-password';
+import type { Role } from '@/lib/db/generated/enums';
+
+// Each command is a thin shell over one lib/ function.
+
+export const program = new Command()
+  .name('crosscheck')
+  .description('Crosscheck admin command line. Uses the database in DATABASE_URL.')
+  .showHelpAfterError();
+
+const user = program.command('user').description('manage users');
+user
+  .command('add')
+  .description('create a user (or update one by email) and give them a role in a project; the password is read from stdin')
+  .requiredOption('--email <email>', 'sign-in email')
+  .requiredOption('--name <name>', 'display name')
+  .option('--project <project>', 'project id or name')
+  .addOption(new Option('--role <role>', 'role in the project').choices(['admin', 'analyst', 'reviewer']))
+  .option('--no-password', 'do not set a password (the user cannot sign in until one is set)')
+  .action(async (opts: { email: string; name: string; project?: string; role?: string; password: boolean }) => {
+    if (Boolean(opts.project) !== Boolean(opts.role)) throw new AppError('BAD_REQUEST', '--project and --role go together');
+    const project = opts.project ? await findProjectByIdOrName(opts.project) : undefined;
+    const password = opts.password ? await readPassword() : undefined;
+    const result = await addUser({
+      email: opts.email,
+      name: opts.name,
+      password,
+      projectId: project?.id,
+      role: opts.role?.toUpperCase() as Role | undefined,
+    });
+    console.log(`user ${result.email} (${result.id})${project ? ` is ${opts.role} in "${project.name}"` : ''}`);
+  });
+
+const token = program.command('token').description('manage API tokens');
+token
+  .command('create')
+  .description('create an API token for a user; it is printed once and never stored')
+  .requiredOption('--email <email>', 'the user')
+  .option('--name <name>', 'a label to recognise the token by', 'cli')
+  .action(async (opts: { email: string; name: string }) => {
+    const owner = await findUser(opts.email);
+    const { token: secret, info } = await createToken(owner.id, opts.name);
+    console.error(`token ${info.prefix}… (${info.id}) for ${opts.email}; use it as "Authorization: Bearer <token>":`);
+    console.log(secret);
+  });
+token
+  .command('list')
+  .description("list a user's tokens")
+  .requiredOption('--email <email>', 'the user')
+  .action(async (opts: { email: string }) => {
+    const owner = await findUser(opts.email);
+    for (const t of await listTokens(owner.id)) {
+      console.log(`${t.id}  ${t.prefix}…  ${t.name}  created ${t.createdAt}${t.revokedAt ? `  REVOKED ${t.revokedAt}` : ''}`);
+    }
+  });
+token
+  .command('revoke')
+  .description('revoke a token at once')
+  .requiredOption('--email <email>', 'the user')
+  .argument('<token>', 'token id or its printed prefix')
+  .action(async (id: string, opts: { email: string }) => {
+    const owner = await findUser(opts.email);
+    const t = await revokeToken(owner.id, id);
+    console.log(`revoked ${t.prefix}… (${t.id})`);
+  });
+
+export async function findUser(email: string) {
+  const row = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
+  if (!row) throw new AppError('NOT_FOUND', `No user with email ${email}`);
+  return row;
+}
+

@@ -1,0 +1,75 @@
+import 'server-only';
+import { db } from '@/lib/db/client';
+import { AppError } from '@/lib/errors';
+import { assertAllowed, can, type ProjectRole } from '@/lib/auth/permissions';
+import { QUOTE_CONTEXT } from '@/lib/anchoring/code-points';
+import type { Caller } from '@/lib/auth/caller';
+import type { AnnotationDto } from './dto';
+import type { CreateAnnotationInput } from './schema';
+import { annotationSelect, toAnnotationDto, toDbLabel } from './to-dto';
+
+type ArticleContext = {
+  id: string;
+  textHash: string;
+  length: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  roles: string[] | null;
+};
+
+/**
+ * Reads the quote for [start, end) and the caller's roles in one round trip.
+ * Postgres counts `substring` in characters, which for UTF-8 text are code
+ * points: the same unit we store, so no article text travels to Node.
+ */
+async function readArticleContext(articleId: string, userId: string, start: number, end: number) {
+  const rows = await db.$queryRaw<ArticleContext[]>`
+    SELECT a.id, a."textHash", a.length,
+           substring(a.text FROM ${start}::int + 1 FOR ${end - start}::int) AS exact,
+           substring(a.text FROM greatest(${start}::int - ${QUOTE_CONTEXT}::int, 0) + 1
+                            FOR least(${start}::int, ${QUOTE_CONTEXT}::int)) AS prefix,
+           substring(a.text FROM ${end}::int + 1 FOR ${QUOTE_CONTEXT}::int) AS suffix,
+           (SELECT array_agg(m.role::text) FROM "Membership" m
+             WHERE m."projectId" = a."projectId" AND m."userId" = ${userId}) AS roles
+      FROM "Article" a
+     WHERE a.id = ${articleId}`;
+  return rows[0];
+}
+
+export async function createAnnotation(caller: Caller, articleId: string, input: CreateAnnotationInput): Promise<AnnotationDto> {
+  const article = await readArticleContext(articleId, caller.id, input.start, input.end);
+  if (!article || !article.roles) throw new AppError('NOT_FOUND', 'Article not found');
+  const roles = article.roles.map((r) => r.toLowerCase() as ProjectRole);
+  assertAllowed(can.annotate(roles), 'Only analysts and admins of this project can tag spans');
+  if (input.end > article.length) {
+    throw new AppError('BAD_REQUEST', `end ${input.end} is past the end of the article (${article.length} code points)`, {
+      end: `must be at most ${article.length}`,
+    });
+  }
+  if (input.exact !== undefined && input.exact !== article.exact) {
+    throw new AppError('CONFLICT', 'The article text at these offsets differs from `exact`; reload the article', {
+      exact: 'does not match the article text at [start, end)',
+    });
+  }
+  if (article.exact.trim() === '') {
+    throw new AppError('BAD_REQUEST', 'A span must contain more than whitespace', { start: 'selects only whitespace' });
+  }
+  const row = await db.annotation.create({
+    data: {
+      articleId: article.id,
+      authorId: caller.id,
+      label: toDbLabel(input.label),
+      note: input.note || null,
+      speaker: input.speaker || null,
+      start: input.start,
+      end: input.end,
+      exact: article.exact,
+      prefix: article.prefix,
+      suffix: article.suffix,
+      textHash: article.textHash,
+    },
+    select: annotationSelect,
+  });
+  return toAnnotationDto(row);
+}

@@ -1,0 +1,56 @@
+// Types only: shared by route handlers and client components, so nothing
+// here may import server code.
+
+export type Label = 'assertion' | 'denial' | 'evidence';
+export type AnnotationStatus = 'pending' | 'approved' | 'rejected';
+
+/** One span as the API returns it. Offsets count code points of the article's canonical text. */
+export type AnnotationDto = {
+  id: string;
+  articleId: string;
+  label: Label;
+  note: string | null;
+  speaker: string | null;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  textHash: string;
+  status: AnnotationStatus;
+  version: number;
+  author: { id: string; name: string };
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type ArticleReaderProps = {
+  articleId: string;
+  text: string;
+  textHash: string;
+  initialAnnotations: AnnotationDto[];
+  canAnnotate: boolean;
+  currentUserId: string;
+};
+
+/** Body of POST /api/v1/articles/:articleId/annotations. */
+export type CreateAnnotationBody = {
+  start: number;
+  end: number;
+  label: Label;
+  note?: string;
+  speaker?: string;
+};
+
+/** Body of PATCH /api/v1/annotations/:id; `version` is the one the client last saw. */
+export type UpdateAnnotationBody = {
+  label: Label;
+  note: string | null;
+  speaker: string | null;
+  version: number;
+};
+
+/** Error body every API route returns. */
+export type ApiErrorBody = {
+  error: { code: string; message: string; fields?: Record<string, string | string[]> };
+};

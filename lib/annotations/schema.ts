@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { LABELS } from './dto';
+
+// zod at the boundary: one schema per request body, shared by the API routes,
+// the OpenAPI document and the client. Unknown keys are rejected.
+
+export const MAX_NOTE_LENGTH = 5_000;
+export const MAX_SPEAKER_LENGTH = 200;
+
+const offset = z.number().int().min(0).max(50_000_000);
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+export const createAnnotationInput = z
+  .strictObject({
+    start: offset.describe('Start, inclusive, in Unicode code points over the article text'),
+    end: offset.describe('End, exclusive, in Unicode code points'),
+    label: z.enum(LABELS),
+    note: optionalText(MAX_NOTE_LENGTH),
+    speaker: optionalText(MAX_SPEAKER_LENGTH).describe('Who makes the claim, e.g. "Edi Rama"'),
+    exact: z
+      .string()
+      .max(1_000_000)
+      .optional()
+      .describe('If given, the text the client saw at [start, end); a mismatch is refused with 409'),
+  })
+  .refine((v) => v.end > v.start, { message: 'end must be greater than start', path: ['end'] });
+export type CreateAnnotationInput = z.infer<typeof createAnnotationInput>;
+
+export const updateAnnotationInput = z.strictObject({
+  label: z.enum(LABELS).optional(),
+  note: optionalText(MAX_NOTE_LENGTH),
+  speaker: optionalText(MAX_SPEAKER_LENGTH),
+  version: z.number().int().min(1).describe('The version the change was made against; stale → 409'),
+});
+export type UpdateAnnotationInput = z.infer<typeof updateAnnotationInput>;

@@ -1,0 +1,33 @@
+import 'server-only';
+import { ZodError } from 'zod';
+import { AppError } from '@/lib/errors';
+
+export type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
+
+export function zodFields(error: ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join('.') : (issue.code === 'unrecognized_keys' ? issue.keys.join(',') : '(body)');
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+/** The one place an error becomes an HTTP answer. */
+export function errorResponse(error: unknown): Response {
+  let appError: AppError;
+  if (error instanceof AppError) appError = error;
+  else if (error instanceof ZodError) appError = new AppError('BAD_REQUEST', 'The request is not valid', zodFields(error));
+  else if (isPrismaError(error, 'P2002')) appError = new AppError('CONFLICT', 'That already exists');
+  else if (isPrismaError(error, 'P2025')) appError = new AppError('NOT_FOUND', 'Not found');
+  else {
+    console.error('[api] unexpected error', error);
+    appError = new AppError('INTERNAL', 'Something went wrong on our side');
+  }
+  const body: ErrorBody = { error: { code: appError.code, message: appError.message, ...(appError.fields && { fields: appError.fields }) } };
+  return Response.json(body, { status: appError.status });
+}
+
+function isPrismaError(error: unknown, code: string): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
+}

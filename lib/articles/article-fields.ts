@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto';
+import { normalizeText } from '@/lib/anchoring/normalize-text';
+import { codePointLength } from '@/lib/anchoring/code-points';
+
+export type NewArticle = {
+  externalId?: string | null;
+  url?: string | null;
+  outlet?: string | null;
+  title: string;
+  author?: string | null;
+  published?: string | null; // YYYY-MM-DD
+  text: string;
+};
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** Row fields for an article: canonical text, its hash and code-point length. */
+export function articleFields(input: NewArticle) {
+  const text = normalizeText(input.text);
+  return {
+    externalId: input.externalId ?? null,
+    url: input.url ?? null,
+    outlet: input.outlet ?? null,
+    title: normalizeText(input.title).trim(),
+    author: input.author ?? null,
+    publishedAt: input.published ? new Date(`${input.published}T00:00:00Z`) : null,
+    text,
+    textHash: sha256Hex(text),
+    length: codePointLength(text),
+  };
+}

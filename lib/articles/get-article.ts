@@ -1,0 +1,48 @@
+import 'server-only';
+import { db } from '@/lib/db/client';
+import { notFound } from '@/lib/errors';
+import { memberOf, toProjectRole, type ProjectRole } from '@/lib/auth/permissions';
+import { annotationSelect, toAnnotationDto } from '@/lib/annotations/to-dto';
+import type { AnnotationDto } from '@/lib/annotations/dto';
+import type { ArticleSummaryDto } from './list-articles';
+
+export type ArticleDto = ArticleSummaryDto & {
+  projectId: string;
+  projectName: string;
+  text: string;
+  textHash: string;
+  url: string | null;
+  author: string | null;
+  externalId: string | null;
+};
+
+export async function getArticle(userId: string, articleId: string): Promise<{ article: ArticleDto; annotations: AnnotationDto[]; roles: ProjectRole[] }> {
+  const row = await db.article.findFirst({
+    where: { id: articleId, project: memberOf(userId) },
+    select: {
+      id: true,
+      projectId: true,
+      externalId: true,
+      url: true,
+      outlet: true,
+      title: true,
+      author: true,
+      publishedAt: true,
+      text: true,
+      textHash: true,
+      length: true,
+      project: { select: { name: true, memberships: { where: { userId }, select: { role: true } } } },
+      annotations: { select: annotationSelect, orderBy: [{ start: 'asc' }, { end: 'desc' }] },
+    },
+  });
+  if (!row) throw notFound('Article');
+  const annotations = row.annotations.map(toAnnotationDto);
+  const counts = { assertion: 0, denial: 0, evidence: 0 };
+  for (const a of annotations) counts[a.label]++;
+  const { project, annotations: _rows, publishedAt, ...rest } = row;
+  return {
+    article: { ...rest, projectName: project.name, published: publishedAt?.toISOString().slice(0, 10) ?? null, counts },
+    annotations,
+    roles: project.memberships.map((m) => toProjectRole(m.role)),
+  };
+}

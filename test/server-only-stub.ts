@@ -1,0 +1,2 @@
+// Vitest runs server modules outside Next; 'server-only' only matters to the bundler.
+export {};
