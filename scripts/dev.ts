@@ -16,6 +16,7 @@ async function main() {
   loadDotEnv();
   ensureAuthSecret();
   process.env.AUTH_TRUST_HOST ??= 'true';
+  process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 
   let pg: EmbeddedServer | undefined;
   if (!process.env.DATABASE_URL) {
@@ -41,8 +42,7 @@ async function main() {
   const next = spawn('node_modules/.bin/next', [prod ? 'start' : 'dev', '-p', port], { cwd: ROOT, stdio: 'inherit', env: process.env });
   console.log(`[crosscheck] http://localhost:${port}  (demo sign-in: analyst@example.com / crosscheck-demo)`);
   const shutdown = () => next.kill('SIGTERM');
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, shutdown);
   next.on('exit', async (code) => {
     await stop();
     process.exit(code ?? 0);

@@ -25,7 +25,7 @@ const wants = (tier: string) => !only || only === tier;
 async function main() {
   const started = Date.now();
   const results: { tier: string; ok: boolean; seconds: number }[] = [];
-  const runTier = (tier: string, cmd: string[], env: NodeJS.ProcessEnv = {}) => {
+  const runTier = (tier: string, cmd: string[], env: Record<string, string> = {}) => {
     const t0 = Date.now();
     console.log(`\n=== ${tier}: ${cmd.join(' ')}`);
     const r = spawnSync(cmd[0], cmd.slice(1), { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
@@ -33,7 +33,12 @@ async function main() {
     return r.status === 0;
   };
 
-  if (wants('unit')) runTier('unit', ['node_modules/.bin/vitest', 'run', '--project', 'unit', ...passthrough]);
+  fs.rmSync(path.join(ROOT, 'test-results'), { recursive: true, force: true });
+  const vitest = (tier: string) => [
+    'node_modules/.bin/vitest', 'run', '--project', tier,
+    '--reporter=default', '--reporter=json', `--outputFile.json=test-results/${tier}.json`, ...passthrough,
+  ];
+  if (wants('unit')) runTier('unit', vitest('unit'));
 
   if (wants('integration') || wants('e2e')) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosscheck-test-'));
@@ -44,13 +49,13 @@ async function main() {
       migrateDeploy(template);
       if (wants('integration')) {
         await dropAndClone(pg.urlFor('postgres'), 'cc_integration', 'cc_template');
-        runTier('integration', ['node_modules/.bin/vitest', 'run', '--project', 'integration', ...passthrough], {
+        runTier('integration', vitest('integration'), {
           DATABASE_URL: pg.urlFor('cc_integration'),
         });
       }
       if (wants('e2e')) {
         await dropAndClone(pg.urlFor('postgres'), 'cc_e2e', 'cc_template');
-        const env = { DATABASE_URL: pg.urlFor('cc_e2e'), AUTH_SECRET: 'e2e-secret-not-for-production-000000000', AUTH_TRUST_HOST: 'true' };
+        const env = { NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: pg.urlFor('cc_e2e'), AUTH_SECRET: 'e2e-secret-not-for-production-000000000', AUTH_TRUST_HOST: 'true' };
         const built = args.includes('--skip-build') && fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'));
         if (built || runTier('build', ['node_modules/.bin/next', 'build'], env)) {
           runTier('e2e', ['node_modules/.bin/playwright', 'test', ...passthrough], env);
@@ -65,8 +70,34 @@ async function main() {
   console.log('\n=== summary');
   for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.tier} (${r.seconds.toFixed(1)} s)`);
   const passed = results.filter((r) => r.ok).length;
-  console.log(`tiers: ${passed} passed, ${results.length - passed} failed, in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  process.exit(passed === results.length && results.length > 0 ? 0 : 1);
+  console.log(`all tiers in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  const counts = countTests();
+  // One plain closing line over all tiers, for people and CI alike.
+  console.log(`tests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  process.exit(passed === results.length && results.length > 0 && counts.passed > 0 ? 0 : 1);
+}
+
+/** Sums the JSON reports of vitest (unit, integration) and Playwright (e2e). */
+function countTests() {
+  const total = { passed: 0, failed: 0, skipped: 0 };
+  const read = (name: string) => {
+    const file = path.join(ROOT, 'test-results', name);
+    return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null;
+  };
+  for (const tier of ['unit', 'integration']) {
+    const r = read(`${tier}.json`);
+    if (!r) continue;
+    total.passed += r.numPassedTests;
+    total.failed += r.numFailedTests;
+    total.skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+  }
+  const e2e = read('e2e.json');
+  if (e2e) {
+    total.passed += e2e.stats.expected + e2e.stats.flaky;
+    total.failed += e2e.stats.unexpected;
+    total.skipped += e2e.stats.skipped;
+  }
+  return total;
 }
 
 async function dropAndClone(adminUrl: string, name: string, template: string) {

@@ -3,6 +3,7 @@ import argon2 from 'argon2';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/db/generated/client';
 import { articleFields, type NewArticle } from '@/lib/articles/article-fields';
+import { storeSentences } from '@/lib/sentences/store-sentences';
 import { generateToken, hashToken } from '@/lib/tokens/token-secret';
 import type { Role } from '@/lib/db/generated/enums';
 
@@ -41,9 +42,14 @@ export async function addMember(userId: string, projectId: string, ...roles: Rol
   for (const role of roles) await testDb().membership.create({ data: { userId, projectId, role } });
 }
 
+/** An article with its sentences, stored the way lib/corpus/add-articles.ts stores one. */
 export async function makeArticle(projectId: string, input: Partial<NewArticle> = {}) {
   const fields = articleFields({ title: `Article ${suffix()}`, outlet: 'Test Outlet', text: 'Some text.', ...input });
-  return testDb().article.create({ data: { ...fields, projectId }, select: { id: true, text: true, textHash: true, length: true } });
+  return testDb().$transaction(async (tx) => {
+    const article = await tx.article.create({ data: { ...fields, projectId }, select: { id: true, text: true, textHash: true, length: true } });
+    await storeSentences(tx, article.id, fields.text);
+    return article;
+  });
 }
 
 export async function makeToken(userId: string) {

@@ -1,8 +1,12 @@
 // Types only: shared by route handlers and client components, so nothing
 // here may import server code.
 
-export type Label = 'assertion' | 'denial' | 'evidence';
-export type AnnotationStatus = 'pending' | 'approved' | 'rejected';
+export const LABELS = ['assertion', 'denial', 'evidence'] as const;
+export type Label = (typeof LABELS)[number];
+
+export const REVIEW_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type AnnotationStatus = (typeof REVIEW_STATUSES)[number];
+export type ReviewStatus = AnnotationStatus;
 
 /** One span as the API returns it. Offsets count code points of the article's canonical text. */
 export type AnnotationDto = {
@@ -40,6 +44,8 @@ export type CreateAnnotationBody = {
   label: Label;
   note?: string;
   speaker?: string;
+  /** The text the client saw at [start, end); the server refuses a mismatch with 409. */
+  exact?: string;
 };
 
 /** Body of PATCH /api/v1/annotations/:id; `version` is the one the client last saw. */

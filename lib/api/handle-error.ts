@@ -1,6 +1,7 @@
 import 'server-only';
 import { ZodError } from 'zod';
 import { AppError } from '@/lib/errors';
+import { isPrismaError } from '@/lib/db/prisma-error';
 
 export type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
 
@@ -26,8 +27,4 @@ export function errorResponse(error: unknown): Response {
   }
   const body: ErrorBody = { error: { code: appError.code, message: appError.message, ...(appError.fields && { fields: appError.fields }) } };
   return Response.json(body, { status: appError.status });
-}
-
-function isPrismaError(error: unknown, code: string): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
 }

@@ -73,7 +73,23 @@ export async function parseJson<S extends z.ZodType>(req: Request, schema: S): P
   return parsed.data;
 }
 
+/**
+ * Validates the query string against `schema` (a strictObject, so unknown keys
+ * are refused). A key given twice is refused too: one value per key.
+ */
+export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
+  const params = new URL(req.url).searchParams;
+  const data: Record<string, string> = {};
+  for (const [key, value] of params) {
+    if (key in data) throw new AppError('BAD_REQUEST', `Give ${key} once`, { [key]: 'given more than once' });
+    data[key] = value;
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new AppError('BAD_REQUEST', 'The query string is not valid', zodFields(parsed.error));
+  return parsed.data;
+}
+
 const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', `The body is larger than ${MAX_JSON_BODY_BYTES} bytes`);
 
-export const noContent = () => new Response(null, { status: 204 });
+export const noContent = (headers?: HeadersInit) => new Response(null, { status: 204, headers });
 export const created = (body: unknown) => Response.json(body, { status: 201 });

@@ -1,10 +1,13 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
 import { articleFields, type NewArticle } from '@/lib/articles/article-fields';
+import { storeSentences } from '@/lib/sentences/store-sentences';
 
 /**
  * Adds articles to a project in one transaction, skipping those already there
  * (same externalId, else same text hash). Running it twice adds nothing twice.
+ * Each article is split into sentences as it is stored (suggestions and search
+ * rank them), so an article never exists without its sentences.
  */
 export async function addArticles(projectId: string, articles: NewArticle[]): Promise<{ added: number; unchanged: number }> {
   return db.$transaction(async (tx) => {
@@ -16,9 +19,17 @@ export async function addArticles(projectId: string, articles: NewArticle[]): Pr
         select: { id: true },
       });
       if (existing) continue;
-      await tx.article.create({ data: { ...fields, projectId } });
+      const article = await tx.article.create({ data: { ...fields, projectId }, select: { id: true } });
+      await storeSentences(tx, article.id, fields.text);
       added++;
     }
     return { added, unchanged: articles.length - added };
-  });
+  }, { timeout: transactionTimeout(articles.length) });
 }
+
+/**
+ * Prisma closes an interactive transaction after 5 s by default. A large import
+ * (thousands of articles, each with its sentences) is one transaction by design,
+ * so it gets time in proportion to its size.
+ */
+const transactionTimeout = (articleCount: number) => 10_000 + articleCount * 100;

@@ -4,6 +4,7 @@ import { db } from '@/lib/db/client';
 import { addUser } from '@/lib/users/add-user';
 import { readManifestFolder } from './read-manifest-folder';
 import { addArticles } from './add-articles';
+import { backfillSentences } from '@/lib/sentences/backfill-sentences';
 
 export const DEMO_PROJECT_NAME = 'Albania–Iran 2022';
 export const DEMO_PASSWORD = 'crosscheck-demo';
@@ -29,6 +30,8 @@ export async function seedDemo(): Promise<{ projectId: string; added: number; ac
     select: { id: true },
   });
   const { added } = await addArticles(project.id, corpus.articles);
+  // A demo database made before sentences existed gets them now.
+  await backfillSentences(project.id);
   const production = process.env.NODE_ENV === 'production';
   if (!production) {
     for (const account of DEMO_ACCOUNTS) {

@@ -18,8 +18,10 @@ const ReaderParagraph = Node.create({
   parseHTML() {
     return [{ tag: 'p' }];
   },
-  renderHTML({ HTMLAttributes }) {
-    return ['p', mergeAttributes(HTMLAttributes), 0];
+  renderHTML({ node, HTMLAttributes }) {
+    // A blank line of the source is an empty paragraph; the class lets CSS give
+    // it paragraph spacing instead of a full empty line, without :has().
+    return ['p', mergeAttributes(HTMLAttributes, node.childCount === 0 ? { class: 'is-blank' } : {}), 0];
   },
 });
 

@@ -7,7 +7,8 @@ export const PATCH = apiRoute(async ({ req, caller, params }) =>
   updateAnnotation(caller, params.annotationId, await parseJson(req, updateAnnotationInput)),
 );
 
+/** 204; `X-Links-Removed` says how many links went with the span. */
 export const DELETE = apiRoute(async ({ caller, params }) => {
-  await deleteAnnotation(caller, params.annotationId);
-  return noContent();
+  const { linksRemoved } = await deleteAnnotation(caller, params.annotationId);
+  return noContent({ 'X-Links-Removed': String(linksRemoved) });
 });

@@ -1,0 +1,140 @@
+// Benchmark A: POST /api/v1/articles/:id/annotations under load, Next vs a
+// bare node:http + pg server doing the same work (bench/bare-server.ts).
+// Rounds alternate bare, next, bare, next… so drift on this noisy machine
+// (other processes, Postgres autovacuum, a growing Annotation table) hits both
+// sides alike; the figures are medians over the rounds.
+import autocannon from 'autocannon';
+import { freePort } from '../scripts/embedded-postgres';
+import { addMember, makeArticle, makeProject, makeToken, makeUser } from '../test/factories';
+import { generateArticle, generateRanges, type SpanRange } from './data';
+import { startProcess, type Server } from './processes';
+import { median, percentile, round } from './stats';
+import type { Benchmark, Figures, Row } from './types';
+
+type RunStats = { rps: number; p50: number; p95: number; p99: number; non2xx: number; errors: number; samples: string[] };
+
+/** One autocannon run; latencies are collected per response for exact percentiles. */
+async function load(server: Server, articleId: string, token: string, ranges: SpanRange[], seconds: number, connections: number): Promise<RunStats> {
+  let next = 0;
+  const latencies: number[] = [];
+  const samples: string[] = [];
+  const instance = autocannon({
+    url: server.url,
+    connections,
+    duration: seconds,
+    timeout: 10,
+    requests: [
+      {
+        method: 'POST',
+        path: `/api/v1/articles/${articleId}/annotations`,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        // A different valid range each request: the same offsets every time
+        // would let caches flatter both servers.
+        setupRequest: (req) => ({ ...req, body: JSON.stringify(ranges[next++ % ranges.length]) }),
+        onResponse: (status, body) => {
+          if ((status < 200 || status > 299) && samples.length < 3) samples.push(`${status} ${body.slice(0, 300)}`);
+        },
+      },
+    ],
+  });
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
+  const r = await instance;
+  return {
+    rps: latencies.length / r.duration,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+    samples,
+  };
+}
+
+async function run(ctx: Parameters<Benchmark['run']>[0]): Promise<Figures> {
+  const seconds = Number(ctx.flags.duration ?? 10);
+  const rounds = Number(ctx.flags.rounds ?? 3);
+  const connections = Number(ctx.flags.connections ?? 16);
+
+  // A long news article (~2,000 words) in a project where the caller is an analyst.
+  const project = await makeProject();
+  const user = await makeUser({ name: 'Bench Analyst' });
+  await addMember(user.id, project.id, 'ANALYST');
+  const generated = generateArticle(2_000, 101);
+  const article = await makeArticle(project.id, { title: 'Span-create benchmark', text: generated.text });
+  if (article.text !== generated.text) throw new Error('generated text is not canonical (NFC/LF): offsets would be wrong');
+  const ranges = generateRanges(generated, 1_000, 102);
+  const token = await makeToken(user.id);
+
+  const barePort = await freePort();
+  const bare = await startProcess(
+    'bare server',
+    process.execPath,
+    ['--import', 'tsx', 'bench/bare-server.ts'],
+    { ...ctx.env, PORT: String(barePort) },
+    `http://127.0.0.1:${barePort}`,
+    '/health',
+  );
+  try {
+    const servers = { bare, next: ctx.next };
+    // Warm-up: JIT, Next's lazily loaded route modules, both connection pools.
+    for (const [name, server] of Object.entries(servers)) {
+      const w = await load(server, article.id, token, ranges, 3, connections);
+      console.log(`[span-create] warm-up ${name}: ${w.rps.toFixed(0)} req/s`);
+    }
+    const stats: Record<'bare' | 'next', RunStats[]> = { bare: [], next: [] };
+    for (let i = 0; i < rounds; i++) {
+      for (const name of ['bare', 'next'] as const) {
+        const s = await load(servers[name], article.id, token, ranges, seconds, connections);
+        stats[name].push(s);
+        console.log(
+          `[span-create] round ${i + 1} ${name}: ${s.rps.toFixed(0)} req/s, p50 ${s.p50} ms, p95 ${s.p95} ms, p99 ${s.p99} ms, non-2xx ${s.non2xx}, errors ${s.errors}`,
+        );
+        for (const sample of s.samples) console.log(`[span-create]   ${name} error response: ${sample}`);
+      }
+    }
+    const figures: Figures = {
+      'span_create.connections': connections,
+      'span_create.duration_s': seconds,
+      'span_create.rounds': rounds,
+      'span_create.article_words': generated.words.length,
+    };
+    for (const name of ['bare', 'next'] as const) {
+      const runs = stats[name];
+      const pick = (f: (s: RunStats) => number) => runs.map(f);
+      figures[`span_create.${name}.rps`] = round(median(pick((s) => s.rps)), 1);
+      figures[`span_create.${name}.rps_min`] = round(Math.min(...pick((s) => s.rps)), 1);
+      figures[`span_create.${name}.rps_max`] = round(Math.max(...pick((s) => s.rps)), 1);
+      figures[`span_create.${name}.p50_ms`] = round(median(pick((s) => s.p50)), 1);
+      figures[`span_create.${name}.p95_ms`] = round(median(pick((s) => s.p95)), 1);
+      figures[`span_create.${name}.p99_ms`] = round(median(pick((s) => s.p99)), 1);
+      figures[`span_create.${name}.non2xx`] = pick((s) => s.non2xx).reduce((a, b) => a + b, 0);
+      figures[`span_create.${name}.errors`] = pick((s) => s.errors).reduce((a, b) => a + b, 0);
+    }
+    figures['span_create.ratio'] = round(figures['span_create.next.rps'] / figures['span_create.bare.rps'], 3);
+    return figures;
+  } finally {
+    await bare.stop();
+  }
+}
+
+function rows(r: Figures): Row[] {
+  if (r['span_create.ratio'] === undefined) return [];
+  const ms = (k: string) => `${r[k]} ms`;
+  const ok = (k: string) => r[`span_create.next.${k}`] + r[`span_create.bare.${k}`];
+  return [
+    { figure: 'span_create.next.rps', value: `${r['span_create.next.rps']} req/s`, yardstick: `bare: ${r['span_create.bare.rps']} req/s`, goal: '' },
+    { figure: 'span_create.ratio (next/bare)', value: String(r['span_create.ratio']), yardstick: '1.0 = bare', goal: '≥ 0.5', pass: r['span_create.ratio'] >= 0.5 },
+    { figure: 'span_create.next.p95_ms', value: ms('span_create.next.p95_ms'), yardstick: `bare: ${ms('span_create.bare.p95_ms')}`, goal: '< 50 ms', pass: r['span_create.next.p95_ms'] < 50 },
+    { figure: 'span_create.next.p50_ms', value: ms('span_create.next.p50_ms'), yardstick: `bare: ${ms('span_create.bare.p50_ms')}`, goal: '' },
+    { figure: 'span_create.next.p99_ms', value: ms('span_create.next.p99_ms'), yardstick: `bare: ${ms('span_create.bare.p99_ms')}`, goal: '' },
+    {
+      figure: 'span_create.{next,bare}.non2xx + errors',
+      value: `${r['span_create.next.non2xx']} + ${r['span_create.next.errors']}`,
+      yardstick: `bare: ${r['span_create.bare.non2xx']} + ${r['span_create.bare.errors']}`,
+      goal: '0',
+      pass: ok('non2xx') + ok('errors') === 0,
+    },
+  ];
+}
+
+export const spanCreate: Benchmark = { name: 'span-create', run, rows };

@@ -1,0 +1,106 @@
+'use client';
+
+import { memo, useEffect, useState } from 'react';
+import type { AnnotationDto } from '@/lib/annotations/dto';
+import { labelName, STATUS_NAMES } from '@/lib/annotations/labels';
+
+type OnOpen = (id: string, opener: HTMLElement) => void;
+
+type SpanListProps = {
+  /** Already in text order. */
+  annotations: AnnotationDto[];
+  orphanIds: ReadonlySet<string>;
+  activeId: string | null;
+  currentUserId: string;
+  onOpen: OnOpen;
+};
+
+// Items rendered per task while the list fills in.
+const CHUNK = 100;
+
+/**
+ * The side panel. A long article has thousands of spans, so items are added
+ * CHUNK at a time in separate tasks after mount: the article text and its
+ * highlights come first and the page stays responsive while the list fills.
+ * Items are memoised one by one: opening a span re-renders two, not two thousand.
+ */
+export const SpanList = memo(function SpanList({ annotations, orphanIds, activeId, currentUserId, onOpen }: SpanListProps) {
+  const [limit, setLimit] = useState(0);
+  useEffect(() => {
+    if (limit >= annotations.length) return;
+    return whenIdle(() => setLimit((l) => l + CHUNK));
+  }, [limit, annotations.length]);
+  const shown = limit >= annotations.length ? annotations : annotations.slice(0, limit);
+
+  return (
+    <aside aria-label="Spans" className="span-list" data-testid="span-list">
+      <h2 className="span-list__title">
+        Spans <span className="span-list__count">{annotations.length}</span>
+      </h2>
+      {annotations.length === 0 ? (
+        <p className="span-list__empty">No spans yet. Select text in the article to tag it.</p>
+      ) : (
+        <ol className="span-list__items">
+          {shown.map((a) => (
+            <SpanListItem
+              key={a.id}
+              annotation={a}
+              isActive={a.id === activeId}
+              isOrphan={orphanIds.has(a.id)}
+              isMine={a.author.id === currentUserId}
+              onOpen={onOpen}
+            />
+          ))}
+        </ol>
+      )}
+    </aside>
+  );
+});
+
+/** Runs `fn` when the browser is idle (Safari has no requestIdleCallback: a short timeout instead). */
+function whenIdle(fn: () => void): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const id = window.requestIdleCallback(fn, { timeout: 1000 });
+    return () => window.cancelIdleCallback(id);
+  }
+  const id = window.setTimeout(fn, 30);
+  return () => window.clearTimeout(id);
+}
+
+type SpanListItemProps = { annotation: AnnotationDto; isActive: boolean; isOrphan: boolean; isMine: boolean; onOpen: OnOpen };
+
+/**
+ * The label badge and status sit outside the button, so the button's
+ * accessible name is the quote, speaker and author and never collides with the
+ * toolbar's "Assertion"/"Denial"/"Evidence" buttons; the whole card stays
+ * clickable through the button's stretched ::after.
+ */
+const SpanListItem = memo(function SpanListItem({ annotation: a, isActive, isOrphan, isMine, onOpen }: SpanListItemProps) {
+  return (
+    <li
+      className={`span-list__item span-list__item--${a.label}${isActive ? ' span-list__item--active' : ''}`}
+      data-testid="span-list-item"
+      data-annotation-id={a.id}
+      data-label={a.label}
+      data-status={a.status}
+    >
+      <div className="span-list__head">
+        <span className={`span-badge span-badge--${a.label}`}>{labelName(a.label)}</span>
+        <span className={`span-status span-status--${a.status}`}>{STATUS_NAMES[a.status]}</span>
+        {isOrphan && <span className="span-list__orphan">Text changed</span>}
+      </div>
+      <button
+        type="button"
+        className="span-list__open"
+        aria-current={isActive ? 'true' : undefined}
+        onClick={(e) => onOpen(a.id, e.currentTarget)}
+      >
+        <q className="span-list__quote">{a.exact}</q>
+        <span className="span-list__meta">
+          {a.speaker && <span className="span-list__speaker">{a.speaker}</span>}
+          <span className="span-list__author">{isMine ? `${a.author.name} (you)` : a.author.name}</span>
+        </span>
+      </button>
+    </li>
+  );
+});

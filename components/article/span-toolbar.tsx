@@ -1,0 +1,78 @@
+'use client';
+
+import type { Ref } from 'react';
+import type { Label } from '@/lib/annotations/dto';
+import { LABEL_OPTIONS } from '@/lib/annotations/labels';
+import type { OverlayAnchor } from './overlay-position';
+
+type SpanToolbarProps = {
+  anchor: OverlayAnchor;
+  busy: boolean;
+  speaker: string;
+  note: string;
+  onSpeakerChange: (value: string) => void;
+  onNoteChange: (value: string) => void;
+  onTag: (label: Label) => void;
+  onClose: () => void;
+  ref?: Ref<HTMLDivElement>;
+};
+
+/**
+ * Floats under a text selection. The tag buttons keep the selection alive by
+ * not taking focus on mousedown; Speaker and Note apply to the next span
+ * created and are cleared afterwards. Keys 1/2/3 are handled by the reader.
+ */
+export function SpanToolbar({ anchor, busy, speaker, note, onSpeakerChange, onNoteChange, onTag, onClose, ref }: SpanToolbarProps) {
+  return (
+    <div
+      ref={ref}
+      role="toolbar"
+      aria-label="Tag selection"
+      data-testid="span-toolbar"
+      className="span-toolbar"
+      style={{ top: anchor.top, left: anchor.left }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onClose();
+        }
+      }}
+    >
+      <div className="span-toolbar__tags">
+        {LABEL_OPTIONS.map((o) => (
+          <button
+            key={o.value}
+            type="button"
+            className={`span-toolbar__tag span-toolbar__tag--${o.value}`}
+            aria-label={o.name}
+            aria-keyshortcuts={o.key}
+            title={`${o.name} (${o.key})`}
+            disabled={busy}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => onTag(o.value)}
+          >
+            {o.name}
+            <kbd aria-hidden="true">{o.key}</kbd>
+          </button>
+        ))}
+      </div>
+      <input
+        className="span-toolbar__field"
+        aria-label="Speaker"
+        placeholder="Speaker (optional)"
+        maxLength={200}
+        value={speaker}
+        onChange={(e) => onSpeakerChange(e.target.value)}
+      />
+      <textarea
+        className="span-toolbar__field"
+        aria-label="Note"
+        placeholder="Note (optional)"
+        rows={2}
+        maxLength={5000}
+        value={note}
+        onChange={(e) => onNoteChange(e.target.value)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+'use client';
+
+import { useCallback, useState } from 'react';
+import { createAnnotation, deleteAnnotation, fetchArticle, updateAnnotation } from '@/lib/annotations/api-client';
+import type { AnnotationDto, CreateAnnotationBody, UpdateAnnotationBody } from '@/lib/annotations/dto';
+import { labelName } from '@/lib/annotations/labels';
+
+export type ReaderStatus = { text: string; kind: 'info' | 'error' };
+export type SaveOutcome = 'saved' | 'conflict' | 'failed';
+
+export const CONFLICT_MESSAGE = 'This span was changed by someone else; reloaded.';
+
+/**
+ * The article's spans plus the API calls that change them. Every outcome is
+ * reported through `status`, which the reader shows in its live region.
+ */
+export function useAnnotations(articleId: string, initial: AnnotationDto[]) {
+  const [annotations, setAnnotations] = useState(initial);
+  const [status, setStatus] = useState<ReaderStatus | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const create = useCallback(
+    async (body: CreateAnnotationBody): Promise<boolean> => {
+      setBusy(true);
+      const res = await createAnnotation(articleId, body);
+      setBusy(false);
+      if (!res.ok) {
+        setStatus({ text: res.message, kind: 'error' });
+        return false;
+      }
+      setAnnotations((list) => [...list.filter((a) => a.id !== res.data.id), res.data]);
+      setStatus({ text: `${labelName(res.data.label)} added.`, kind: 'info' });
+      return true;
+    },
+    [articleId],
+  );
+
+  const save = useCallback(
+    async (current: AnnotationDto, changes: Omit<UpdateAnnotationBody, 'version'>): Promise<SaveOutcome> => {
+      setBusy(true);
+      const res = await updateAnnotation(current.id, { ...changes, version: current.version });
+      if (res.ok) {
+        setBusy(false);
+        setAnnotations((list) => list.map((a) => (a.id === res.data.id ? res.data : a)));
+        setStatus({ text: 'Span saved.', kind: 'info' });
+        return 'saved';
+      }
+      if (res.status !== 409) {
+        setBusy(false);
+        setStatus({ text: res.message, kind: 'error' });
+        return 'failed';
+      }
+      // Someone saved first: show their version rather than overwrite it.
+      const fresh = await fetchArticle(articleId);
+      setBusy(false);
+      if (!fresh.ok) {
+        setStatus({ text: fresh.message, kind: 'error' });
+        return 'failed';
+      }
+      setAnnotations(fresh.data.annotations);
+      setStatus({ text: CONFLICT_MESSAGE, kind: 'error' });
+      return 'conflict';
+    },
+    [articleId],
+  );
+
+  const remove = useCallback(async (current: AnnotationDto): Promise<boolean> => {
+    setBusy(true);
+    const res = await deleteAnnotation(current.id);
+    setBusy(false);
+    // 404: already gone, which is what the analyst wanted; drop it here too.
+    if (res.ok || res.status === 404) {
+      setAnnotations((list) => list.filter((a) => a.id !== current.id));
+      setStatus(res.ok ? { text: 'Span deleted.', kind: 'info' } : { text: res.message, kind: 'error' });
+      return true;
+    }
+    setStatus({ text: res.message, kind: 'error' });
+    return false;
+  }, []);
+
+  return { annotations, status, setStatus, busy, create, save, remove };
+}

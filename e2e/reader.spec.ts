@@ -1,0 +1,139 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, expect, type Page } from '@playwright/test';
+import { makeArticle, makeTeam, signIn, testDb } from './fixtures';
+import { selectWithKeyboard, selectWithMouse } from './select-text';
+
+// A seed article of the demo corpus, in a project made for this test.
+const CYBER_DAILY = fs.readFileSync(path.join(process.cwd(), 'data/demo/albania-iran-2022/000_3aa9e6ebed2cab3d.txt'), 'utf8');
+const ASSERTION = 'Albania has cut diplomatic ties with Iran';
+const DENIAL = 'Iran rejected the Albanian Prime Minister\'s claims as "baseless"';
+const EVIDENCE = 'all systems came back fully operational';
+const BY_KEYBOARD = 'Relations between Tirana and Tehran have been tense';
+
+const reader = (page: Page) => page.getByTestId('article-reader');
+const spanList = (page: Page) => page.getByRole('complementary', { name: 'Spans' });
+
+async function openReader(page: Page, articleId: string) {
+  await page.goto(`/articles/${articleId}`);
+  await expect(reader(page)).toHaveAttribute('data-highlights-ready', 'true');
+}
+
+async function tagWithToolbar(page: Page, text: string, label: 'Assertion' | 'Denial' | 'Evidence', speaker?: string) {
+  await selectWithMouse(page, text);
+  const toolbar = page.getByRole('toolbar', { name: 'Tag selection' });
+  await expect(toolbar).toBeVisible();
+  if (speaker) await toolbar.getByLabel('Speaker').fill(speaker);
+  await toolbar.getByRole('button', { name: label, exact: true }).click();
+  await expect(spanList(page).getByText(text.slice(0, 30))).toBeVisible();
+}
+
+test('an analyst tags spans by mouse and keyboard; they persist, another analyst sees them, edits and deletes work', async ({ page, browser }) => {
+  const team = await makeTeam();
+  const article = await makeArticle(team.project.id, { title: 'Albania accuses Iran', outlet: 'Cyber Daily', text: CYBER_DAILY });
+
+  await signIn(page, team.analyst.email);
+  await page.goto(`/projects/${team.project.id}`);
+  await page.getByRole('link', { name: 'Albania accuses Iran' }).click();
+  await expect(reader(page)).toHaveAttribute('data-highlights-ready', 'true');
+  await expect(reader(page)).toContainText('Albanian Prime Minister Edi Rama revealed a probe');
+
+  await tagWithToolbar(page, ASSERTION, 'Assertion', 'Cyber Daily');
+  await tagWithToolbar(page, DENIAL, 'Denial', "Iran's foreign ministry");
+  await tagWithToolbar(page, EVIDENCE, 'Evidence');
+
+  // Keyboard: extend a selection with shift+arrows, then press 2 (denial).
+  await selectWithKeyboard(page, BY_KEYBOARD);
+  await page.keyboard.press('2');
+  await expect(spanList(page).getByText(BY_KEYBOARD.slice(0, 30))).toBeVisible();
+
+  await expect(reader(page).locator('[data-annotation-id]')).not.toHaveCount(0);
+  const stored = await testDb().annotation.findMany({ where: { articleId: article.id }, orderBy: { start: 'asc' } });
+  expect(stored.map((s) => [s.exact, s.label])).toEqual([
+    [ASSERTION, 'ASSERTION'],
+    [DENIAL, 'DENIAL'],
+    [BY_KEYBOARD, 'DENIAL'],
+    [EVIDENCE, 'EVIDENCE'],
+  ]);
+  expect(stored[0].speaker).toBe('Cyber Daily');
+  for (const s of stored) expect(Array.from(CYBER_DAILY).slice(s.start, s.end).join('')).toBe(s.exact);
+
+  // Reload: the same spans, drawn and listed.
+  await page.reload();
+  await expect(reader(page)).toHaveAttribute('data-highlights-ready', 'true');
+  await expect(reader(page)).toHaveAttribute('data-highlight-count', '4');
+  await expect(spanList(page).getByRole('button')).toHaveCount(4);
+
+  // A second analyst, in another browser, sees them.
+  const other = await browser.newContext();
+  const page2 = await other.newPage();
+  await signIn(page2, team.analyst2.email);
+  await openReader(page2, article.id);
+  await expect(reader(page2)).toHaveAttribute('data-highlight-count', '4');
+  await expect(spanList(page2).getByText(EVIDENCE)).toBeVisible();
+  await other.close();
+
+  // Edit: open the evidence span from the list, change tag and note.
+  await spanList(page).getByRole('button').filter({ hasText: EVIDENCE }).click();
+  const dialog = page.getByRole('dialog', { name: 'Span' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Tag').selectOption('assertion');
+  await dialog.getByLabel('Note').fill('Rama, on the outcome');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(async () => (await testDb().annotation.findFirst({ where: { articleId: article.id, exact: EVIDENCE } }))?.note).toBe('Rama, on the outcome');
+  const edited = await testDb().annotation.findFirstOrThrow({ where: { articleId: article.id, exact: EVIDENCE } });
+  expect(edited).toMatchObject({ label: 'ASSERTION', version: 2 });
+
+  // Delete by clicking the highlight itself.
+  await reader(page).locator(`[data-annotation-id="${edited.id}"]`).first().click();
+  await expect(dialog).toBeVisible();
+  page.once('dialog', (d) => d.accept());
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await expect(spanList(page).getByRole('button')).toHaveCount(3);
+  expect(await testDb().annotation.count({ where: { articleId: article.id } })).toBe(3);
+});
+
+test('a user of another project gets nothing: no project, no article, no spans', async ({ page }) => {
+  const team = await makeTeam();
+  await signIn(page, team.outsider.email);
+  await expect(page.getByRole('link', { name: team.project.name })).toHaveCount(0);
+  const projectPage = await page.goto(`/projects/${team.project.id}`);
+  expect(projectPage?.status()).toBe(404);
+  const articlePage = await page.goto(`/articles/${team.article.id}`);
+  expect(articlePage?.status()).toBe(404);
+  await expect(page.getByText(team.article.text)).toHaveCount(0);
+  const api = await page.request.get(`/api/v1/articles/${team.article.id}`);
+  expect(api.status()).toBe(404);
+});
+
+test('signing in with a wrong password says so; anonymous visitors are sent to sign in', async ({ page }) => {
+  const team = await makeTeam();
+  await page.goto(`/articles/${team.article.id}`);
+  await expect(page).toHaveURL(/\/login/);
+  await page.getByLabel('Email').fill(team.analyst.email);
+  await page.getByLabel('Password').fill('not-the-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('login-error')).toHaveText('Wrong email or password.');
+  await signIn(page, team.analyst.email);
+  await expect(page.getByRole('link', { name: team.project.name })).toBeVisible();
+});
+
+test('the project page lists outlet, title, date and tag counts', async ({ page }) => {
+  const team = await makeTeam();
+  const article = await makeArticle(team.project.id, { title: 'Counted article', outlet: 'Tech Monitor', published: '2022-09-08', text: 'Iran denied it. Albania said so.' });
+  await testDb().annotation.createMany({
+    data: [
+      { articleId: article.id, authorId: team.analyst.id, label: 'DENIAL', start: 0, end: 14, exact: 'Iran denied it', prefix: '', suffix: '. Albania said so.', textHash: article.textHash },
+      { articleId: article.id, authorId: team.analyst.id, label: 'ASSERTION', start: 16, end: 31, exact: 'Albania said so', prefix: 'Iran denied it. ', suffix: '.', textHash: article.textHash },
+    ],
+  });
+  await signIn(page, team.reviewer.email);
+  await page.goto(`/projects/${team.project.id}`);
+  const row = page.getByRole('row').filter({ hasText: 'Counted article' });
+  await expect(row).toContainText('Tech Monitor');
+  await expect(row).toContainText('2022-09-08');
+  await expect(row.getByLabel('1 assertion')).toBeVisible();
+  await expect(row.getByLabel('1 denial')).toBeVisible();
+  await expect(row.getByLabel('0 evidence')).toBeVisible();
+});

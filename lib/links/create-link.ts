@@ -1,0 +1,62 @@
+import 'server-only';
+import { db } from '@/lib/db/client';
+import { AppError } from '@/lib/errors';
+import { isPrismaError } from '@/lib/db/prisma-error';
+import { assertAllowed, can, memberOf, requireProjectRoles } from '@/lib/auth/permissions';
+import type { Caller } from '@/lib/auth/caller';
+import type { LinkDto } from './dto';
+import type { CreateLinkInput } from './schema';
+import { linkSelect, toDbLinkKind, toLinkDto } from './to-dto';
+
+const alreadyLinked = (id: string) =>
+  new AppError('CONFLICT', 'These two spans are already linked', { toAnnotationId: `already linked to fromAnnotationId (link ${id})` });
+
+/**
+ * Links two spans of one project. Refused, storing nothing: a span linked to
+ * itself (400), a span the caller cannot see or that was deleted (404), spans
+ * of two projects (400), a pair already linked either way round (409).
+ */
+export async function createLink(caller: Caller, input: CreateLinkInput): Promise<LinkDto> {
+  const { fromAnnotationId, toAnnotationId } = input;
+  if (fromAnnotationId === toAnnotationId) {
+    throw new AppError('BAD_REQUEST', 'A span cannot be linked to itself', { toAnnotationId: 'is the same span as fromAnnotationId' });
+  }
+  const spans = await db.annotation.findMany({
+    where: { id: { in: [fromAnnotationId, toAnnotationId] }, article: { project: memberOf(caller.id) } },
+    select: { id: true, article: { select: { projectId: true } } },
+  });
+  const from = spans.find((s) => s.id === fromAnnotationId);
+  const to = spans.find((s) => s.id === toAnnotationId);
+  if (!from) throw new AppError('NOT_FOUND', 'Span not found', { fromAnnotationId: 'no such span in your projects' });
+  if (!to) throw new AppError('NOT_FOUND', 'Span not found', { toAnnotationId: 'no such span in your projects' });
+  const projectId = from.article.projectId;
+  if (to.article.projectId !== projectId) {
+    throw new AppError('BAD_REQUEST', 'The spans are in different projects', { toAnnotationId: 'is in another project than fromAnnotationId' });
+  }
+  const roles = await requireProjectRoles(caller.id, projectId);
+  assertAllowed(can.annotate(roles), 'Only analysts and admins of this project can link spans');
+
+  const existing = await db.link.findFirst({
+    where: {
+      OR: [
+        { fromAnnotationId, toAnnotationId },
+        { fromAnnotationId: toAnnotationId, toAnnotationId: fromAnnotationId },
+      ],
+    },
+    select: { id: true },
+  });
+  if (existing) throw alreadyLinked(existing.id);
+  try {
+    const row = await db.link.create({
+      data: { projectId, fromAnnotationId, toAnnotationId, kind: toDbLinkKind(input.kind), authorId: caller.id },
+      select: linkSelect,
+    });
+    return toLinkDto(row);
+  } catch (error) {
+    // Lost a race: the same pair was linked (unique index on the unordered pair),
+    // or one span was deleted, between our checks and the insert.
+    if (isPrismaError(error, 'P2002')) throw new AppError('CONFLICT', 'These two spans are already linked', { toAnnotationId: 'already linked' });
+    if (isPrismaError(error, 'P2003')) throw new AppError('NOT_FOUND', 'Span not found; it was deleted meanwhile');
+    throw error;
+  }
+}

@@ -1,0 +1,80 @@
+import { OffsetIndex } from '@/lib/anchoring/code-points';
+
+/** One sentence of an article: half-open code-point offsets over the article text, and that text. */
+export type SentenceRange = { start: number; end: number; text: string };
+
+/**
+ * Words that end in a full stop but rarely end a sentence, because a name
+ * follows. ICU's sentence rules (what Intl.Segmenter uses) break after "Mr. "; V8
+ * does not support ICU's abbreviation suppressions (`-u-ss-standard`), so we
+ * re-join these few by hand. Lower case, with the stop.
+ */
+const TITLES = new Set([
+  'mr.', 'mrs.', 'ms.', 'mx.', 'dr.', 'prof.', 'sr.', 'jr.', 'st.', 'mt.', 'ft.',
+  'gen.', 'col.', 'lt.', 'maj.', 'capt.', 'cpt.', 'sgt.', 'cmdr.', 'adm.', 'gov.', 'sen.', 'rep.', 'pres.',
+  'rev.', 'hon.', 'amb.', 'messrs.', 'mme.', 'mlle.', 'vs.', 'v.', 'fig.', 'approx.', 'ca.',
+]);
+
+/** "John F. Kennedy": one capital letter and a stop is an initial, not the end of a sentence. */
+function isInitial(word: string): boolean {
+  return word.length === 2 && word[1] === '.' && word[0] !== word[0].toLowerCase();
+}
+
+const joinsNext = (word: string) => TITLES.has(word.toLowerCase()) || isInitial(word);
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+const isSpace = (c: string) => c.trim() === '';
+
+/** The last whitespace-separated word of `s` (which has no trailing whitespace). */
+function lastWord(s: string): string {
+  let i = s.length;
+  while (i > 0 && !isSpace(s[i - 1])) i--;
+  return s.slice(i);
+}
+
+/**
+ * Splits canonical article text (lib/anchoring/normalize-text.ts) into
+ * sentences with Intl.Segmenter. A sentence never crosses a line end, so a
+ * heading or a paragraph without a final stop stays on its own. Each sentence
+ * is trimmed of surrounding whitespace; empty ones are dropped. Offsets are
+ * code points, so `Array.from(text).slice(start, end).join('') === sentence.text`.
+ */
+export function splitSentences(text: string): SentenceRange[] {
+  const index = new OffsetIndex(text);
+  const out: SentenceRange[] = [];
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = lineStart;
+    while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+    splitLine(text, lineStart, lineEnd, index, out);
+    lineStart = lineEnd + 1;
+  }
+  return out;
+}
+
+/** Sentences of text[from, to) (UTF-16 units), which holds no line end. */
+function splitLine(text: string, from: number, to: number, index: OffsetIndex, out: SentenceRange[]) {
+  if (from === to) return;
+  // UTF-16 [start, end) of trimmed sentences in this line, before joining titles.
+  let pending: { start: number; end: number } | null = null;
+  const flush = () => {
+    if (!pending) return;
+    const start = index.toCodePoint(pending.start);
+    const end = index.toCodePoint(pending.end);
+    out.push({ start, end, text: text.slice(pending.start, pending.end) });
+    pending = null;
+  };
+  for (const seg of segmenter.segment(text.slice(from, to))) {
+    let start = from + seg.index;
+    let end = start + seg.segment.length;
+    while (start < end && isSpace(text[start])) start++;
+    while (end > start && isSpace(text[end - 1])) end--;
+    if (start === end) continue;
+    if (pending) pending.end = end;
+    else pending = { start, end };
+    const current: { start: number; end: number } = pending;
+    if (!joinsNext(lastWord(text.slice(current.start, current.end)))) flush();
+  }
+  flush();
+}
