@@ -7,7 +7,13 @@ import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '..');
 
-export type Server = { url: string; stop: () => Promise<void>; logTail: () => string };
+export type Server = {
+  url: string;
+  stop: () => Promise<void>;
+  logTail: () => string;
+  /** Throws if the process has died (crash, or killed from outside) so a benchmark stops early. */
+  assertAlive: () => void;
+};
 
 /** Runs `next build` unless a build exists (or `force`). Throws with the build's output tail on failure. */
 export function ensureNextBuild(env: NodeJS.ProcessEnv, force: boolean) {
@@ -30,7 +36,17 @@ export function startProcess(name: string, cmd: string, args: string[], env: Nod
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
-  const server: Server = { url, stop: () => stopProcess(child), logTail: () => log };
+  let stopping = false;
+  const server: Server = {
+    url,
+    stop: () => ((stopping = true), stopProcess(child)),
+    logTail: () => log,
+    assertAlive: () => {
+      if (!stopping && (child.exitCode !== null || child.signalCode !== null)) {
+        throw new Error(`${name} exited (code ${child.exitCode}, signal ${child.signalCode}); last output:\n${log.slice(-2000)}`);
+      }
+    },
+  };
   return waitUntilAnswering(child, url + probePath, 90_000).then(
     () => server,
     async (e) => {

@@ -53,9 +53,13 @@ export function writeMarkdown(benchmarks: Benchmark[], results: Figures, info: R
 Run with:
 
 \`\`\`
-npm run bench                     # everything (builds .next first if there is no build)
-npm run bench -- --only span-create   # or: --only reader; --build forces \`next build\`
+npm run bench                          # everything
+npm run bench -- --only span-create    # one benchmark: span-create | reader
+npm run bench -- --build               # rebuild first
 \`\`\`
+
+An existing production build (\`.next/BUILD_ID\`) is reused, so pass \`--build\` after changing code;
+without a build, \`next build\` runs first.
 
 Everything runs on one machine: a throwaway embedded PostgreSQL, \`next start\`
 (production build), the load generator (autocannon) and Chromium share the
@@ -79,7 +83,8 @@ inserts a real span. The yardstick is \`bench/bare-server.ts\`: \`node:http\` + 
 like the app's Prisma pool) doing the same work — token hash lookup, membership check, the same
 \`substring\` SELECT, the INSERT. After a 3 s warm-up of each, runs of ${r['span_create.duration_s'] ?? 10} s alternate bare, next,
 bare, next… (${r['span_create.rounds'] ?? 3} rounds); figures are **medians over the ${r['span_create.rounds'] ?? 3} alternating runs** (latency
-percentiles are exact, from every response). Non-2xx and socket errors are summed over all runs.
+percentiles are exact, from every response); the ratio is median next req/s over median bare req/s.
+Non-2xx and socket errors are summed over all runs (the first error bodies are printed to the console).
 
 **Reader** (\`bench/reader.ts\`): a generated ${r['reader.words'] ?? '50,000'}-word article (paragraphs, accents, emoji) with
 ${r['reader.spans.count'] ?? '2,000'} spans (1–12 words each, within a paragraph, some overlapping), and the same text as a second

@@ -104,7 +104,7 @@ async function main() {
     for (const b of BENCHMARKS) {
       for (const r of b.rows(results)) {
         const pass = r.pass === undefined ? '' : r.pass ? '  pass' : '  FAIL';
-        console.log(`${r.figure.padEnd(42)} ${r.value.padEnd(14)} ${r.yardstick.padEnd(22)} ${r.goal}${pass}`);
+        console.log(`${r.figure.padEnd(42)} ${r.value.padEnd(30)} ${r.yardstick.padEnd(34)} ${r.goal}${pass}`);
       }
     }
   } finally {

@@ -1,14 +1,13 @@
 'use client';
 
 import './article-reader.css';
-import { EditorContent, useEditor } from '@tiptap/react';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { EditorContent } from '@tiptap/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AnnotationDto, ArticleReaderProps, Label, UpdateAnnotationBody } from '@/lib/annotations/dto';
 import { LABEL_OPTIONS } from '@/lib/annotations/labels';
 import { compareTextOrder } from '@/lib/annotations/text-order';
-import { ArticleMapping, articleToDoc } from '@/lib/editor/article-doc';
-import { createReaderExtensions, readerEditorOptions } from '@/lib/editor/reader-extensions';
-import { type DrawnSpan, layoutSpans, redrawSpans } from '@/lib/editor/span-decorations';
+import { ArticleMapping } from '@/lib/editor/article-doc';
+import { layoutSpans } from '@/lib/editor/span-decorations';
 import { annotationIdsAt, closestHighlight, findHighlight, isTypingTarget } from './highlight-dom';
 import { anchorBelow, type OverlayAnchor } from './overlay-position';
 import { SpanLegend } from './span-legend';
@@ -16,31 +15,16 @@ import { SpanList } from './span-list';
 import { SpanPopover } from './span-popover';
 import { SpanToolbar } from './span-toolbar';
 import { useAnnotations } from './use-annotations';
-import { useTextSelection } from './use-text-selection';
+import { useReaderEditor } from './use-reader-editor';
+import { type CapturedSelection, useTextSelection } from './use-text-selection';
 
 export type { ArticleReaderProps } from '@/lib/annotations/dto';
 
 /** `returnFocus` is set when focus moved into the popover and must come back on close. */
 type OpenSpan = { id: string; overlapIds: string[]; anchor: OverlayAnchor; returnFocus: HTMLElement | null };
 
-const TEXT_ATTRIBUTES = {
-  class: 'article-reader__text',
-  role: 'textbox',
-  'aria-label': 'Article text',
-  'aria-readonly': 'true',
-  'aria-multiline': 'true',
-  'data-testid': 'article-text',
-  spellcheck: 'false',
-  autocorrect: 'off',
-  autocapitalize: 'off',
-  translate: 'no',
-  // Contenteditable only for the caret and keyboard selection; no on-screen keyboard.
-  inputmode: 'none',
-};
-
 export function ArticleReader({ articleId, text, initialAnnotations, canAnnotate, currentUserId }: ArticleReaderProps) {
   const mapping = useMemo(() => new ArticleMapping(text), [text]);
-  const content = useMemo(() => articleToDoc(text), [text]);
   const { annotations, status, busy, create, save, remove } = useAnnotations(articleId, initialAnnotations);
   const layout = useMemo(() => layoutSpans(mapping, annotations), [mapping, annotations]);
   const byId = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
@@ -49,48 +33,11 @@ export function ArticleReader({ articleId, text, initialAnnotations, canAnnotate
   const [openSpan, setOpenSpan] = useState<OpenSpan | null>(null);
   const activeId = openSpan && byId.has(openSpan.id) ? openSpan.id : null;
 
-  // The decoration extension reads these when it (re)draws; `drawnWith`
-  // records what it last drew so an unchanged list is not redrawn.
-  const spansRef = useRef<readonly DrawnSpan[]>(layout.drawn);
-  const activeIdRef = useRef<string | null>(activeId);
-  const drawnWith = useRef<{ spans: readonly DrawnSpan[]; activeId: string | null } | null>(null);
-  useLayoutEffect(() => {
-    spansRef.current = layout.drawn;
-    activeIdRef.current = activeId;
-  });
-
-  // One options object per text: useEditor compares options by identity and
-  // would otherwise push new props into the view on every render.
-  const editorOptions = useMemo(
-    () => ({
-      ...readerEditorOptions,
-      immediatelyRender: false as const,
-      shouldRerenderOnTransaction: false,
-      extensions: createReaderExtensions({
-        getSpans: () => {
-          drawnWith.current = { spans: spansRef.current, activeId: activeIdRef.current };
-          return spansRef.current;
-        },
-        getActiveId: () => activeIdRef.current,
-      }),
-      content,
-      editorProps: { attributes: TEXT_ATTRIBUTES },
-    }),
-    [content],
-  );
-  const editor = useEditor(editorOptions, [editorOptions]);
-
-  const [drawnCount, setDrawnCount] = useState<number | null>(null);
-  useEffect(() => {
-    if (!editor || editor.isDestroyed) return;
-    const last = drawnWith.current;
-    if (!last || last.spans !== layout.drawn || last.activeId !== activeId) redrawSpans(editor);
-    setDrawnCount(layout.drawn.length);
-  }, [editor, layout, activeId]);
+  const { editor, drawnCount } = useReaderEditor(text, layout.drawn, activeId);
 
   const bodyRef = useRef<HTMLDivElement>(null);
   const toolbarRef = useRef<HTMLDivElement>(null);
-  const [captured, clearCaptured] = useTextSelection(editor, mapping, bodyRef, toolbarRef, canAnnotate);
+  const { captured, readNow, clear: clearCaptured } = useTextSelection(editor, mapping, bodyRef, toolbarRef, canAnnotate);
   const [speaker, setSpeaker] = useState('');
   const [note, setNote] = useState('');
 
@@ -116,12 +63,12 @@ export function ArticleReader({ articleId, text, initialAnnotations, canAnnotate
   );
 
   const tagSelection = useCallback(
-    async (label: Label) => {
-      if (!captured || busy) return;
+    async (label: Label, selection: CapturedSelection) => {
+      if (busy) return;
       const ok = await create({
-        start: captured.start,
-        end: captured.end,
-        exact: captured.exact,
+        start: selection.start,
+        end: selection.end,
+        exact: selection.exact,
         label,
         ...(speaker.trim() && { speaker: speaker.trim() }),
         ...(note.trim() && { note: note.trim() }),
@@ -129,29 +76,29 @@ export function ArticleReader({ articleId, text, initialAnnotations, canAnnotate
       if (!ok) return;
       setSpeaker('');
       setNote('');
-      collapseSelection(captured.end);
+      collapseSelection(selection.end);
     },
-    [captured, busy, create, speaker, note, collapseSelection],
+    [busy, create, speaker, note, collapseSelection],
   );
 
-  // Shortcuts while a selection is captured: 1/2/3 tag it, Escape drops it.
+  // Shortcuts: 1/2/3 tag the selection, Escape drops it. Always listening (not
+  // only once the toolbar is drawn) and reading the selection at the key press,
+  // so a key pressed right after Shift+arrow tags everything selected.
   useEffect(() => {
-    if (!captured) return;
+    if (!canAnnotate || !editor) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTypingTarget(e.target, editor?.view.dom)) return;
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        collapseSelection();
-        return;
-      }
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTypingTarget(e.target, editor.view.dom)) return;
       const option = LABEL_OPTIONS.find((o) => o.key === e.key);
-      if (!option) return;
+      if (e.key !== 'Escape' && !option) return;
+      const selection = readNow() ?? captured;
+      if (!selection) return;
       e.preventDefault();
-      void tagSelection(option.value);
+      if (option) void tagSelection(option.value, selection);
+      else collapseSelection();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [captured, editor, collapseSelection, tagSelection]);
+  }, [canAnnotate, editor, captured, readNow, collapseSelection, tagSelection]);
 
   const openAt = useCallback(
     (id: string, highlight: Element | null, returnFocus: HTMLElement | null) => {
@@ -225,7 +172,7 @@ export function ArticleReader({ articleId, text, initialAnnotations, canAnnotate
     if (open && (await remove(open))) closeSpan();
   };
 
-  const ready = editor !== null && drawnCount !== null;
+  const ready = drawnCount !== null;
   return (
     <div
       className="article-reader"
@@ -257,7 +204,7 @@ export function ArticleReader({ articleId, text, initialAnnotations, canAnnotate
               note={note}
               onSpeakerChange={setSpeaker}
               onNoteChange={setNote}
-              onTag={(label) => void tagSelection(label)}
+              onTag={(label) => void tagSelection(label, readNow() ?? captured)}
               onClose={() => collapseSelection()}
             />
           )}

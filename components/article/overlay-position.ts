@@ -3,7 +3,7 @@ export type OverlayAnchor = { top: number; left: number };
 
 const GAP = 6;
 // Keeps a panel of this width on screen when the anchor is near the right edge.
-const PANEL_WIDTH = 340;
+const PANEL_WIDTH = 360;
 
 export function anchorBelow(rect: DOMRect | null, container: Element | null): OverlayAnchor {
   if (!rect || !container) return { top: 0, left: 0 };

@@ -9,6 +9,16 @@ import { anchorBelow, lastRectOf, type OverlayAnchor } from './overlay-position'
 
 export type CapturedSelection = TextSelectorSet & { anchor: OverlayAnchor };
 
+/** The document's selection right now, if it is a non-empty range in the article text. */
+function readSelection(editor: Editor, mapping: ArticleMapping, container: HTMLElement | null): CapturedSelection | null {
+  if (editor.isDestroyed) return null;
+  const sel = document.getSelection();
+  const root = editor.view.dom;
+  const range = sel && sel.rangeCount > 0 && !sel.isCollapsed ? sel.getRangeAt(0) : null;
+  const described = range && range.intersectsNode(root) ? describeDomRange(root, range, mapping) : null;
+  return range && described ? { ...described, anchor: anchorBelow(lastRectOf(range), container) } : null;
+}
+
 /**
  * Follows the document's selection and captures it while it lies in the
  * article text. Reads the DOM selection rather than the editor's state
@@ -16,9 +26,12 @@ export type CapturedSelection = TextSelectorSet & { anchor: OverlayAnchor };
  * (a programmatic selection, or one made by a test), and both mouse and
  * Shift+arrow selections show up here alike.
  *
- * While focus is inside `keepWhileFocused` (the toolbar's Speaker and Note
- * fields), the captured selection is kept even though the document selection
- * has moved into the field.
+ * `captured` is updated once per frame, which is right for drawing the
+ * toolbar; acting on a selection must use `readNow()` (falling back to
+ * `captured`), because a key pressed right after Shift+arrow arrives before
+ * the next frame. While focus is inside `keepWhileFocused` (the toolbar's
+ * Speaker and Note fields) the captured selection is kept although the
+ * document selection has moved into the field.
  */
 export function useTextSelection(
   editor: Editor | null,
@@ -26,7 +39,7 @@ export function useTextSelection(
   container: RefObject<HTMLElement | null>,
   keepWhileFocused: RefObject<HTMLElement | null>,
   enabled: boolean,
-): [CapturedSelection | null, () => void] {
+) {
   const [captured, setCaptured] = useState<CapturedSelection | null>(null);
 
   useEffect(() => {
@@ -37,24 +50,12 @@ export function useTextSelection(
 
     const read = () => {
       frame = 0;
-      if (editor.isDestroyed) return;
       const keep = keepWhileFocused.current;
       if (keep && document.activeElement && keep.contains(document.activeElement)) return;
-      const sel = document.getSelection();
-      const root = editor.view.dom;
-      const range = sel && sel.rangeCount > 0 && !sel.isCollapsed ? sel.getRangeAt(0) : null;
-      const described = range && range.intersectsNode(root) ? describeDomRange(root, range, mapping) : null;
-      if (!range || !described) {
-        setCaptured(null);
-        return;
-      }
-      setCaptured((prev) =>
-        prev && prev.start === described.start && prev.end === described.end
-          ? prev
-          : { ...described, anchor: anchorBelow(lastRectOf(range), container.current) },
-      );
+      const next = readSelection(editor, mapping, container.current);
+      setCaptured((prev) => (next && prev && prev.start === next.start && prev.end === next.end ? prev : next));
     };
-    // Selection events fire per pixel of a drag; one read per frame is plenty.
+    // Selection events fire per pixel of a drag; one read per frame is plenty for drawing.
     const schedule = () => {
       if (!frame) frame = raf(read);
     };
@@ -65,6 +66,10 @@ export function useTextSelection(
     };
   }, [editor, mapping, container, keepWhileFocused, enabled]);
 
+  const readNow = useCallback(
+    () => (editor && enabled ? readSelection(editor, mapping, container.current) : null),
+    [editor, mapping, container, enabled],
+  );
   const clear = useCallback(() => setCaptured(null), []);
-  return [enabled ? captured : null, clear];
+  return { captured: enabled ? captured : null, readNow, clear };
 }

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { createAnnotationInput, updateAnnotationInput } from '@/lib/annotations/schema';
 import { LABELS, REVIEW_STATUSES } from '@/lib/annotations/dto';
+import { createLinkInput } from '@/lib/links/schema';
+import { LINK_KINDS } from '@/lib/links/dto';
+import { attachSpanInput, createClaimInput, renameClaimInput } from '@/lib/claims/schema';
+import { MATRIX_SORTS } from '@/lib/claims/dto';
+import { dismissSuggestionInput, MAX_SUGGESTIONS } from '@/lib/suggestions/schema';
 
 // The OpenAPI 3.1 document is generated from the same zod schemas the routes
 // parse with, so it cannot drift from what they accept (a test checks both).
@@ -48,6 +53,88 @@ const project = z.object({
   roles: z.array(z.enum(['admin', 'analyst', 'reviewer'])),
   articleCount: z.number().int(),
 });
+const author = z.object({ id: z.string(), name: z.string() });
+const highlights = z.array(z.tuple([z.number().int(), z.number().int()])).describe('Code-point ranges [start, end) inside `text` of the words that matched');
+const spanSummary = z.object({
+  id: z.string(),
+  articleId: z.string(),
+  articleTitle: z.string(),
+  outlet: z.string().nullable(),
+  label: z.enum(LABELS),
+  exact: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+});
+const link = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  kind: z.enum(LINK_KINDS),
+  status: z.enum(REVIEW_STATUSES),
+  version: z.number().int(),
+  author,
+  from: spanSummary,
+  to: spanSummary,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+const claim = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  text: z.string(),
+  verdict: z.string().nullable(),
+  version: z.number().int(),
+  author,
+  spanCount: z.number().int(),
+  outletCount: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+const claimSpan = spanSummary.extend({
+  outlet: z.string().describe('The outlet, or "Unknown outlet"'),
+  speaker: z.string().nullable(),
+  status: z.enum(REVIEW_STATUSES),
+  author,
+});
+const spansByLabel = z.object({ assertion: z.array(claimSpan), denial: z.array(claimSpan), evidence: z.array(claimSpan) });
+const claimDetail = claim.extend({
+  projectName: z.string(),
+  counts,
+  groups: z.array(z.object({ outlet: z.string(), labels: spansByLabel })).describe('Spans by outlet, then by tag'),
+  links: z.array(link).describe('Links whose two ends are attached to this claim'),
+});
+const statusCounts = z.object({ count: z.number().int(), approved: z.number().int(), pending: z.number().int(), rejected: z.number().int() });
+const matrix = z.object({
+  projectId: z.string(),
+  outlets: z.array(z.string()).describe('Columns; articles without an outlet are under "Unknown outlet"'),
+  allOutlets: z.array(z.string()).describe('Every outlet of the project, whatever the filter'),
+  claims: z.array(
+    z.object({
+      id: z.string(),
+      text: z.string(),
+      spanCount: z.number().int(),
+      outletCount: z.number().int(),
+      cells: z.record(z.string(), z.object({ assertion: statusCounts, denial: statusCounts, evidence: statusCounts })).describe('By outlet; outlets without spans have no cell'),
+    }),
+  ),
+});
+const suggestion = z.object({
+  sentenceId: z.string(),
+  articleId: z.string(),
+  articleTitle: z.string(),
+  outlet: z.string().nullable(),
+  start: z.number().int().describe('Code points over the article text'),
+  end: z.number().int(),
+  text: z.string(),
+  score: z.number().describe('0..1, higher is closer; comparable within one answer'),
+  highlights,
+});
+const dismissal = z.object({ annotationId: z.string(), sentenceId: z.string(), createdAt: z.string() });
+const searchResult = z.object({
+  q: z.string(),
+  articles: z.array(z.object({ id: z.string(), title: z.string(), outlet: z.string().nullable(), snippet: z.string().nullable(), hits: z.number().int() })),
+  sentences: z.array(suggestion.omit({ score: true })),
+  spans: z.array(z.object({ id: z.string(), articleId: z.string(), articleTitle: z.string(), exact: z.string(), label: z.enum(LABELS), start: z.number().int(), end: z.number().int() })),
+});
 const error = z.object({
   error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() }),
 });
@@ -62,11 +149,16 @@ const STATUS_TEXT: Record<number, string> = {
   401: 'Not signed in, or the token is unknown or revoked',
   403: 'Signed in, but the role does not allow it',
   404: 'Not found, or not in one of your projects',
-  409: 'Stale version, or the text changed',
+  409: 'Stale version, the text changed, or it already exists',
   413: 'Body too large',
   415: 'Body is not JSON',
 };
 const pathParam = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+const queryParam = (name: string, schema: object, description: string, required = false) => ({ name, in: 'query', required, description, schema });
+const list = (name: string, item: string, description: string) => ({
+  description,
+  ...json({ type: 'object', properties: { [name]: { type: 'array', items: ref(item) } } }),
+});
 
 export function buildOpenApiDocument(serverUrl = '/') {
   return {
@@ -92,6 +184,18 @@ export function buildOpenApiDocument(serverUrl = '/') {
         Error: schema(error),
         CreateAnnotation: schema(createAnnotationInput, 'input'),
         UpdateAnnotation: schema(updateAnnotationInput, 'input'),
+        Link: schema(link),
+        Claim: schema(claim),
+        ClaimDetail: schema(claimDetail),
+        Matrix: schema(matrix),
+        Suggestion: schema(suggestion),
+        Dismissal: schema(dismissal),
+        SearchResult: schema(searchResult),
+        CreateLink: schema(createLinkInput, 'input'),
+        CreateClaim: schema(createClaimInput, 'input'),
+        RenameClaim: schema(renameClaimInput, 'input'),
+        AttachSpan: schema(attachSpanInput, 'input'),
+        DismissSuggestion: schema(dismissSuggestionInput, 'input'),
       },
     },
     paths: {
@@ -144,8 +248,139 @@ export function buildOpenApiDocument(serverUrl = '/') {
         },
         delete: {
           operationId: 'deleteAnnotation',
+          summary: 'Delete a span and every link that starts or ends at it',
           parameters: [pathParam('annotationId')],
+          responses: {
+            204: {
+              description: 'Deleted',
+              headers: { 'X-Links-Removed': { description: 'How many links were removed with the span', schema: { type: 'integer', minimum: 0 } } },
+            },
+            ...errors(401, 403, 404),
+          },
+        },
+      },
+      '/api/v1/annotations/{annotationId}/links': {
+        get: {
+          operationId: 'listSpanLinks',
+          summary: 'Links that start or end at a span',
+          parameters: [pathParam('annotationId')],
+          responses: { 200: list('links', 'Link', 'Oldest first'), ...errors(401, 404) },
+        },
+      },
+      '/api/v1/annotations/{annotationId}/suggestions': {
+        get: {
+          operationId: 'suggestMatches',
+          summary: 'Sentences of other articles of the project that may say the same as the span',
+          description: 'Ranked in Postgres by full-text rank and trigram similarity. Sentences dismissed for this span are left out. The answer is a bare array, best first.',
+          parameters: [
+            pathParam('annotationId'),
+            queryParam('limit', { type: 'integer', minimum: 1, maximum: MAX_SUGGESTIONS, default: MAX_SUGGESTIONS }, 'How many at most'),
+          ],
+          responses: { 200: { description: 'Best first', ...json({ type: 'array', items: ref('Suggestion') }) }, ...errors(400, 401, 404) },
+        },
+      },
+      '/api/v1/annotations/{annotationId}/suggestions/dismissals': {
+        post: {
+          operationId: 'dismissSuggestion',
+          summary: 'Never suggest this sentence for this span again',
+          parameters: [pathParam('annotationId')],
+          requestBody: { required: true, ...json(ref('DismissSuggestion')) },
+          responses: { 201: { description: 'Remembered (dismissing twice is harmless)', ...json(ref('Dismissal')) }, ...errors(400, 401, 403, 404, 413, 415) },
+        },
+      },
+      '/api/v1/links': {
+        get: {
+          operationId: 'listLinks',
+          summary: 'Links of one span, or of a project',
+          parameters: [
+            queryParam('annotationId', { type: 'string' }, 'Links that start or end at this span (give this or projectId)'),
+            queryParam('projectId', { type: 'string' }, 'Every link of this project (give this or annotationId)'),
+          ],
+          responses: { 200: list('links', 'Link', 'Oldest first'), ...errors(400, 401, 404) },
+        },
+        post: {
+          operationId: 'createLink',
+          summary: 'Link two spans as corroborating or contradicting',
+          description: 'Refused, storing nothing: a span linked to itself (400), spans of two projects (400), a span that is not visible or was deleted (404), a pair already linked in either direction (409).',
+          requestBody: { required: true, ...json(ref('CreateLink')) },
+          responses: { 201: { description: 'The link, with both spans summarised', ...json(ref('Link')) }, ...errors(400, 401, 403, 404, 409, 413, 415) },
+        },
+      },
+      '/api/v1/links/{linkId}': {
+        delete: {
+          operationId: 'deleteLink',
+          summary: 'Delete a link (its author or an admin)',
+          parameters: [pathParam('linkId')],
           responses: { 204: { description: 'Deleted' }, ...errors(401, 403, 404) },
+        },
+      },
+      '/api/v1/claims': {
+        post: {
+          operationId: 'createClaim',
+          summary: 'Create a claim, from a span (its text is the first wording and it is attached) or from text',
+          requestBody: { required: true, ...json(ref('CreateClaim')) },
+          responses: { 201: { description: 'The claim', ...json(ref('Claim')) }, ...errors(400, 401, 403, 404, 409, 413, 415) },
+        },
+      },
+      '/api/v1/claims/{claimId}': {
+        get: {
+          operationId: 'getClaim',
+          summary: 'A claim with its spans by outlet and tag, and the links among them',
+          parameters: [pathParam('claimId')],
+          responses: { 200: { description: 'The claim', ...json(ref('ClaimDetail')) }, ...errors(401, 404) },
+        },
+        patch: {
+          operationId: 'renameClaim',
+          summary: 'New wording; `version` must be current',
+          parameters: [pathParam('claimId')],
+          requestBody: { required: true, ...json(ref('RenameClaim')) },
+          responses: { 200: { description: 'The renamed claim', ...json(ref('Claim')) }, ...errors(400, 401, 403, 404, 409, 413, 415) },
+        },
+      },
+      '/api/v1/claims/{claimId}/annotations': {
+        post: {
+          operationId: 'attachSpan',
+          summary: 'Attach a span of the same project (a span belongs to at most one claim)',
+          parameters: [pathParam('claimId')],
+          requestBody: { required: true, ...json(ref('AttachSpan')) },
+          responses: { 201: { description: 'The claim with its new counts', ...json(ref('Claim')) }, ...errors(400, 401, 403, 404, 409, 413, 415) },
+        },
+      },
+      '/api/v1/claims/{claimId}/annotations/{annotationId}': {
+        delete: {
+          operationId: 'detachSpan',
+          summary: 'Detach a span from the claim (the span stays)',
+          parameters: [pathParam('claimId'), pathParam('annotationId')],
+          responses: { 204: { description: 'Detached' }, ...errors(400, 401, 403, 404) },
+        },
+      },
+      '/api/v1/projects/{projectId}/claims': {
+        get: {
+          operationId: 'listClaims',
+          parameters: [pathParam('projectId')],
+          responses: { 200: list('claims', 'Claim', 'A–Z'), ...errors(401, 404) },
+        },
+      },
+      '/api/v1/projects/{projectId}/matrix': {
+        get: {
+          operationId: 'getMatrix',
+          summary: 'The claim × outlet matrix: tags per claim and outlet, by review status',
+          parameters: [
+            pathParam('projectId'),
+            queryParam('outlet', { type: 'string' }, 'Only this outlet ("Unknown outlet" for articles without one)'),
+            queryParam('label', { type: 'string', enum: [...LABELS] }, 'Only spans with this tag'),
+            queryParam('status', { type: 'string', enum: [...REVIEW_STATUSES] }, 'Only spans with this review status'),
+            queryParam('sort', { type: 'string', enum: [...MATRIX_SORTS], default: 'outlets' }, 'outlets: most outlets first; text: A–Z'),
+          ],
+          responses: { 200: { description: 'The matrix', ...json(ref('Matrix')) }, ...errors(400, 401, 404) },
+        },
+      },
+      '/api/v1/projects/{projectId}/search': {
+        get: {
+          operationId: 'searchProject',
+          summary: 'Search sentences, article titles and span quotes of a project',
+          parameters: [pathParam('projectId'), queryParam('q', { type: 'string', minLength: 1, maxLength: 200 }, 'Words, "a phrase", -excluded', true)],
+          responses: { 200: { description: 'Results', ...json(ref('SearchResult')) }, ...errors(400, 401, 404) },
         },
       },
     },

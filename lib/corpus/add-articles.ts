@@ -2,6 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db/client';
 import { articleFields, type NewArticle } from '@/lib/articles/article-fields';
 import { storeSentences } from '@/lib/sentences/store-sentences';
+import { refreshSentenceIndex } from '@/lib/sentences/refresh-sentence-index';
 
 /**
  * Adds articles to a project in one transaction, skipping those already there
@@ -10,7 +11,7 @@ import { storeSentences } from '@/lib/sentences/store-sentences';
  * rank them), so an article never exists without its sentences.
  */
 export async function addArticles(projectId: string, articles: NewArticle[]): Promise<{ added: number; unchanged: number }> {
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     let added = 0;
     for (const input of articles) {
       const fields = articleFields(input);
@@ -25,6 +26,8 @@ export async function addArticles(projectId: string, articles: NewArticle[]): Pr
     }
     return { added, unchanged: articles.length - added };
   }, { timeout: transactionTimeout(articles.length) });
+  await refreshSentenceIndex(result.added);
+  return result;
 }
 
 /**

@@ -59,7 +59,7 @@ type Row = Omit<RankedSentence, 'highlights' | 'score'> & { score: number | stri
  * quote, or any text such as a headline), best first, in one SQL statement.
  */
 export async function rankSentences(projectId: string, queryText: string, options: RankOptions): Promise<RankedSentence[]> {
-  const query = Array.from(queryText.trim()).slice(0, MAX_QUERY_CODE_POINTS).join('');
+  const query = Array.from(queryText.normalize('NFC').trim()).slice(0, MAX_QUERY_CODE_POINTS).join('');
   if (query === '' || options.limit <= 0) return [];
   const exclude = options.excludeArticleId ?? null;
   const annotationId = options.annotationId ?? null;

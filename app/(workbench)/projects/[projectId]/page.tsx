@@ -17,6 +17,10 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
         <Link href="/">Projects</Link> /
       </p>
       <h1>{project.name}</h1>
+      <nav className="project-nav" aria-label="Project views">
+        <Link href={`/projects/${project.id}/matrix`}>Claims matrix</Link>
+        <Link href={`/projects/${project.id}/search`}>Search</Link>
+      </nav>
       <table className="data" aria-label="Articles">
         <thead>
           <tr>

@@ -1,0 +1,94 @@
+import Link from 'next/link';
+import type { Metadata } from 'next';
+import { requirePageCaller, loadOr404 } from '@/lib/auth/page-caller';
+import { getProject } from '@/lib/projects/list-projects';
+import { searchProject } from '@/lib/search/search-project';
+import { searchQuery } from '@/lib/search/schema';
+import { HighlightedText } from '@/components/text/highlighted-text';
+
+export const metadata: Metadata = { title: 'Search' };
+
+export default async function SearchPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ projectId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { projectId } = await params;
+  const caller = await requirePageCaller(`/projects/${projectId}/search`);
+  const raw = (await searchParams).q;
+  const q = (Array.isArray(raw) ? raw[0] : raw) ?? '';
+  const parsed = q.trim() ? searchQuery.safeParse({ q }) : null;
+  const [project, result] = await loadOr404(() =>
+    Promise.all([getProject(caller.id, projectId), parsed?.success ? searchProject(caller, projectId, parsed.data.q) : Promise.resolve(null)]),
+  );
+  const nothing = result && result.articles.length + result.sentences.length + result.spans.length === 0;
+  return (
+    <main className="page">
+      <p className="muted" style={{ margin: '0 0 0.25rem' }}>
+        <Link href="/">Projects</Link> / <Link href={`/projects/${project.id}`}>{project.name}</Link> /
+      </p>
+      <h1>Search {project.name}</h1>
+      <form className="sx-form" method="get" role="search">
+        <input type="search" name="q" defaultValue={q} maxLength={200} placeholder='Words, "a phrase", -exclude' aria-label="Search text" autoFocus />
+        <button className="btn primary" type="submit">
+          Search
+        </button>
+      </form>
+      {parsed && !parsed.success && (
+        <p className="error-text" role="status">
+          {parsed.error.issues[0]?.message ?? 'That search is not valid.'}
+        </p>
+      )}
+      {nothing && <p className="muted">Nothing matches “{result.q}”.</p>}
+      {result && result.sentences.length > 0 && (
+        <section className="sx-section" aria-label="Passages">
+          <h2>Passages ({result.sentences.length})</h2>
+          <ul className="sx-results">
+            {result.sentences.map((s) => (
+              <li key={s.sentenceId}>
+                <Link href={`/articles/${s.articleId}#cp-${s.start}`} style={{ color: 'inherit', textDecoration: 'none' }}>
+                  <HighlightedText text={s.text} highlights={s.highlights} />
+                </Link>
+                <div className="muted">
+                  {s.outlet ?? 'Unknown outlet'} · <Link href={`/articles/${s.articleId}#cp-${s.start}`}>{s.articleTitle}</Link>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {result && result.articles.length > 0 && (
+        <section className="sx-section" aria-label="Articles">
+          <h2>Articles ({result.articles.length})</h2>
+          <ul className="sx-results">
+            {result.articles.map((a) => (
+              <li key={a.id}>
+                <Link href={`/articles/${a.id}`}>{a.title}</Link>{' '}
+                <span className="muted">
+                  · {a.outlet ?? 'Unknown outlet'}
+                  {a.hits > 0 && ` · ${a.hits} matching ${a.hits === 1 ? 'passage' : 'passages'}`}
+                </span>
+                {a.snippet && <div className="muted">{a.snippet}</div>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {result && result.spans.length > 0 && (
+        <section className="sx-section" aria-label="Tagged spans">
+          <h2>Tagged spans ({result.spans.length})</h2>
+          <ul className="sx-results">
+            {result.spans.map((s) => (
+              <li key={s.id}>
+                <span className={`badge ${s.label}`}>{s.label}</span> <Link href={`/articles/${s.articleId}#cp-${s.start}`}>“{s.exact}”</Link>
+                <div className="muted">{s.articleTitle}</div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </main>
+  );
+}

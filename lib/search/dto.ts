@@ -1,0 +1,24 @@
+// Types only.
+import type { Label } from '@/lib/annotations/dto';
+import type { Highlight } from './marked-text';
+
+export type SearchArticleHit = { id: string; title: string; outlet: string | null; snippet: string | null; hits: number };
+export type SearchSentenceHit = {
+  sentenceId: string;
+  articleId: string;
+  articleTitle: string;
+  outlet: string | null;
+  /** Code points over the article text; the reader scrolls to #cp-<start>. */
+  start: number;
+  end: number;
+  text: string;
+  highlights: Highlight[];
+};
+export type SearchSpanHit = { id: string; articleId: string; articleTitle: string; exact: string; label: Label; start: number; end: number };
+
+export type SearchResultDto = {
+  q: string;
+  articles: SearchArticleHit[];
+  sentences: SearchSentenceHit[];
+  spans: SearchSpanHit[];
+};

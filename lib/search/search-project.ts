@@ -1,0 +1,99 @@
+import 'server-only';
+import { db } from '@/lib/db/client';
+import { requireProjectRoles } from '@/lib/auth/permissions';
+import type { Label } from '@/lib/annotations/dto';
+import type { Caller } from '@/lib/auth/caller';
+import type { SearchArticleHit, SearchResultDto, SearchSentenceHit, SearchSpanHit } from './dto';
+import { highlightsFor, MARK_END, MARK_START, mergeHighlights } from './marked-text';
+import { substringHighlights } from './substring-highlights';
+
+const MAX_ARTICLES = 20;
+const MAX_SENTENCES = 50;
+const MAX_SPANS = 50;
+/** Below three characters a substring search cannot use the trigram index. */
+const MIN_SUBSTRING = 3;
+
+const headlineOptions = `HighlightAll=true, StartSel=${MARK_START}, StopSel=${MARK_END}`;
+
+const SNIPPET_CODE_POINTS = 240;
+const shorten = (text: string) => {
+  const cps = Array.from(text);
+  return cps.length <= SNIPPET_CODE_POINTS ? text : cps.slice(0, SNIPPET_CODE_POINTS - 1).join('').trimEnd() + '…';
+};
+
+/** `q` as a LIKE pattern matching it anywhere, its wildcards taken literally. */
+const containsPattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+type SentenceRow = Omit<SearchSentenceHit, 'highlights'> & { marked: string | null; rank: number };
+type ArticleRow = Omit<SearchArticleHit, 'hits'> & { hits: number };
+type SpanRow = Omit<SearchSpanHit, 'label'> & { label: string };
+
+/**
+ * Searches one project: sentences by full text (websearch syntax: words,
+ * "phrases", -not, or; stemmed English) and, from three characters on, by
+ * substring through the trigram index; articles by title or by their
+ * matching sentences; spans by substring of their quote.
+ */
+export async function searchProject(caller: Caller, projectId: string, q: string): Promise<SearchResultDto> {
+  await requireProjectRoles(caller.id, projectId);
+  const text = q.trim().normalize('NFC');
+  const substring = Array.from(text).length >= MIN_SUBSTRING ? containsPattern(text) : null;
+  const [sentences, articles, spans] = await Promise.all([
+    db.$queryRaw<SentenceRow[]>`
+      WITH q AS (SELECT websearch_to_tsquery('english', ${text}) AS query),
+      top AS (
+        SELECT s.id, s."articleId", s.start, s."end", s.text, ts_rank_cd(s.tsv, q.query, 32) AS rank
+          FROM q, "Sentence" s
+          JOIN "Article" ar ON ar.id = s."articleId"
+         WHERE ar."projectId" = ${projectId}
+           AND (s.tsv @@ q.query OR (${substring}::text IS NOT NULL AND s.text ILIKE ${substring}::text))
+         ORDER BY rank DESC, s."articleId", s.start
+         LIMIT ${MAX_SENTENCES}
+      )
+      SELECT t.id AS "sentenceId", t."articleId", ar.title AS "articleTitle", ar.outlet, t.start, t."end", t.text, t.rank,
+             ts_headline('english', t.text, q.query, ${headlineOptions}) AS marked
+        FROM top t
+        JOIN "Article" ar ON ar.id = t."articleId"
+        CROSS JOIN q
+       ORDER BY t.rank DESC, ar.title, t.start`,
+    db.$queryRaw<ArticleRow[]>`
+      WITH q AS (SELECT websearch_to_tsquery('english', ${text}) AS query),
+      matched AS (
+        SELECT s."articleId", s.text, ts_rank_cd(s.tsv, q.query, 32) AS rank
+          FROM q, "Sentence" s
+          JOIN "Article" ar ON ar.id = s."articleId"
+         WHERE ar."projectId" = ${projectId} AND s.tsv @@ q.query
+      ),
+      best AS (
+        SELECT DISTINCT ON ("articleId") "articleId", text AS snippet, count(*) OVER (PARTITION BY "articleId")::int AS hits,
+               sum(rank) OVER (PARTITION BY "articleId") AS score
+          FROM matched
+         ORDER BY "articleId", rank DESC
+      )
+      SELECT ar.id, ar.title, ar.outlet, b.snippet, coalesce(b.hits, 0) AS hits
+        FROM "Article" ar
+        LEFT JOIN best b ON b."articleId" = ar.id
+       WHERE ar."projectId" = ${projectId}
+         AND (b."articleId" IS NOT NULL OR strpos(lower(ar.title), lower(${text})) > 0)
+       ORDER BY (strpos(lower(ar.title), lower(${text})) > 0) DESC, b.score DESC NULLS LAST, ar.title
+       LIMIT ${MAX_ARTICLES}`,
+    substring
+      ? db.$queryRaw<SpanRow[]>`
+          SELECT a.id, a."articleId", ar.title AS "articleTitle", a.exact, a.label::text AS label, a.start, a."end"
+            FROM "Annotation" a
+            JOIN "Article" ar ON ar.id = a."articleId"
+           WHERE ar."projectId" = ${projectId} AND a.exact ILIKE ${substring}::text
+           ORDER BY ar.title, a.start
+           LIMIT ${MAX_SPANS}`
+      : Promise.resolve([] as SpanRow[]),
+  ]);
+  return {
+    q: text,
+    articles: articles.map((a) => ({ ...a, snippet: a.snippet && shorten(a.snippet) })),
+    sentences: sentences.map(({ marked, rank: _rank, ...s }) => ({
+      ...s,
+      highlights: mergeHighlights([...highlightsFor(s.text, marked), ...(substring ? substringHighlights(s.text, text) : [])]),
+    })),
+    spans: spans.map((s) => ({ ...s, label: s.label.toLowerCase() as Label })),
+  };
+}

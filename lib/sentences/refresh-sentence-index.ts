@@ -1,0 +1,27 @@
+import 'server-only';
+import { db } from '@/lib/db/client';
+
+/** After this many new articles, statistics are refreshed at once rather than by autovacuum a minute later. */
+const ANALYZE_AFTER = 100;
+
+/**
+ * Housekeeping after articles are added, outside their transaction.
+ *
+ * - GIN indexes take new rows into a "pending list" that every search scans
+ *   linearly until autovacuum merges it; after a bulk import that costs
+ *   ~10 ms a query, so we merge it now (gin_clean_pending_list).
+ * - Ranking picks rare words by the planner's lexeme statistics
+ *   (lib/suggestions/rank-sentences.ts); a large import changes them.
+ *
+ * Both are optimisations: a failure (e.g. the database role does not own the
+ * table) is logged and ignored, and autovacuum does the same job later.
+ */
+export async function refreshSentenceIndex(addedArticles: number): Promise<void> {
+  if (addedArticles <= 0) return;
+  try {
+    await db.$queryRaw`SELECT gin_clean_pending_list('"Sentence_tsv_idx"'::regclass), gin_clean_pending_list('"Sentence_text_trgm_idx"'::regclass)`;
+    if (addedArticles >= ANALYZE_AFTER) await db.$executeRaw`ANALYZE "Sentence"`;
+  } catch (error) {
+    console.warn('[sentences] index housekeeping skipped:', (error as Error).message);
+  }
+}

@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import { createAnnotation } from '@/lib/annotations/create-annotation';
+import { suggestFor } from '@/lib/suggestions/suggest-for-span';
+import { dismissSuggestion } from '@/lib/suggestions/dismiss-suggestion';
+import { rankSentences } from '@/lib/suggestions/rank-sentences';
+import { searchProject } from '@/lib/search/search-project';
+import { searchQuery } from '@/lib/search/schema';
+import { addArticles } from '@/lib/corpus/add-articles';
+import { AppError } from '@/lib/errors';
+import type { Caller } from '@/lib/auth/caller';
+import { makeArticle, makeTeam, suffix, testDb } from '../factories';
+
+const as = (u: { id: string; name: string; email: string }): Caller => ({ ...u, via: 'token' });
+const slice = (text: string, [a, b]: [number, number]) => Array.from(text).slice(a, b).join('');
+
+async function expectAppError(p: Promise<unknown>, code: AppError['code']) {
+  const error = await p.then(
+    () => null,
+    (e) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+  return error as AppError;
+}
+
+async function tag(caller: Caller, article: { id: string; text: string }, needle: string) {
+  const unit = article.text.indexOf(needle);
+  const start = Array.from(article.text.slice(0, unit)).length;
+  return createAnnotation(caller, article.id, { start, end: start + Array.from(needle).length, label: 'assertion' });
+}
+
+const SOURCE = [
+  'Prime Minister Edi Rama spoke in Tirana on Wednesday.',
+  'He said Iran orchestrated the cyberattack against state servers.',
+  'Rama repeated that Iran orchestrated the cyberattack.',
+].join(' ');
+
+const PARAPHRASE = 'Investigators found that the July cyberattack was orchestrated by hackers working for Iran’s intelligence ministry.';
+const OTHER_ARTICLES = [
+  {
+    title: 'Ties cut',
+    outlet: 'Balkan Post',
+    text: `Albania 🇦🇱 cut diplomatic ties with Tehran. ${PARAPHRASE}\n\nThe embassy was closed within a day.`,
+  },
+  {
+    title: 'Oil and football',
+    outlet: 'Daily Digest',
+    text: 'Iran exported more oil to China this year. The orchestra played in Tirana. Football fans celebrated the cup.',
+  },
+  {
+    title: 'Markets',
+    outlet: null,
+    text: 'Markets were calm on Thursday.\nA cyberattack hit a bank in Peru last spring.',
+  },
+];
+
+/** A project whose articles are stored through the import path, so every one has its sentences. */
+async function corpus() {
+  const team = await makeTeam(SOURCE);
+  const source = { id: team.article.id, text: team.article.text };
+  await addArticles(team.project.id, OTHER_ARTICLES.map((a) => ({ ...a, externalId: `${a.title}-${suffix()}` })));
+  // The same sentence in another project must never be suggested.
+  await makeArticle(team.otherProject.id, { text: 'Iran orchestrated the cyberattack, officials said.' });
+  const span = await tag(as(team.analyst), source, 'Iran orchestrated the cyberattack');
+  return { team, source, span };
+}
+
+describe('sentences', () => {
+  it('are stored with every article, with code-point offsets that slice back to their text', async () => {
+    const team = await makeTeam('Rama 🇦🇱 spoke.\r\nIran 👩‍💻 denied it. Mr. Smith agreed.');
+    const article = await testDb().article.findUniqueOrThrow({ where: { id: team.article.id }, select: { text: true } });
+    const rows = await testDb().sentence.findMany({ where: { articleId: team.article.id }, orderBy: { start: 'asc' }, select: { start: true, end: true, text: true } });
+    expect(rows.map((r) => r.text)).toEqual(['Rama 🇦🇱 spoke.', 'Iran 👩‍💻 denied it.', 'Mr. Smith agreed.']);
+    for (const r of rows) expect(slice(article.text, [r.start, r.end])).toBe(r.text);
+    // Postgres counts characters in code points too.
+    const [check] = await testDb().$queryRaw<{ ok: boolean }[]>`
+      SELECT bool_and(substring(ar.text FROM s.start + 1 FOR s."end" - s.start) = s.text) AS ok
+        FROM "Sentence" s JOIN "Article" ar ON ar.id = s."articleId" WHERE ar.id = ${team.article.id}`;
+    expect(check.ok).toBe(true);
+  });
+
+  it('go with their article when it is deleted', async () => {
+    const team = await makeTeam('One. Two.');
+    expect(await testDb().sentence.count({ where: { articleId: team.article.id } })).toBe(2);
+    await testDb().article.delete({ where: { id: team.article.id } });
+    expect(await testDb().sentence.count({ where: { articleId: team.article.id } })).toBe(0);
+  });
+});
+
+describe('suggested matches', () => {
+  it('rank a paraphrase from another article above unrelated sentences, with the matching words marked', async () => {
+    const { team, span } = await corpus();
+    const suggestions = await suggestFor(as(team.reviewer), span.id);
+    expect(suggestions.length).toBeGreaterThan(0);
+    expect(suggestions.length).toBeLessThanOrEqual(10);
+    const [best] = suggestions;
+    expect(best).toMatchObject({ text: PARAPHRASE, articleTitle: 'Ties cut', outlet: 'Balkan Post' });
+    const article = await testDb().article.findUniqueOrThrow({ where: { id: best.articleId }, select: { text: true } });
+    expect(slice(article.text, [best.start, best.end])).toBe(PARAPHRASE);
+    expect(best.highlights.map((h) => slice(best.text, h))).toEqual(expect.arrayContaining(['cyberattack', 'orchestrated', 'Iran']));
+    const scores = suggestions.map((s) => s.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    const unrelated = suggestions.filter((s) => s.text !== PARAPHRASE);
+    for (const s of unrelated) expect(s.score).toBeLessThan(best.score);
+    // Nothing from the span's own article, nothing from another project.
+    expect(suggestions.every((s) => s.articleId !== span.articleId)).toBe(true);
+    const projects = await testDb().article.findMany({ where: { id: { in: suggestions.map((s) => s.articleId) } }, select: { projectId: true } });
+    expect(new Set(projects.map((p) => p.projectId))).toEqual(new Set([team.project.id]));
+    // Sentences that share no word with the span are never candidates.
+    expect(suggestions.map((s) => s.text)).not.toContain('The embassy was closed within a day.');
+  });
+
+  it('respect the limit, and never include dismissed sentences for that span', async () => {
+    const { team, span } = await corpus();
+    const all = await suggestFor(as(team.analyst), span.id);
+    expect(await suggestFor(as(team.analyst), span.id, 1)).toEqual([all[0]]);
+    const dismissal = await dismissSuggestion(as(team.analyst), span.id, all[0].sentenceId);
+    expect(dismissal).toMatchObject({ annotationId: span.id, sentenceId: all[0].sentenceId });
+    await dismissSuggestion(as(team.analyst2), span.id, all[0].sentenceId); // again: harmless
+    const after = await suggestFor(as(team.analyst), span.id);
+    expect(after.map((s) => s.sentenceId)).toEqual(all.slice(1).map((s) => s.sentenceId));
+    // Dismissals are per span: another span still gets that sentence.
+    const other = await tag(as(team.analyst), { id: span.articleId, text: SOURCE }, 'Rama repeated that Iran orchestrated the cyberattack');
+    expect((await suggestFor(as(team.analyst), other.id)).map((s) => s.sentenceId)).toContain(all[0].sentenceId);
+  });
+
+  it('answer 404 outside the caller’s projects; dismissing needs an analyst and a sentence of the same project', async () => {
+    const { team, span } = await corpus();
+    await expectAppError(suggestFor(as(team.outsider), span.id), 'NOT_FOUND');
+    const [first] = await suggestFor(as(team.analyst), span.id);
+    await expectAppError(dismissSuggestion(as(team.reviewer), span.id, first.sentenceId), 'FORBIDDEN');
+    await expectAppError(dismissSuggestion(as(team.outsider), span.id, first.sentenceId), 'NOT_FOUND');
+    const foreign = await testDb().sentence.findFirstOrThrow({ where: { article: { projectId: team.otherProject.id } }, select: { id: true } });
+    await expectAppError(dismissSuggestion(as(team.analyst), span.id, foreign.id), 'NOT_FOUND');
+    expect(await testDb().suggestionDismissal.count({ where: { annotationId: span.id } })).toBe(0);
+  });
+
+  it('can be ranked for any text, such as a headline, within one project', async () => {
+    const { team } = await corpus();
+    const ranked = await rankSentences(team.project.id, 'Iran’s spies orchestrated Albanian cyberattack', { limit: 3 });
+    expect(ranked[0].text).toMatch(/orchestrated/);
+    expect(ranked.length).toBeLessThanOrEqual(3);
+    expect(await rankSentences(team.project.id, 'the and of', { limit: 5 })).toEqual([]);
+    expect(await rankSentences(team.project.id, '   ', { limit: 5 })).toEqual([]);
+  });
+});
+
+describe('project search', () => {
+  it('finds sentences by stemmed words, articles by title or content, and spans by quote', async () => {
+    const { team, span } = await corpus();
+    const result = await searchProject(as(team.reviewer), team.project.id, 'orchestrating cyberattacks');
+    const texts = result.sentences.map((s) => s.text);
+    expect(texts).toContain(PARAPHRASE);
+    expect(texts).toContain('He said Iran orchestrated the cyberattack against state servers.');
+    const hit = result.sentences.find((s) => s.text === PARAPHRASE)!;
+    expect(hit.highlights.map((h) => slice(hit.text, h))).toEqual(['cyberattack', 'orchestrated']);
+    expect(result.articles.map((a) => a.title)).toEqual(expect.arrayContaining(['Ties cut']));
+    expect(result.articles.find((a) => a.title === 'Ties cut')?.snippet).toBe(PARAPHRASE);
+
+    const byTitle = await searchProject(as(team.reviewer), team.project.id, 'football');
+    expect(byTitle.articles[0]).toMatchObject({ title: 'Oil and football', outlet: 'Daily Digest' });
+
+    const spans = await searchProject(as(team.reviewer), team.project.id, 'ORCHESTRATED THE');
+    expect(spans.spans).toEqual([expect.objectContaining({ id: span.id, exact: 'Iran orchestrated the cyberattack', label: 'assertion' })]);
+
+    // Substrings match inside words too, and are marked.
+    const partial = await searchProject(as(team.reviewer), team.project.id, 'cyberatt');
+    expect(partial.sentences.length).toBeGreaterThan(0);
+    for (const s of partial.sentences) expect(s.highlights.map((h) => slice(s.text, h).toLowerCase())).toContain('cyberatt');
+    // LIKE wildcards are taken literally.
+    expect((await searchProject(as(team.reviewer), team.project.id, '%_%')).sentences).toEqual([]);
+  });
+
+  it('answers 404 for another project and validates q', async () => {
+    const { team } = await corpus();
+    await expectAppError(searchProject(as(team.outsider), team.project.id, 'Iran'), 'NOT_FOUND');
+    expect(searchQuery.safeParse({ q: '' }).success).toBe(false);
+    expect(searchQuery.safeParse({ q: 'x'.repeat(201) }).success).toBe(false);
+    expect(searchQuery.safeParse({ q: 'Iran', page: '2' }).success).toBe(false);
+  });
+});
