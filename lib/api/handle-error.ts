@@ -21,10 +21,18 @@ export function errorResponse(error: unknown): Response {
   else if (error instanceof ZodError) appError = new AppError('BAD_REQUEST', 'The request is not valid', zodFields(error));
   else if (isPrismaError(error, 'P2002')) appError = new AppError('CONFLICT', 'That already exists');
   else if (isPrismaError(error, 'P2025')) appError = new AppError('NOT_FOUND', 'Not found');
-  else {
+  else if (isClientAbort(error)) {
+    // The client hung up while we read its body: nobody is left to answer.
+    appError = new AppError('BAD_REQUEST', 'The request was aborted by the client');
+  } else {
     console.error('[api] unexpected error', error);
     appError = new AppError('INTERNAL', 'Something went wrong on our side');
   }
   const body: ErrorBody = { error: { code: appError.code, message: appError.message, ...(appError.fields && { fields: appError.fields }) } };
   return Response.json(body, { status: appError.status });
+}
+
+function isClientAbort(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  return !!e && (e.code === 'ECONNRESET' || e.message === 'aborted');
 }

@@ -37,7 +37,9 @@ type SpanRow = Omit<SearchSpanHit, 'label'> & { label: string };
 export async function searchProject(caller: Caller, projectId: string, q: string): Promise<SearchResultDto> {
   await requireProjectRoles(caller.id, projectId);
   const text = q.trim().normalize('NFC');
-  const substring = Array.from(text).length >= MIN_SUBSTRING ? containsPattern(text) : null;
+  // The substring search takes the text as typed, minus the quotes of a "phrase".
+  const needle = text.replaceAll('"', '').trim();
+  const substring = Array.from(needle).length >= MIN_SUBSTRING ? containsPattern(needle) : null;
   const [sentences, articles, spans] = await Promise.all([
     db.$queryRaw<SentenceRow[]>`
       WITH q AS (SELECT websearch_to_tsquery('english', ${text}) AS query),
@@ -92,7 +94,7 @@ export async function searchProject(caller: Caller, projectId: string, q: string
     articles: articles.map((a) => ({ ...a, snippet: a.snippet && shorten(a.snippet) })),
     sentences: sentences.map(({ marked, rank: _rank, ...s }) => ({
       ...s,
-      highlights: mergeHighlights([...highlightsFor(s.text, marked), ...(substring ? substringHighlights(s.text, text) : [])]),
+      highlights: mergeHighlights([...highlightsFor(s.text, marked), ...(substring ? substringHighlights(s.text, needle) : [])]),
     })),
     spans: spans.map((s) => ({ ...s, label: s.label.toLowerCase() as Label })),
   };
