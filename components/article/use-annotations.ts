@@ -20,17 +20,17 @@ export function useAnnotations(articleId: string, initial: AnnotationDto[]) {
   const [busy, setBusy] = useState(false);
 
   const create = useCallback(
-    async (body: CreateAnnotationBody): Promise<boolean> => {
+    async (body: CreateAnnotationBody): Promise<AnnotationDto | null> => {
       setBusy(true);
       const res = await createAnnotation(articleId, body);
       setBusy(false);
       if (!res.ok) {
         setStatus({ text: res.message, kind: 'error' });
-        return false;
+        return null;
       }
       setAnnotations((list) => [...list.filter((a) => a.id !== res.data.id), res.data]);
       setStatus({ text: `${labelName(res.data.label)} added.`, kind: 'info' });
-      return true;
+      return res.data;
     },
     [articleId],
   );
@@ -71,7 +71,7 @@ export function useAnnotations(articleId: string, initial: AnnotationDto[]) {
     // 404: already gone, which is what the analyst wanted; drop it here too.
     if (res.ok || res.status === 404) {
       setAnnotations((list) => list.filter((a) => a.id !== current.id));
-      setStatus(res.ok ? { text: 'Span deleted.', kind: 'info' } : { text: res.message, kind: 'error' });
+      setStatus(res.ok ? { text: deletedMessage(res.data.linksRemoved), kind: 'info' } : { text: res.message, kind: 'error' });
       return true;
     }
     setStatus({ text: res.message, kind: 'error' });
@@ -79,4 +79,10 @@ export function useAnnotations(articleId: string, initial: AnnotationDto[]) {
   }, []);
 
   return { annotations, status, setStatus, busy, create, save, remove };
+}
+
+/** Links go with their span; say so, so that nothing disappears unannounced. */
+function deletedMessage(linksRemoved: number): string {
+  if (linksRemoved === 0) return 'Span deleted.';
+  return `Span deleted; ${linksRemoved} ${linksRemoved === 1 ? 'link' : 'links'} removed.`;
 }

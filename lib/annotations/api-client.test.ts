@@ -32,10 +32,15 @@ describe('api-client', () => {
 
   it('treats 204 as success and survives non-JSON errors and network failures', async () => {
     vi.stubGlobal('fetch', reply(204));
-    expect(await deleteAnnotation('a1')).toEqual({ ok: true, data: null });
+    expect(await deleteAnnotation('a1')).toEqual({ ok: true, data: { linksRemoved: 0 } });
     vi.stubGlobal('fetch', reply(502, '<html>Bad gateway</html>'));
     expect(await deleteAnnotation('a1')).toMatchObject({ ok: false, status: 502, message: 'Request failed (502).' });
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('offline'))));
     expect(await deleteAnnotation('a1')).toMatchObject({ ok: false, status: 0, code: 'NETWORK' });
+  });
+
+  it('reports how many links went with a deleted span', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(null, { status: 204, headers: { 'X-Links-Removed': '2' } })));
+    expect(await deleteAnnotation('a1')).toEqual({ ok: true, data: { linksRemoved: 2 } });
   });
 });

@@ -28,18 +28,25 @@ export function updateAnnotation(id: string, body: UpdateAnnotationBody): Promis
   return request(`/api/v1/annotations/${encodeURIComponent(id)}`, { method: 'PATCH', body });
 }
 
-export function deleteAnnotation(id: string): Promise<ApiResult<null>> {
-  return request(`/api/v1/annotations/${encodeURIComponent(id)}`, { method: 'DELETE' });
+/** 204; the server says in `X-Links-Removed` how many links went with the span (0 if it does not say). */
+export async function deleteAnnotation(id: string): Promise<ApiResult<{ linksRemoved: number }>> {
+  const res = await send(`/api/v1/annotations/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  if (!(res instanceof Response)) return res;
+  if (!res.ok) return toFailure(res.status, await res.json().catch(() => null));
+  const removed = Number(res.headers.get('x-links-removed') ?? 0);
+  return { ok: true, data: { linksRemoved: Number.isInteger(removed) && removed > 0 ? removed : 0 } };
 }
 
 export function fetchArticle(articleId: string): Promise<ApiResult<ArticleWithAnnotations>> {
   return request(`/api/v1/articles/${encodeURIComponent(articleId)}`, { method: 'GET' });
 }
 
-async function request<T>(url: string, init: { method: string; body?: unknown }): Promise<ApiResult<T>> {
-  let res: Response;
+type CallInit = { method: string; body?: unknown };
+
+/** The raw response, or a NETWORK failure when the server could not be reached. */
+async function send(url: string, init: CallInit): Promise<Response | ApiFailure> {
   try {
-    res = await fetch(url, {
+    return await fetch(url, {
       method: init.method,
       credentials: 'same-origin',
       headers: init.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
@@ -48,6 +55,15 @@ async function request<T>(url: string, init: { method: string; body?: unknown })
   } catch {
     return { ok: false, status: 0, code: 'NETWORK', message: 'Could not reach the server. Check your connection and try again.' };
   }
+}
+
+/**
+ * One same-origin JSON call; expected failures come back as values. Exported
+ * for the other browser-side clients (lib/cross-source/api-client.ts).
+ */
+export async function request<T>(url: string, init: CallInit): Promise<ApiResult<T>> {
+  const res = await send(url, init);
+  if (!(res instanceof Response)) return res;
   if (res.status === 204) return { ok: true, data: null as T };
   const payload: unknown = await res.json().catch(() => null);
   if (res.ok) return { ok: true, data: payload as T };

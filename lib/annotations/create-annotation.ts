@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { db } from '@/lib/db/client';
+import { sql } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { assertAllowed, can, type ProjectRole } from '@/lib/auth/permissions';
 import { QUOTE_CONTEXT } from '@/lib/anchoring/code-points';
@@ -25,7 +25,7 @@ type ArticleContext = {
  * points: the same unit we store, so no article text travels to Node.
  */
 async function readArticleContext(articleId: string, userId: string, start: number, end: number) {
-  const rows = await db.$queryRaw<ArticleContext[]>`
+  const rows = await sql<ArticleContext>`
     SELECT a.id, a."textHash", a.length,
            substring(a.text FROM ${start}::int + 1 FOR ${end - start}::int) AS exact,
            substring(a.text FROM greatest(${start}::int - ${QUOTE_CONTEXT}::int, 0) + 1
@@ -58,7 +58,7 @@ export async function createAnnotation(caller: Caller, articleId: string, input:
   }
   // A raw INSERT … RETURNING: span creation is the hottest write, and Prisma's
   // create() adds a transaction and a second SELECT for the author relation.
-  const [row] = await db.$queryRaw<InsertedRow[]>`
+  const [row] = await sql<InsertedRow>`
     INSERT INTO "Annotation" (id, "articleId", "authorId", label, note, speaker, start, "end", exact, prefix, suffix, "textHash", "updatedAt")
     VALUES (${randomUUID()}, ${article.id}, ${caller.id}, ${toDbLabel(input.label)}::"Label", ${input.note || null}, ${input.speaker || null},
             ${input.start}::int, ${input.end}::int, ${article.exact}, ${article.prefix}, ${article.suffix}, ${article.textHash}, now())

@@ -18,7 +18,7 @@ export async function deleteAnnotation(caller: Caller, id: string): Promise<{ li
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Annotation" WHERE id = ${id} FOR UPDATE`;
     if (locked.length === 0) throw new AppError('NOT_FOUND', 'Annotation not found');
     const links = await tx.link.deleteMany({ where: { OR: [{ fromAnnotationId: id }, { toAnnotationId: id }] } });
-    await tx.annotation.delete({ where: { id }, select: { id: true } });
+    await tx.annotation.deleteMany({ where: { id } });
     return { linksRemoved: links.count };
   });
 }

@@ -1,17 +1,30 @@
 import 'server-only';
+import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/client';
 
-// One client per process. In `next dev`, modules reload on every change; the
-// global cache keeps hot reloads from opening a new pool each time.
-const globalForDb = globalThis as unknown as { crosscheckDb?: PrismaClient };
+// One pool per process, shared by Prisma and by the few hot paths that use
+// `sql` directly. In `next dev`, modules reload on every change; the global
+// cache keeps hot reloads from opening a new pool each time.
+type Handles = { pool: pg.Pool; prisma: PrismaClient };
+const globalForDb = globalThis as unknown as { crosscheckDb?: Handles };
 
-function client(): PrismaClient {
+// Prisma stores DateTime as `timestamp(3)` in UTC. pg would read a timestamp
+// without time zone in the server's local zone; read it as UTC, as Prisma does.
+const TIMESTAMP_OID = 1114;
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === TIMESTAMP_OID) return (value: string) => new Date(`${value.replace(' ', 'T')}Z`);
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+function handles(): Handles {
   if (globalForDb.crosscheckDb) return globalForDb.crosscheckDb;
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error('DATABASE_URL is not set');
-  const adapter = new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-  globalForDb.crosscheckDb = new PrismaClient({ adapter });
+  const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  globalForDb.crosscheckDb = { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool) }) };
   return globalForDb.crosscheckDb;
 }
 
@@ -21,10 +34,21 @@ function client(): PrismaClient {
  */
 export const db: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, prop) {
-    const c = client();
+    const c = handles().prisma;
     const value = Reflect.get(c, prop, c);
     return typeof value === 'function' ? value.bind(c) : value;
   },
 });
+
+/**
+ * Parameterised SQL straight on the shared pool, for the hottest paths (token
+ * lookup, span creation) where Prisma's query engine costs more than the
+ * query. Values are always bound as parameters, never interpolated.
+ */
+export async function sql<T>(strings: TemplateStringsArray, ...values: unknown[]): Promise<T[]> {
+  const text = strings.reduce((acc, part, i) => acc + `$${i}` + part);
+  const result = await handles().pool.query({ text, values, types });
+  return result.rows as T[];
+}
 
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];

@@ -27,23 +27,24 @@ export type RankOptions = {
 
 /**
  * Tuning, measured on the FNC-1 bodies (~98,000 sentences, headlines as
- * queries; min of 3 runs, 2 busy cores): p50 26 ms, p95 40 ms.
+ * queries; min of 3 runs on 2 busy cores): p50 25 ms, p95 40 ms, max 51 ms.
  *
- * MATCH_BUDGET: candidates are found through the GIN index with an OR of the
- * query's *rarest* lexemes, taken in order of frequency while their summed
- * frequency stays under this share of all sentences. Frequencies come from
- * the planner's own statistics (pg_stats.most_common_elems of Sentence.tsv,
- * kept by ANALYZE); a lexeme absent from that list is rarer than every listed
- * one and counts as 0.1 %. Without the budget, one common word ("said",
- * "year") makes Postgres rank a fifth of the table and p95 passes 200 ms.
- * The rarest lexeme is always taken, so a query of only common words still
- * finds something.
+ * MATCH_BUDGET_ROWS: candidates are found through the GIN index with an OR of
+ * the query's *rarest* lexemes, taken in order of estimated frequency while
+ * their summed estimate stays within this many sentences (the rarest one is
+ * always taken, so a query of common words still finds something). The
+ * estimates come from the planner's own statistics: pg_stats.most_common_elems
+ * of Sentence.tsv (kept by ANALYZE) times pg_class.reltuples; a lexeme absent
+ * from that list is rarer than every listed one and counts as 0.1 %. Small
+ * corpora therefore match on every lexeme; on a large one a common word
+ * ("said", "year") no longer makes Postgres rank a tenth of the table, which
+ * had put p95 above 200 ms. Common words still count in the ranking.
  *
  * CANDIDATES: the best candidates by full-text rank (ts_rank_cd against all
  * lexemes of the query) that are re-ranked with trigram word similarity, which
  * is costlier per row and rewards shared spellings that stemming misses.
  */
-const MATCH_BUDGET = 0.02;
+const MATCH_BUDGET_ROWS = 3_000;
 const CANDIDATES = 100;
 const WEIGHT_FTS = 0.6;
 const WEIGHT_TRIGRAM = 0.4;
@@ -66,24 +67,28 @@ export async function rankSentences(projectId: string, queryText: string, option
   // chr(39) is a single quote and chr(92) a backslash: each lexeme is quoted and
   // escaped for tsquery input, which takes lexemes as they are (no re-stemming).
   const rows = await db.$queryRaw<Row[]>`
-    WITH stats AS (
+    WITH size AS (
+      SELECT greatest(reltuples, 0) AS n FROM pg_class WHERE oid = '"Sentence"'::regclass
+    ),
+    stats AS (
       SELECT u.e, u.f
         FROM pg_stats ps, unnest(ps.most_common_elems::text::text[], ps.most_common_elem_freqs) AS u(e, f)
        WHERE ps.schemaname = current_schema() AND ps.tablename = 'Sentence' AND ps.attname = 'tsv'
     ),
     lex AS (
       SELECT chr(39) || replace(replace(l, chr(92), chr(92) || chr(92)), chr(39), chr(39) || chr(39)) || chr(39) AS quoted,
-             coalesce(st.f, 0.001) AS freq
+             coalesce(st.f, 0.001) * (SELECT n FROM size) AS estimate
         FROM unnest(tsvector_to_array(to_tsvector('english', ${query}::text))) AS l
         LEFT JOIN stats st ON st.e = l
     ),
     picked AS (
-      SELECT quoted, sum(freq) OVER (ORDER BY freq, quoted ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before
+      SELECT quoted, sum(estimate) OVER w AS upto, row_number() OVER w AS rn
         FROM lex
+      WINDOW w AS (ORDER BY estimate, quoted ROWS UNBOUNDED PRECEDING)
     ),
     q AS (
       SELECT (SELECT string_agg(quoted, ' | ') FROM lex)::tsquery AS rank_query,
-             (SELECT string_agg(quoted, ' | ') FROM picked WHERE coalesce(before, 0) < ${MATCH_BUDGET}::float8)::tsquery AS match_query
+             (SELECT string_agg(quoted, ' | ') FROM picked WHERE upto <= ${MATCH_BUDGET_ROWS}::float8 OR rn = 1)::tsquery AS match_query
     ),
     candidates AS (
       SELECT s.id, s."articleId", s.start, s."end", s.text, ts_rank_cd(s.tsv, q.rank_query, 32) AS fts

@@ -1,5 +1,5 @@
 import 'server-only';
-import { db } from '@/lib/db/client';
+import { db, sql } from '@/lib/db/client';
 import { hashToken, TOKEN_PREFIX } from './token-secret';
 
 type TokenRow = { tokenId: string; lastUsedAt: Date | null; id: string; name: string; email: string };
@@ -10,7 +10,7 @@ type TokenRow = { tokenId: string; lastUsedAt: Date | null; id: string; name: st
  */
 export async function findTokenUser(token: string) {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
-  const [row] = await db.$queryRaw<TokenRow[]>`
+  const [row] = await sql<TokenRow>`
     SELECT t.id AS "tokenId", t."lastUsedAt", u.id, u.name, u.email
       FROM "ApiToken" t JOIN "User" u ON u.id = t."userId"
      WHERE t."tokenHash" = ${hashToken(token)} AND t."revokedAt" IS NULL`;

@@ -2,6 +2,8 @@ import Link from 'next/link';
 import type { Metadata } from 'next';
 import { requirePageCaller, loadOr404 } from '@/lib/auth/page-caller';
 import { getArticle } from '@/lib/articles/get-article';
+import { getSpanContext } from '@/lib/articles/span-context';
+import { loadSpanContextAction } from '@/lib/articles/actions';
 import { can } from '@/lib/auth/permissions';
 import { ArticleReader } from '@/components/article/article-reader';
 
@@ -10,7 +12,9 @@ export const metadata: Metadata = { title: 'Article' };
 export default async function ArticlePage({ params }: { params: Promise<{ articleId: string }> }) {
   const { articleId } = await params;
   const caller = await requirePageCaller(`/articles/${articleId}`);
-  const { article, annotations, roles } = await loadOr404(() => getArticle(caller.id, articleId));
+  const [{ article, annotations, roles }, spanContext] = await loadOr404(() =>
+    Promise.all([getArticle(caller.id, articleId), getSpanContext(caller.id, articleId)]),
+  );
   return (
     <main className="page" style={{ maxWidth: 1400 }}>
       <p className="muted" style={{ margin: '0 0 0.25rem' }}>
@@ -22,13 +26,18 @@ export default async function ArticlePage({ params }: { params: Promise<{ articl
         {article.published && ` · ${article.published}`}
         {article.author && ` · ${article.author}`}
       </p>
+      {/* Keyed: following a link to another article must start a fresh reader, not reuse this one's state. */}
       <ArticleReader
+        key={article.id}
         articleId={article.id}
+        projectId={article.projectId}
         text={article.text}
         textHash={article.textHash}
         initialAnnotations={annotations}
         canAnnotate={can.annotate(roles)}
         currentUserId={caller.id}
+        spanContext={spanContext}
+        loadSpanContext={loadSpanContextAction}
       />
     </main>
   );
