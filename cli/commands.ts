@@ -4,6 +4,8 @@ import { db } from '@/lib/db/client';
 import { addUser, findProjectByIdOrName } from '@/lib/users/add-user';
 import { createToken, listTokens, revokeToken } from '@/lib/tokens/manage-tokens';
 import { readPassword } from './read-password';
+import { EXPORT_FORMATS, exportQuery } from '@/lib/export/schema';
+import { writeExport } from '@/lib/export/write-export';
 import type { Role } from '@/lib/db/generated/enums';
 
 // Each command is a thin shell over one lib/ function.
@@ -67,6 +69,24 @@ token
     const owner = await findUser(opts.email);
     const t = await revokeToken(owner.id, id);
     console.log(`revoked ${t.prefix}… (${t.id})`);
+  });
+
+program
+  .command('export')
+  .description('write a project\'s annotations to stdout (streamed)')
+  .requiredOption('--project <project>', 'project id or name')
+  .addOption(new Option('--format <format>', 'output format').choices([...EXPORT_FORMATS]).makeOptionMandatory())
+  .addOption(new Option('--status <status>', 'approved spans and links only, or all').choices(['approved', 'all']).default('approved'))
+  .option('--outlet <outlets>', 'comma-separated outlets')
+  .option('--label <labels>', 'comma-separated tags')
+  .option('--base-url <url>', 'base of the IRIs in the export', process.env.APP_URL ?? 'http://localhost:3000')
+  .action(async (opts: { project: string; format: string; status: string; outlet?: string; label?: string; baseUrl: string }) => {
+    const project = await findProjectByIdOrName(opts.project);
+    const query = exportQuery.parse({ format: opts.format, status: opts.status, outlet: opts.outlet, label: opts.label });
+    const { chunks } = await writeExport({ cli: true }, project.id, query, opts.baseUrl);
+    for await (const chunk of chunks) {
+      if (!process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+    }
   });
 
 export async function findUser(email: string) {

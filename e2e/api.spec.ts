@@ -153,3 +153,31 @@ test('signing out invalidates the session cookie even if replayed', async ({ pag
   await context.addCookies(cookies);
   expect((await page.request.get('/api/v1/projects')).status()).toBe(401);
 });
+
+test('exports the project over the API as W3C JSON-LD, JSONL and CSV, streamed', async ({ baseURL }) => {
+  const team = await makeTeam(TEXT);
+  const api = await clientFor(baseURL!, await makeToken(team.analyst.id));
+  const range = cpRange(CANON, 'Iran 👩‍💻 orchestrated it.');
+  const created = await (await api.post(`/api/v1/articles/${team.article.id}/annotations`, { data: { ...range, label: 'assertion' } })).json();
+
+  const w3c = await api.get(`/api/v1/projects/${team.project.id}/export?format=w3c&status=all`);
+  expect(w3c.status()).toBe(200);
+  expect(w3c.headers()['content-type']).toContain('application/ld+json');
+  expect(w3c.headers()['content-disposition']).toContain('attachment');
+  const doc = await w3c.json();
+  expect(doc.type).toBe('AnnotationCollection');
+  expect(doc.first.items[0].target.selector).toEqual(
+    expect.arrayContaining([expect.objectContaining({ type: 'TextPositionSelector', start: range.start, end: range.end })]),
+  );
+  // Approved only by default: nothing is approved yet.
+  expect((await (await api.get(`/api/v1/projects/${team.project.id}/export?format=w3c`)).json()).total).toBe(0);
+
+  const jsonl = await api.get(`/api/v1/projects/${team.project.id}/export?format=jsonl&status=all`);
+  const line = JSON.parse((await jsonl.text()).trim());
+  expect(line.entities[0]).toMatchObject({ id: created.id, start_offset: range.start, end_offset: range.end });
+
+  expect((await api.get(`/api/v1/projects/${team.project.id}/export?format=pdf`)).status()).toBe(400);
+  expect((await api.get(`/api/v1/projects/${team.project.id}/export?format=csv&colour=red`)).status()).toBe(400);
+  const outsider = await clientFor(baseURL!, await makeToken(team.outsider.id));
+  expect((await outsider.get(`/api/v1/projects/${team.project.id}/export?format=csv`)).status()).toBe(404);
+});

@@ -6,7 +6,7 @@ import { articleToDoc } from '@/lib/editor/article-doc';
 import { createReaderExtensions, readerEditorOptions } from '@/lib/editor/reader-extensions';
 import { type DrawnSpan, redrawSpans } from '@/lib/editor/span-decorations';
 
-const TEXT_ATTRIBUTES = {
+export const TEXT_ATTRIBUTES: Record<string, string> = {
   class: 'article-reader__text',
   role: 'textbox',
   'aria-label': 'Article text',
@@ -27,7 +27,13 @@ const TEXT_ATTRIBUTES = {
  * active span only rebuilds the decoration set (one DecorationSet.create),
  * never the document. `drawnCount` is null until the highlights are on screen.
  */
-export function useReaderEditor(text: string, spans: readonly DrawnSpan[], activeId: string | null) {
+export function useReaderEditor(
+  text: string,
+  spans: readonly DrawnSpan[],
+  activeId: string | null,
+  /** The text element's attributes (role, name, test id); a second reader on the page names itself apart. Keep it constant. */
+  attributes: Record<string, string> = TEXT_ATTRIBUTES,
+) {
   // The extension reads these refs whenever it draws; `drawnWith` records what
   // it last drew, so the first effect does not redraw what creation just drew.
   const spansRef = useRef(spans);
@@ -53,9 +59,9 @@ export function useReaderEditor(text: string, spans: readonly DrawnSpan[], activ
         getActiveId: () => activeIdRef.current,
       }),
       content: articleToDoc(text),
-      editorProps: { attributes: TEXT_ATTRIBUTES },
+      editorProps: { attributes },
     }),
-    [text],
+    [text, attributes],
   );
   const editor = useEditor(options, [options]);
 

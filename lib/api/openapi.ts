@@ -6,6 +6,7 @@ import { LINK_KINDS } from '@/lib/links/dto';
 import { attachSpanInput, createClaimInput, renameClaimInput } from '@/lib/claims/schema';
 import { MATRIX_SORTS } from '@/lib/claims/dto';
 import { dismissSuggestionInput, MAX_SUGGESTIONS } from '@/lib/suggestions/schema';
+import { EXPORT_FORMATS } from '@/lib/export/schema';
 
 // The OpenAPI 3.1 document is generated from the same zod schemas the routes
 // parse with, so it cannot drift from what they accept (a test checks both).
@@ -204,6 +205,29 @@ export function buildOpenApiDocument(serverUrl = '/') {
           operationId: 'listProjects',
           summary: "The caller's projects",
           responses: { 200: { description: 'Projects', ...json({ type: 'object', properties: { projects: { type: 'array', items: ref('Project') } } }) }, ...errors(401) },
+        },
+      },
+      '/api/v1/projects/{projectId}/export': {
+        get: {
+          operationId: 'exportProject',
+          summary: 'Export the annotated corpus (streamed)',
+          description:
+            'w3c: a W3C Web Annotation AnnotationCollection (JSON-LD); jsonl: one article per line in doccano relation-export field names; csv: one row per span. Offsets are code points.',
+          parameters: [
+            pathParam('projectId'),
+            queryParam('format', { type: 'string', enum: [...EXPORT_FORMATS] }, 'Output format', true),
+            queryParam('status', { type: 'string', enum: ['approved', 'all'], default: 'approved' }, 'Approved spans and links only (default), or all'),
+            queryParam('outlet', { type: 'string' }, 'Comma-separated outlets'),
+            queryParam('label', { type: 'string' }, 'Comma-separated tags: assertion, denial, evidence'),
+            queryParam('articleId', { type: 'string' }, 'Comma-separated article ids'),
+          ],
+          responses: {
+            200: {
+              description: 'The export',
+              content: { 'application/ld+json': { schema: { type: 'object' } }, 'application/x-ndjson': { schema: { type: 'string' } }, 'text/csv': { schema: { type: 'string' } } },
+            },
+            ...errors(400, 401, 404),
+          },
         },
       },
       '/api/v1/projects/{projectId}/articles': {

@@ -46,12 +46,14 @@ export async function createLink(caller: Caller, input: CreateLinkInput): Promis
     select: { id: true },
   });
   if (existing) throw alreadyLinked(existing.id);
+  let id: string;
   try {
-    const row = await db.link.create({
+    // Insert, then read the DTO: a create with nested selects runs as an implicit
+    // transaction whose relation reads Prisma issues concurrently on one connection.
+    ({ id } = await db.link.create({
       data: { projectId, fromAnnotationId, toAnnotationId, kind: toDbLinkKind(input.kind), authorId: caller.id },
-      select: linkSelect,
-    });
-    return toLinkDto(row);
+      select: { id: true },
+    }));
   } catch (error) {
     // Lost a race: the same pair was linked (unique index on the unordered pair),
     // or one span was deleted, between our checks and the insert.
@@ -59,4 +61,5 @@ export async function createLink(caller: Caller, input: CreateLinkInput): Promis
     if (isPrismaError(error, 'P2003')) throw new AppError('NOT_FOUND', 'Span not found; it was deleted meanwhile');
     throw error;
   }
+  return toLinkDto(await db.link.findUniqueOrThrow({ where: { id }, select: linkSelect }));
 }

@@ -20,7 +20,7 @@ export type RankedSentence = {
 export type RankOptions = {
   /** Leave out this article's sentences (the span's own article). */
   excludeArticleId?: string;
-  /** Leave out sentences dismissed for this span. */
+  /** Leave out sentences dismissed for this span, and those holding a span already linked to it. */
   annotationId?: string;
   limit: number;
 };
@@ -99,6 +99,15 @@ export async function rankSentences(projectId: string, queryText: string, option
          AND (${exclude}::text IS NULL OR s."articleId" <> ${exclude}::text)
          AND NOT EXISTS (
            SELECT 1 FROM "SuggestionDismissal" d WHERE d."annotationId" = ${annotationId}::text AND d."sentenceId" = s.id
+         )
+         AND NOT EXISTS (
+           -- Already linked: the span is linked to a span inside this sentence.
+           SELECT 1
+             FROM "Link" l
+             JOIN "Annotation" b
+               ON b.id = CASE WHEN l."fromAnnotationId" = ${annotationId}::text THEN l."toAnnotationId" ELSE l."fromAnnotationId" END
+            WHERE (l."fromAnnotationId" = ${annotationId}::text OR l."toAnnotationId" = ${annotationId}::text)
+              AND b."articleId" = s."articleId" AND b.start < s."end" AND b."end" > s.start
          )
        ORDER BY fts DESC, s.id
        LIMIT ${CANDIDATES}

@@ -20,6 +20,9 @@ describe('demo seed', () => {
     expect(await counts()).toEqual(before);
     const outlets = await testDb().article.findMany({ where: { projectId: first.projectId }, select: { outlet: true }, orderBy: { externalId: 'asc' } });
     expect(outlets.map((o) => o.outlet)).toEqual(['Cyber Daily', 'Privacy Ninja', 'Galactik Views', null, 'Tech Monitor']);
+    // Every demo article is split into sentences when it is stored.
+    const withoutSentences = await testDb().article.count({ where: { projectId: first.projectId, sentences: { none: {} } } });
+    expect(withoutSentences).toBe(0);
   });
 });
 
@@ -37,9 +40,15 @@ describe('migrations', () => {
       await c.connect();
       const { rows } = await c.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
       const { rows: checks } = await c.query(`SELECT conname FROM pg_constraint WHERE conname = 'Annotation_offsets_check'`);
+      const { rows: indexes } = await c.query(
+        `SELECT indexname FROM pg_indexes WHERE indexname IN ('Sentence_tsv_idx', 'Sentence_text_trgm_idx', 'Link_pair_key') ORDER BY 1`,
+      );
       await c.end();
-      expect(rows.map((r) => r.table_name)).toEqual(expect.arrayContaining(['Annotation', 'Article', 'User', 'Membership', '_prisma_migrations']));
+      expect(rows.map((r) => r.table_name)).toEqual(
+        expect.arrayContaining(['Annotation', 'Article', 'User', 'Membership', 'Sentence', 'Link', 'Claim', 'SuggestionDismissal', '_prisma_migrations']),
+      );
       expect(checks).toHaveLength(1);
+      expect(indexes.map((r) => r.indexname)).toEqual(['Link_pair_key', 'Sentence_text_trgm_idx', 'Sentence_tsv_idx']);
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await admin.end();

@@ -3,9 +3,12 @@ import { createAnnotation } from '@/lib/annotations/create-annotation';
 import { suggestFor } from '@/lib/suggestions/suggest-for-span';
 import { dismissSuggestion } from '@/lib/suggestions/dismiss-suggestion';
 import { rankSentences } from '@/lib/suggestions/rank-sentences';
+import { createLink } from '@/lib/links/create-link';
 import { searchProject } from '@/lib/search/search-project';
 import { searchQuery } from '@/lib/search/schema';
 import { addArticles } from '@/lib/corpus/add-articles';
+import { backfillSentences } from '@/lib/sentences/backfill-sentences';
+import { articleFields } from '@/lib/articles/article-fields';
 import { AppError } from '@/lib/errors';
 import type { Caller } from '@/lib/auth/caller';
 import { makeArticle, makeTeam, suffix, testDb } from '../factories';
@@ -79,6 +82,18 @@ describe('sentences', () => {
     expect(check.ok).toBe(true);
   });
 
+  it('are made for articles stored before sentences existed, once', async () => {
+    const team = await makeTeam();
+    const old = await testDb().article.create({
+      data: { ...articleFields({ title: 'Old', text: 'Stored long ago. Without sentences.' }), projectId: team.project.id },
+      select: { id: true },
+    });
+    expect(await backfillSentences(team.project.id)).toBe(1);
+    expect(await backfillSentences(team.project.id)).toBe(0);
+    const rows = await testDb().sentence.findMany({ where: { articleId: old.id }, orderBy: { start: 'asc' }, select: { text: true } });
+    expect(rows.map((r) => r.text)).toEqual(['Stored long ago.', 'Without sentences.']);
+  });
+
   it('go with their article when it is deleted', async () => {
     const team = await makeTeam('One. Two.');
     expect(await testDb().sentence.count({ where: { articleId: team.article.id } })).toBe(2);
@@ -122,6 +137,16 @@ describe('suggested matches', () => {
     // Dismissals are per span: another span still gets that sentence.
     const other = await tag(as(team.analyst), { id: span.articleId, text: SOURCE }, 'Rama repeated that Iran orchestrated the cyberattack');
     expect((await suggestFor(as(team.analyst), other.id)).map((s) => s.sentenceId)).toContain(all[0].sentenceId);
+  });
+
+  it('leave out a sentence once the span is linked to a span inside it', async () => {
+    const { team, span } = await corpus();
+    const [best] = await suggestFor(as(team.analyst), span.id);
+    const match = await createAnnotation(as(team.analyst), best.articleId, { start: best.start + 4, end: best.end - 1, label: 'evidence' });
+    await createLink(as(team.analyst), { fromAnnotationId: match.id, toAnnotationId: span.id, kind: 'corroborates' });
+    const after = await suggestFor(as(team.analyst), span.id);
+    expect(after.map((s) => s.sentenceId)).not.toContain(best.sentenceId);
+    expect(after.length).toBeGreaterThan(0);
   });
 
   it('answer 404 outside the caller’s projects; dismissing needs an analyst and a sentence of the same project', async () => {

@@ -1,0 +1,24 @@
+import { apiRoute, parseQuery } from '@/lib/api/route';
+import { exportQuery } from '@/lib/export/schema';
+import { writeExport } from '@/lib/export/write-export';
+
+// Streams: the body is produced article by article, never buffered whole.
+export const GET = apiRoute(async ({ req, caller, params }) => {
+  const query = parseQuery(req, exportQuery);
+  const origin = new URL(req.url).origin;
+  const { chunks, mediaType, fileName } = await writeExport({ userId: caller.id }, params.projectId, query, origin);
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+  return new Response(body, {
+    headers: { 'content-type': mediaType, 'content-disposition': `attachment; filename="${fileName}"`, 'cache-control': 'no-store' },
+  });
+});
