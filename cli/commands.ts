@@ -6,6 +6,8 @@ import { createToken, listTokens, revokeToken } from '@/lib/tokens/manage-tokens
 import { readPassword } from './read-password';
 import { EXPORT_FORMATS, exportQuery } from '@/lib/export/schema';
 import { writeExport } from '@/lib/export/write-export';
+import { importFile } from '@/lib/import/import-files';
+import type { ColumnMapping } from '@/lib/import/read-records';
 import type { Role } from '@/lib/db/generated/enums';
 
 // Each command is a thin shell over one lib/ function.
@@ -88,6 +90,41 @@ program
       if (!process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once('drain', resolve));
     }
   });
+
+program
+  .command('import')
+  .description('import articles into a project: .jsonl, .csv (with --map), .txt, .html, or a folder with manifest.json; each file all or nothing')
+  .requiredOption('--project <project>', 'project id or name')
+  .option('--map <mapping>', 'CSV columns, e.g. "text=articleBody,externalId=Body ID,title=Headline" (default: the FNC-1 bodies layout)')
+  .argument('<paths...>', 'files or corpus folders')
+  .action(async (paths: string[], opts: { project: string; map?: string }) => {
+    const project = await findProjectByIdOrName(opts.project);
+    const mapping = opts.map ? parseMapping(opts.map) : undefined;
+    let failed = 0;
+    for (const [i, file] of paths.entries()) {
+      const prefix = `[${i + 1}/${paths.length}] ${file}`;
+      process.stderr.write(`${prefix}: reading…\r`);
+      try {
+        const r = await importFile(project.id, file, { mapping });
+        console.log(`${prefix}: ${r.articles} articles, ${r.added} added, ${r.unchanged} unchanged`);
+      } catch (e) {
+        failed++;
+        console.error(`${prefix}: nothing imported: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    if (failed) throw new AppError('BAD_REQUEST', `${failed} of ${paths.length} files were not imported`);
+  });
+
+function parseMapping(spec: string): ColumnMapping {
+  const allowed = new Set(['text', 'title', 'outlet', 'url', 'author', 'published', 'externalId']);
+  const mapping: Record<string, string> = {};
+  for (const pair of spec.split(',')) {
+    const [field, ...rest] = pair.split('=');
+    if (!allowed.has(field.trim()) || rest.length === 0) throw new AppError('BAD_REQUEST', `--map: "${pair}" is not field=column (fields: ${[...allowed].join(', ')})`);
+    mapping[field.trim()] = rest.join('=').trim();
+  }
+  return mapping;
+}
 
 export async function findUser(email: string) {
   const row = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });

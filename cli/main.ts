@@ -16,14 +16,14 @@ async function main() {
   }
   process.env.DATABASE_URL ??= 'postgresql://unset';
   const { program } = await import('./commands');
-  const { db } = await import('@/lib/db/client');
+  const { closeDb } = await import('@/lib/db/client');
   try {
     await program.parseAsync(process.argv);
   } catch (e) {
     console.error(`error: ${e instanceof AppError ? e.message : e instanceof Error ? e.message : String(e)}`);
     process.exitCode = e instanceof AppError ? 2 : 1;
   } finally {
-    await db.$disconnect();
+    await closeDb();
     await stopLocal?.();
   }
 }

@@ -1,104 +1,82 @@
 'use client';
 
 import './article-reader.css';
+import './cross-source.css';
 import { EditorContent } from '@tiptap/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AnnotationDto, ArticleReaderProps, Label, UpdateAnnotationBody } from '@/lib/annotations/dto';
-import { LABEL_OPTIONS } from '@/lib/annotations/labels';
+import type { AnnotationDto, ArticleReaderProps, UpdateAnnotationBody } from '@/lib/annotations/dto';
 import { compareTextOrder } from '@/lib/annotations/text-order';
+import type { ReaderTarget } from '@/lib/cross-source/location-hash';
+import type { LoadSpanContext, SpanContext } from '@/lib/cross-source/types';
 import { ArticleMapping } from '@/lib/editor/article-doc';
 import { layoutSpans } from '@/lib/editor/span-decorations';
-import { annotationIdsAt, closestHighlight, findHighlight, isTypingTarget } from './highlight-dom';
+import type { LinkDto } from '@/lib/links/dto';
+import { scrollToPos, type TextRange } from './compare-reader';
+import { CompareView } from './compare-view';
+import { annotationIdsAt, closestHighlight, findHighlight } from './highlight-dom';
+import { plural } from './link-kinds';
 import { anchorBelow, type OverlayAnchor } from './overlay-position';
+import { SpanClaim } from './span-claim';
 import { SpanLegend } from './span-legend';
+import { SpanLinks } from './span-links';
 import { SpanList } from './span-list';
 import { SpanPopover } from './span-popover';
-import { SpanToolbar } from './span-toolbar';
+import { SuggestionsPanel } from './suggestions-panel';
 import { useAnnotations } from './use-annotations';
+import { useLocationHash } from './use-location-hash';
+import { useProjectClaims } from './use-project-claims';
 import { useReaderEditor } from './use-reader-editor';
-import { type CapturedSelection, useTextSelection } from './use-text-selection';
+import { useSpanContext } from './use-span-context';
+import { useTagging } from './use-tagging';
 
 export type { ArticleReaderProps } from '@/lib/annotations/dto';
+
+/** Links, claims and suggested matches need the project; without it the reader only tags spans. */
+type CrossSourceProps = {
+  projectId?: string;
+  /** Link counts and claims of this article's spans, read with the page. */
+  spanContext?: SpanContext;
+  /** Reads another article's span context (the compare view needs its claims). */
+  loadSpanContext?: LoadSpanContext;
+};
 
 /** `returnFocus` is set when focus moved into the popover and must come back on close. */
 type OpenSpan = { id: string; overlapIds: string[]; anchor: OverlayAnchor; returnFocus: HTMLElement | null };
 
-export function ArticleReader({ articleId, text, initialAnnotations, canAnnotate, currentUserId }: ArticleReaderProps) {
+/** What the column beside the text shows: the span list, or a panel working on one span. */
+type SidePanel =
+  | { kind: 'spans' }
+  | { kind: 'suggestions'; sourceId: string }
+  | { kind: 'compare'; sourceId: string; articleId: string | null; focus: TextRange | null };
+
+const SPANS: SidePanel = { kind: 'spans' };
+
+export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
+  const { articleId, text, initialAnnotations, canAnnotate, currentUserId, projectId, spanContext, loadSpanContext } = props;
   const mapping = useMemo(() => new ArticleMapping(text), [text]);
-  const { annotations, status, busy, create, save, remove } = useAnnotations(articleId, initialAnnotations);
+  const { annotations, status, setStatus, busy, create, save, remove } = useAnnotations(articleId, initialAnnotations);
   const layout = useMemo(() => layoutSpans(mapping, annotations), [mapping, annotations]);
   const byId = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
   const ordered = useMemo(() => [...annotations].sort(compareTextOrder), [annotations]);
+  const context = useSpanContext(spanContext);
+  const projectClaims = useProjectClaims(projectId);
 
   const [openSpan, setOpenSpan] = useState<OpenSpan | null>(null);
-  const activeId = openSpan && byId.has(openSpan.id) ? openSpan.id : null;
+  const openId = openSpan && byId.has(openSpan.id) ? openSpan.id : null;
+  const [side, setSide] = useState<SidePanel>(SPANS);
+  // A panel whose span was deleted falls back to the list.
+  const panel = side.kind !== 'spans' && (!projectId || !byId.has(side.sourceId)) ? SPANS : side;
+  // The span a panel works on stays marked while its popover is closed.
+  const activeId = openId ?? (panel.kind === 'spans' ? null : panel.sourceId);
 
   const { editor, drawnCount } = useReaderEditor(text, layout.drawn, activeId);
-
   const bodyRef = useRef<HTMLDivElement>(null);
-  const toolbarRef = useRef<HTMLDivElement>(null);
-  const { captured, readNow, clear: clearCaptured } = useTextSelection(editor, mapping, bodyRef, toolbarRef, canAnnotate);
-  const [speaker, setSpeaker] = useState('');
-  const [note, setNote] = useState('');
+  const { captured, clearCaptured, toolbar } = useTagging({ editor, mapping, bodyRef, canAnnotate, busy, create });
 
   // A new selection replaces whatever span was open, so only one Note field is ever on screen.
   useEffect(() => {
     if (captured) setOpenSpan(null);
   }, [captured]);
-
-  const collapseSelection = useCallback(
-    (atOffset?: number) => {
-      const focusWasInToolbar = !!toolbarRef.current?.contains(document.activeElement);
-      if (editor && !editor.isDestroyed) {
-        // Collapse the editor's own selection too, or it would restore the old range on its next redraw.
-        const pos = atOffset === undefined ? editor.state.selection.to : mapping.textOffsetToPos(atOffset);
-        editor.commands.setTextSelection(pos);
-        if (focusWasInToolbar) editor.view.dom.focus({ preventScroll: true });
-      }
-      const sel = document.getSelection();
-      if (sel && !sel.isCollapsed) sel.collapseToEnd();
-      clearCaptured();
-    },
-    [editor, mapping, clearCaptured],
-  );
-
-  const tagSelection = useCallback(
-    async (label: Label, selection: CapturedSelection) => {
-      if (busy) return;
-      const ok = await create({
-        start: selection.start,
-        end: selection.end,
-        exact: selection.exact,
-        label,
-        ...(speaker.trim() && { speaker: speaker.trim() }),
-        ...(note.trim() && { note: note.trim() }),
-      });
-      if (!ok) return;
-      setSpeaker('');
-      setNote('');
-      collapseSelection(selection.end);
-    },
-    [busy, create, speaker, note, collapseSelection],
-  );
-
-  // Shortcuts: 1/2/3 tag the selection, Escape drops it. Always listening (not
-  // only once the toolbar is drawn) and reading the selection at the key press,
-  // so a key pressed right after Shift+arrow tags everything selected.
-  useEffect(() => {
-    if (!canAnnotate || !editor) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTypingTarget(e.target, editor.view.dom)) return;
-      const option = LABEL_OPTIONS.find((o) => o.key === e.key);
-      if (e.key !== 'Escape' && !option) return;
-      const selection = readNow() ?? captured;
-      if (!selection) return;
-      e.preventDefault();
-      if (option) void tagSelection(option.value, selection);
-      else collapseSelection();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [canAnnotate, editor, captured, readNow, collapseSelection, tagSelection]);
 
   const openAt = useCallback(
     (id: string, highlight: Element | null, returnFocus: HTMLElement | null) => {
@@ -146,6 +124,34 @@ export function ArticleReader({ articleId, text, initialAnnotations, canAnnotate
     if (el && ids.length > 0) openAt(ids[0], closestHighlight(el, ids[0], editor.view.dom), editor.view.dom);
   };
 
+  // Deep links: #span-<id> opens a span; #cp-<offset> opens the span starting there, else puts the caret there.
+  const goTo = useCallback(
+    (target: ReaderTarget) => {
+      if (!editor || editor.isDestroyed) return;
+      let id = target.kind === 'span' ? target.id : null;
+      if (target.kind === 'offset') {
+        const starting = annotations.filter((a) => a.start === target.offset && !layout.orphanIds.has(a.id));
+        id = starting.sort((a, b) => length(a) - length(b))[0]?.id ?? null;
+        if (!id) {
+          const pos = mapping.textOffsetToPos(Math.min(target.offset, mapping.index.length));
+          editor.commands.focus(pos, { scrollIntoView: false });
+          scrollToPos(editor.view, pos);
+          return;
+        }
+      }
+      if (!id || !byId.has(id)) {
+        setStatus({ text: 'That span is not in this article any more; it may have been deleted.', kind: 'error' });
+        return;
+      }
+      const highlight = findHighlight(editor.view.dom, id);
+      highlight?.scrollIntoView({ block: 'center' });
+      openAt(id, highlight, null);
+    },
+    [editor, annotations, layout, mapping, byId, openAt, setStatus],
+  );
+  const ready = drawnCount !== null;
+  useLocationHash(ready, goTo);
+
   const closeSpan = useCallback(() => {
     const back = openSpan?.returnFocus;
     setOpenSpan(null);
@@ -164,18 +170,50 @@ export function ArticleReader({ articleId, text, initialAnnotations, canAnnotate
     return () => document.removeEventListener('keydown', onKey);
   }, [openSpan, closeSpan]);
 
-  const open = activeId ? byId.get(activeId) : undefined;
+  const openPanel = (next: SidePanel) => {
+    setOpenSpan(null);
+    setSide(next);
+  };
+  const closePanel = useCallback(() => {
+    setSide(SPANS);
+    // The panel's buttons are gone; the text is where reading goes on.
+    editor?.view.dom.focus({ preventScroll: true });
+  }, [editor]);
+
+  // Counts follow links made here; only ends in this article are drawn here.
+  const { addLinks } = context;
+  const onLinked = useCallback(
+    (link: LinkDto) => {
+      for (const end of [link.from, link.to]) if (end.articleId === articleId) addLinks(end.id, 1);
+    },
+    [articleId, addLinks],
+  );
+
+  const open = openId ? byId.get(openId) : undefined;
+  const openClaimId = open ? context.claimOf(open) : null;
+  const { ensureLoaded: ensureClaimsLoaded } = projectClaims;
+  useEffect(() => {
+    if (openClaimId) ensureClaimsLoaded(); // to show the claim's wording
+  }, [openClaimId, ensureClaimsLoaded]);
+
   const onSave = async (changes: Omit<UpdateAnnotationBody, 'version'>) => {
     if (open && (await save(open, changes)) === 'saved') closeSpan();
   };
   const onDelete = async () => {
-    if (open && (await remove(open))) closeSpan();
+    if (!open) return;
+    const links = context.linkCounts.get(open.id) ?? 0;
+    if (links > 0 && !window.confirm(`This span has ${plural(links, 'link')}; deleting it removes ${links === 1 ? 'it' : 'them'}.`)) return;
+    if (await remove(open)) {
+      context.setLinkCount(open.id, 0);
+      closeSpan();
+    }
   };
 
-  const ready = drawnCount !== null;
+  const compareSource = panel.kind === 'compare' ? byId.get(panel.sourceId) : undefined;
+  const suggestionsSource = panel.kind === 'suggestions' ? byId.get(panel.sourceId) : undefined;
   return (
     <div
-      className="article-reader"
+      className={`article-reader${panel.kind === 'compare' ? ' article-reader--compare' : ''}`}
       data-testid="article-reader"
       data-highlights-ready={ready ? 'true' : 'false'}
       data-highlight-count={ready ? drawnCount : undefined}
@@ -195,19 +233,7 @@ export function ArticleReader({ articleId, text, initialAnnotations, canAnnotate
             )}
             <EditorContent editor={editor} />
           </div>
-          {captured && canAnnotate && (
-            <SpanToolbar
-              ref={toolbarRef}
-              anchor={captured.anchor}
-              busy={busy}
-              speaker={speaker}
-              note={note}
-              onSpeakerChange={setSpeaker}
-              onNoteChange={setNote}
-              onTag={(label) => void tagSelection(label, readNow() ?? captured)}
-              onClose={() => collapseSelection()}
-            />
-          )}
+          {toolbar}
           {open && openSpan && (
             <SpanPopover
               key={`${open.id}:${open.version}`}
@@ -223,15 +249,88 @@ export function ArticleReader({ articleId, text, initialAnnotations, canAnnotate
               onDelete={() => void onDelete()}
               onSwitch={(id) => setOpenSpan({ ...openSpan, id })}
               onClose={closeSpan}
-            />
+            >
+              {projectId && (
+                <>
+                  <SpanLinks
+                    annotation={open}
+                    knownCount={context.linkCounts.get(open.id) ?? 0}
+                    canAnnotate={canAnnotate}
+                    onCount={(n) => context.setLinkCount(open.id, n)}
+                    onError={(text) => setStatus({ text, kind: 'error' })}
+                  />
+                  <SpanClaim
+                    annotation={open}
+                    projectId={projectId}
+                    claimId={openClaimId}
+                    claims={projectClaims.claims}
+                    canAnnotate={canAnnotate}
+                    onRefreshClaims={() => void projectClaims.refresh()}
+                    onChanged={(claimId, claim) => {
+                      context.setClaim(open.id, claimId);
+                      if (claim) projectClaims.upsert(claim);
+                    }}
+                    onMessage={(text, kind) => setStatus({ text, kind })}
+                  />
+                  <div className="span-popover__row span-popover__panels">
+                    {canAnnotate && (
+                      <button
+                        type="button"
+                        className="btn-small"
+                        onClick={() =>
+                          openPanel({ kind: 'compare', sourceId: open.id, articleId: side.kind === 'compare' ? side.articleId : null, focus: null })
+                        }
+                      >
+                        Link…
+                      </button>
+                    )}
+                    <button type="button" className="btn-small" onClick={() => openPanel({ kind: 'suggestions', sourceId: open.id })}>
+                      Suggested matches
+                    </button>
+                  </div>
+                </>
+              )}
+            </SpanPopover>
           )}
         </div>
       </div>
+      {projectId && compareSource && panel.kind === 'compare' && (
+        <CompareView
+          projectId={projectId}
+          currentArticleId={articleId}
+          source={compareSource}
+          sourceClaimId={context.claimOf(compareSource)}
+          articleId={panel.articleId}
+          focus={panel.focus}
+          canAnnotate={canAnnotate}
+          loadSpanContext={loadSpanContext}
+          popoverOpen={openSpan !== null}
+          onChooseArticle={(id) => setSide({ ...panel, articleId: id, focus: null })}
+          onClose={closePanel}
+          onLinked={onLinked}
+          onSourceClaim={(claimId, claim) => {
+            context.setClaim(compareSource.id, claimId);
+            projectClaims.upsert(claim);
+          }}
+        />
+      )}
+      {suggestionsSource && (
+        <SuggestionsPanel
+          key={suggestionsSource.id}
+          source={suggestionsSource}
+          canAnnotate={canAnnotate}
+          onOpen={(s) => openPanel({ kind: 'compare', sourceId: suggestionsSource.id, articleId: s.articleId, focus: { start: s.start, end: s.end } })}
+          onLinked={onLinked}
+          onClose={closePanel}
+        />
+      )}
       <SpanList
         annotations={ordered}
         orphanIds={layout.orphanIds}
         activeId={activeId}
         currentUserId={currentUserId}
+        linkCounts={context.linkCounts}
+        hidden={panel.kind !== 'spans'}
         onOpen={onOpenFromList}
       />
     </div>

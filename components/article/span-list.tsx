@@ -3,6 +3,7 @@
 import { memo, useEffect, useState } from 'react';
 import type { AnnotationDto } from '@/lib/annotations/dto';
 import { labelName, STATUS_NAMES } from '@/lib/annotations/labels';
+import { plural } from './link-kinds';
 
 type OnOpen = (id: string, opener: HTMLElement) => void;
 
@@ -12,6 +13,10 @@ type SpanListProps = {
   orphanIds: ReadonlySet<string>;
   activeId: string | null;
   currentUserId: string;
+  /** Links per span id; spans without links are absent. */
+  linkCounts?: ReadonlyMap<string, number>;
+  /** Hidden (not unmounted) while a side panel takes its place, so it keeps its scroll position. */
+  hidden?: boolean;
   onOpen: OnOpen;
 };
 
@@ -24,7 +29,7 @@ const CHUNK = 100;
  * highlights come first and the page stays responsive while the list fills.
  * Items are memoised one by one: opening a span re-renders two, not two thousand.
  */
-export const SpanList = memo(function SpanList({ annotations, orphanIds, activeId, currentUserId, onOpen }: SpanListProps) {
+export const SpanList = memo(function SpanList({ annotations, orphanIds, activeId, currentUserId, linkCounts, hidden, onOpen }: SpanListProps) {
   const [limit, setLimit] = useState(0);
   useEffect(() => {
     if (limit >= annotations.length) return;
@@ -33,7 +38,7 @@ export const SpanList = memo(function SpanList({ annotations, orphanIds, activeI
   const shown = limit >= annotations.length ? annotations : annotations.slice(0, limit);
 
   return (
-    <aside aria-label="Spans" className="span-list" data-testid="span-list">
+    <aside aria-label="Spans" className="span-list" data-testid="span-list" hidden={hidden}>
       <h2 className="span-list__title">
         Spans <span className="span-list__count">{annotations.length}</span>
       </h2>
@@ -48,6 +53,7 @@ export const SpanList = memo(function SpanList({ annotations, orphanIds, activeI
               isActive={a.id === activeId}
               isOrphan={orphanIds.has(a.id)}
               isMine={a.author.id === currentUserId}
+              linkCount={linkCounts?.get(a.id) ?? 0}
               onOpen={onOpen}
             />
           ))}
@@ -67,7 +73,7 @@ function whenIdle(fn: () => void): () => void {
   return () => window.clearTimeout(id);
 }
 
-type SpanListItemProps = { annotation: AnnotationDto; isActive: boolean; isOrphan: boolean; isMine: boolean; onOpen: OnOpen };
+type SpanListItemProps = { annotation: AnnotationDto; isActive: boolean; isOrphan: boolean; isMine: boolean; linkCount: number; onOpen: OnOpen };
 
 /**
  * The label badge and status sit outside the button, so the button's
@@ -75,7 +81,7 @@ type SpanListItemProps = { annotation: AnnotationDto; isActive: boolean; isOrpha
  * toolbar's "Assertion"/"Denial"/"Evidence" buttons; the whole card stays
  * clickable through the button's stretched ::after.
  */
-const SpanListItem = memo(function SpanListItem({ annotation: a, isActive, isOrphan, isMine, onOpen }: SpanListItemProps) {
+const SpanListItem = memo(function SpanListItem({ annotation: a, isActive, isOrphan, isMine, linkCount, onOpen }: SpanListItemProps) {
   return (
     <li
       className={`span-list__item span-list__item--${a.label}${isActive ? ' span-list__item--active' : ''}`}
@@ -88,6 +94,12 @@ const SpanListItem = memo(function SpanListItem({ annotation: a, isActive, isOrp
         <span className={`span-badge span-badge--${a.label}`}>{labelName(a.label)}</span>
         <span className={`span-status span-status--${a.status}`}>{STATUS_NAMES[a.status]}</span>
         {isOrphan && <span className="span-list__orphan">Text changed</span>}
+        {linkCount > 0 && (
+          <span className="span-list__links" data-testid="span-link-count" data-count={linkCount} title={plural(linkCount, 'link')}>
+            <span aria-hidden="true">⇄ {linkCount}</span>
+            <span className="visually-hidden">{plural(linkCount, 'link')}</span>
+          </span>
+        )}
       </div>
       <button
         type="button"

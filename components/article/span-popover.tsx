@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { AnnotationDto, Label, UpdateAnnotationBody } from '@/lib/annotations/dto';
 import { LABEL_OPTIONS, labelName, STATUS_NAMES } from '@/lib/annotations/labels';
 import type { OverlayAnchor } from './overlay-position';
@@ -20,6 +20,8 @@ type SpanPopoverProps = {
   onDelete: () => void;
   onSwitch: (id: string) => void;
   onClose: () => void;
+  /** Links, claim and cross-source actions (only with a project). */
+  children?: ReactNode;
 };
 
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
@@ -136,6 +138,7 @@ export function SpanPopover(props: SpanPopoverProps) {
           <dd>{a.note ?? '—'}</dd>
         </dl>
       )}
+      {props.children && <div className="span-popover__cross">{props.children}</div>}
     </div>
   );
 }

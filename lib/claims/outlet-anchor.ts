@@ -2,6 +2,7 @@
 export function outletAnchor(outlet: string): string {
   const slug = outlet
     .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');

@@ -12,14 +12,24 @@ import { refreshSentenceIndex } from '@/lib/sentences/refresh-sentence-index';
  */
 export async function addArticles(projectId: string, articles: NewArticle[]): Promise<{ added: number; unchanged: number }> {
   const result = await db.$transaction(async (tx) => {
+    const rows = articles.map(articleFields);
+    // One lookup for the whole file instead of one per article.
+    const existing = await tx.article.findMany({
+      where: {
+        projectId,
+        OR: [
+          { externalId: { in: rows.flatMap((r) => (r.externalId ? [r.externalId] : [])) } },
+          { textHash: { in: rows.flatMap((r) => (r.externalId ? [] : [r.textHash])) }, externalId: null },
+        ],
+      },
+      select: { externalId: true, textHash: true },
+    });
+    const seen = new Set(existing.map((e) => (e.externalId ? `x:${e.externalId}` : `h:${e.textHash}`)));
     let added = 0;
-    for (const input of articles) {
-      const fields = articleFields(input);
-      const existing = await tx.article.findFirst({
-        where: fields.externalId ? { projectId, externalId: fields.externalId } : { projectId, textHash: fields.textHash },
-        select: { id: true },
-      });
-      if (existing) continue;
+    for (const fields of rows) {
+      const key = fields.externalId ? `x:${fields.externalId}` : `h:${fields.textHash}`;
+      if (seen.has(key)) continue;
+      seen.add(key); // the same article twice in one file is added once
       const article = await tx.article.create({ data: { ...fields, projectId }, select: { id: true } });
       await storeSentences(tx, article.id, fields.text);
       added++;

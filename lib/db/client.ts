@@ -52,3 +52,12 @@ export async function sql<T>(strings: TemplateStringsArray, ...values: unknown[]
 }
 
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+/** Closes Prisma and the pool, so short-lived processes (CLI, seed) exit at once. */
+export async function closeDb(): Promise<void> {
+  const h = globalForDb.crosscheckDb;
+  if (!h) return;
+  globalForDb.crosscheckDb = undefined;
+  await h.prisma.$disconnect();
+  await h.pool.end();
+}

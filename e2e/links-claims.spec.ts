@@ -1,0 +1,241 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, expect, type Page } from '@playwright/test';
+import { makeArticle, makeTeam, signIn, testDb } from './fixtures';
+import { selectWithMouse } from './select-text';
+
+// Three articles of the demo corpus, with the outlets and titles of its manifest,
+// in a project made for each test.
+const CORPUS = path.join(process.cwd(), 'data/demo/albania-iran-2022');
+type Entry = { file: string; outlet: string | null; title: string; published: string | null };
+const manifest: { articles: Entry[] } = JSON.parse(fs.readFileSync(path.join(CORPUS, 'manifest.json'), 'utf8'));
+const entry = (outlet: string) => manifest.articles.find((a) => a.outlet === outlet)!;
+const CYBER_DAILY = entry('Cyber Daily');
+const TECH_MONITOR = entry('Tech Monitor');
+const PRIVACY_NINJA = entry('Privacy Ninja');
+
+// Cyber Daily reports the attribution; Tech Monitor reports Tehran's denial;
+// Privacy Ninja quotes Rama on the same finding in other words.
+const ASSERTION = 'Iran "hired four groups to mount the attack on Albania"';
+const DENIAL = 'the claims that the country led the cyberattack are “baseless”';
+const CORROBORATION = 'through the engagement of four groups that enacted the aggression';
+
+async function makeCorpusProject() {
+  const team = await makeTeam();
+  const add = (e: Entry) =>
+    makeArticle(team.project.id, {
+      title: e.title,
+      outlet: e.outlet,
+      published: e.published,
+      text: fs.readFileSync(path.join(CORPUS, e.file), 'utf8'),
+    });
+  const [cyberDaily, techMonitor, privacyNinja] = await Promise.all([add(CYBER_DAILY), add(TECH_MONITOR), add(PRIVACY_NINJA)]);
+  return { team, cyberDaily, techMonitor, privacyNinja };
+}
+
+const reader = (page: Page) => page.getByTestId('article-reader');
+const spanList = (page: Page) => page.getByRole('complementary', { name: 'Spans' });
+const popover = (page: Page) => page.getByRole('dialog', { name: 'Span' });
+const listItem = (page: Page, text: string) => page.getByTestId('span-list-item').filter({ hasText: text.slice(0, 30) });
+
+async function openReader(page: Page, articleId: string) {
+  await page.goto(`/articles/${articleId}`);
+  await expect(reader(page)).toHaveAttribute('data-highlights-ready', 'true');
+}
+
+async function tag(page: Page, text: string, label: 'Assertion' | 'Denial' | 'Evidence') {
+  await selectWithMouse(page, text);
+  await page.getByRole('toolbar', { name: 'Tag selection' }).getByRole('button', { name: label, exact: true }).click();
+  await expect(listItem(page, text)).toBeVisible();
+}
+
+async function openFromList(page: Page, text: string) {
+  await listItem(page, text).getByRole('button').click();
+  await expect(popover(page)).toBeVisible();
+}
+
+test('an analyst links a denial to an assertion in another outlet, puts both in a claim, sees it in the matrix, and follows a suggested match', async ({ page }) => {
+  test.setTimeout(120_000);
+  const { team, cyberDaily, techMonitor, privacyNinja } = await makeCorpusProject();
+  await signIn(page, team.analyst.email);
+
+  // 1. The assertion, in Cyber Daily.
+  await openReader(page, cyberDaily.id);
+  await tag(page, ASSERTION, 'Assertion');
+  const assertion = await testDb().annotation.findFirstOrThrow({ where: { articleId: cyberDaily.id } });
+  expect(assertion).toMatchObject({ exact: ASSERTION, label: 'ASSERTION' });
+
+  // 2. The denial, in Tech Monitor; then Link… opens the compare view.
+  await openReader(page, techMonitor.id);
+  await tag(page, DENIAL, 'Denial');
+  const denial = await testDb().annotation.findFirstOrThrow({ where: { articleId: techMonitor.id } });
+  await openFromList(page, DENIAL);
+  await expect(popover(page).getByTestId('span-links')).toContainText('Not linked to other spans yet.');
+  await popover(page).getByRole('button', { name: 'Link…' }).click();
+  const compare = page.getByRole('region', { name: 'Compare' });
+  await expect(compare).toBeVisible();
+  await expect(popover(page)).toBeHidden();
+  await compare.getByLabel('Compare with').selectOption({ label: `Cyber Daily — ${CYBER_DAILY.title}` });
+  const second = compare.getByTestId('compare-reader');
+  await expect(second).toHaveAttribute('data-highlights-ready', 'true');
+  await expect(second).toHaveAttribute('data-highlight-count', '1');
+  // Side by side: the source article is still on screen.
+  await expect(reader(page).getByTestId('article-text')).toBeVisible();
+
+  // Click the assertion there, then Contradicts.
+  await second.locator(`[data-annotation-id="${assertion.id}"]`).first().click();
+  await expect(compare.getByTestId('compare-target')).toHaveAttribute('data-annotation-id', assertion.id);
+  await compare.getByRole('button', { name: 'Contradicts' }).click();
+  await expect(compare.getByTestId('compare-status')).toHaveText('Linked: contradicts.');
+  const link = await testDb().link.findFirstOrThrow({ where: { fromAnnotationId: denial.id } });
+  expect(link).toMatchObject({ toAnnotationId: assertion.id, kind: 'CONTRADICTS', projectId: team.project.id, authorId: team.analyst.id });
+
+  // Both in one claim: made from the denial (the source span), the assertion attached.
+  await compare.getByRole('button', { name: 'Put both in the same claim' }).click();
+  await expect(compare.getByTestId('compare-status')).toContainText('Both spans are in the claim');
+  const spans = await testDb().annotation.findMany({ where: { id: { in: [denial.id, assertion.id] } }, select: { claimId: true } });
+  const claimId = spans[0].claimId;
+  expect(claimId).toBeTruthy();
+  expect(spans.map((s) => s.claimId)).toEqual([claimId, claimId]);
+  const claim = await testDb().claim.findUniqueOrThrow({ where: { id: claimId! } });
+  expect(claim.text).toBe(DENIAL);
+
+  // Escape closes the compare view; the list counts the new link.
+  await page.keyboard.press('Escape');
+  await expect(compare).toBeHidden();
+  await expect(listItem(page, DENIAL).getByTestId('span-link-count')).toHaveAttribute('data-count', '1');
+  await openFromList(page, DENIAL);
+  await expect(popover(page).getByTestId('span-claim')).toContainText(DENIAL);
+  await expect(popover(page).getByRole('link', { name: DENIAL })).toHaveAttribute('href', `/claims/${claimId}`);
+
+  // 3. The matrix: the claim's row has an assertion under Cyber Daily and a denial under Tech Monitor.
+  await page.goto(`/projects/${team.project.id}/matrix`);
+  const row = page.getByRole('table', { name: 'Claims by outlet' }).getByRole('row').filter({ hasText: DENIAL });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('2 spans · 2 outlets');
+  const cyberCell = row.getByRole('link', { name: 'Open the spans from Cyber Daily' });
+  const techCell = row.getByRole('link', { name: 'Open the spans from Tech Monitor' });
+  await expect(cyberCell).toContainText('assertion');
+  await expect(cyberCell).not.toContainText('denial');
+  await expect(techCell).toContainText('denial');
+  await expect(techCell).not.toContainText('assertion');
+
+  // 4. Suggested matches for the assertion: Privacy Ninja quotes the same finding.
+  await openReader(page, cyberDaily.id);
+  await expect(listItem(page, ASSERTION).getByTestId('span-link-count')).toHaveAttribute('data-count', '1');
+  await openFromList(page, ASSERTION);
+  await expect(popover(page).getByTestId('span-link')).toHaveCount(1);
+  await expect(popover(page).getByTestId('span-link')).toContainText('Contradicts');
+  await expect(popover(page).getByTestId('span-link')).toContainText('Tech Monitor');
+  await popover(page).getByRole('button', { name: 'Suggested matches' }).click();
+  const suggestions = page.getByRole('region', { name: 'Suggested matches' });
+  const match = suggestions.getByTestId('suggestion').filter({ hasText: CORROBORATION });
+  await expect(match).toBeVisible();
+  await expect(match).toContainText('Privacy Ninja');
+  await expect(match.locator('mark').first()).toBeVisible();
+  expect(await suggestions.getByTestId('suggestion').count()).toBeLessThanOrEqual(10);
+
+  // The sentence is not a span yet: say which tag it gets (the source's, by default), then link.
+  await match.getByRole('button', { name: 'Corroborates' }).click();
+  await expect(match.getByLabel('Tag for the sentence')).toHaveValue('assertion');
+  await match.getByRole('button', { name: /Tag and link/ }).click();
+  await expect(match).toContainText('Linked: corroborates.');
+  const made = await testDb().annotation.findFirstOrThrow({ where: { articleId: privacyNinja.id } });
+  expect(made.label).toBe('ASSERTION');
+  expect(made.exact).toContain(CORROBORATION);
+  expect(await testDb().sentence.count({ where: { articleId: privacyNinja.id, start: made.start, end: made.end } })).toBe(1);
+  const corroborates = await testDb().link.findFirstOrThrow({ where: { fromAnnotationId: assertion.id, toAnnotationId: made.id } });
+  expect(corroborates.kind).toBe('CORROBORATES');
+
+  // The count follows: two links on the assertion now.
+  await suggestions.getByRole('button', { name: 'Close suggestions' }).click();
+  await expect(listItem(page, ASSERTION).getByTestId('span-link-count')).toHaveAttribute('data-count', '2');
+  expect(await testDb().link.count({ where: { OR: [{ fromAnnotationId: assertion.id }, { toAnnotationId: assertion.id }] } })).toBe(2);
+
+  // 5. Following a link goes to the other span, open in its own article.
+  await openFromList(page, ASSERTION);
+  await expect(popover(page).getByTestId('span-links')).toHaveAttribute('data-count', '2');
+  await popover(page).getByTestId('span-link').filter({ hasText: 'Tech Monitor' }).getByRole('link').click();
+  await expect(page).toHaveURL(new RegExp(`/articles/${techMonitor.id}#span-${denial.id}$`));
+  await expect(popover(page)).toHaveAttribute('data-annotation-id', denial.id);
+});
+
+test('opening a suggestion shows its sentence beside the span, ready to tag; dismissing removes it; deleting a linked span says what went with it', async ({ page }) => {
+  test.setTimeout(90_000);
+  const { team, cyberDaily, privacyNinja } = await makeCorpusProject();
+  await signIn(page, team.analyst.email);
+  await openReader(page, cyberDaily.id);
+  await tag(page, ASSERTION, 'Assertion');
+  const assertion = await testDb().annotation.findFirstOrThrow({ where: { articleId: cyberDaily.id } });
+
+  await openFromList(page, ASSERTION);
+  await popover(page).getByRole('button', { name: 'Suggested matches' }).click();
+  const suggestions = page.getByRole('region', { name: 'Suggested matches' });
+  await expect(suggestions.getByTestId('suggestion').first()).toBeVisible();
+
+  // Dismiss one that is not the match: gone from the list, and stored.
+  const other = suggestions.getByTestId('suggestion').filter({ hasNotText: CORROBORATION }).first();
+  const dismissedId = await other.getAttribute('data-sentence-id');
+  await other.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(suggestions.locator(`[data-sentence-id="${dismissedId}"]`)).toHaveCount(0);
+  expect(await testDb().suggestionDismissal.count({ where: { annotationId: assertion.id, sentenceId: dismissedId! } })).toBe(1);
+
+  // Open: the compare view on Privacy Ninja, the sentence selected so the toolbar offers to tag it.
+  await suggestions.getByTestId('suggestion').filter({ hasText: CORROBORATION }).getByRole('button', { name: 'Open' }).click();
+  const compare = page.getByRole('region', { name: 'Compare' });
+  await expect(compare.getByLabel('Compare with')).toHaveValue(privacyNinja.id);
+  await expect(compare.getByTestId('compare-reader')).toHaveAttribute('data-highlights-ready', 'true');
+  const toolbar = compare.getByRole('toolbar', { name: 'Tag selection' });
+  await expect(toolbar).toBeVisible();
+  // Tagged there, the new span becomes the link target at once.
+  await toolbar.getByRole('button', { name: 'Evidence', exact: true }).click();
+  await expect(compare.getByTestId('compare-target')).toContainText(CORROBORATION);
+  const made = await testDb().annotation.findFirstOrThrow({ where: { articleId: privacyNinja.id } });
+  expect(made.label).toBe('EVIDENCE');
+  await compare.getByRole('button', { name: 'Corroborates' }).click();
+  await expect(compare.getByTestId('compare-status')).toHaveText('Linked: corroborates.');
+  await compare.getByRole('button', { name: 'Close compare' }).click();
+  await expect(compare).toBeHidden();
+  await expect(listItem(page, ASSERTION).getByTestId('span-link-count')).toHaveAttribute('data-count', '1');
+
+  // Deleting the linked span asks first and reports the link that went with it.
+  await openFromList(page, ASSERTION);
+  const asked = new Promise<string>((resolve) =>
+    page.once('dialog', (d) => {
+      resolve(d.message());
+      void d.accept();
+    }),
+  );
+  await popover(page).getByRole('button', { name: 'Delete' }).click();
+  expect(await asked).toBe('This span has 1 link; deleting it removes it.');
+  await expect(page.getByTestId('reader-status')).toHaveText('Span deleted; 1 link removed.');
+  expect(await testDb().link.count({ where: { toAnnotationId: made.id } })).toBe(0);
+});
+
+test('a search result or claim page link (#cp-) opens the span starting there; a stale #span- link says so', async ({ page }) => {
+  const { team, cyberDaily } = await makeCorpusProject();
+  const text = (await testDb().article.findUniqueOrThrow({ where: { id: cyberDaily.id } })).text;
+  const start = Array.from(text.slice(0, text.indexOf(ASSERTION))).length;
+  const span = await testDb().annotation.create({
+    data: {
+      articleId: cyberDaily.id,
+      authorId: team.analyst.id,
+      label: 'ASSERTION',
+      start,
+      end: start + Array.from(ASSERTION).length,
+      exact: ASSERTION,
+      prefix: '',
+      suffix: '',
+      textHash: cyberDaily.textHash,
+    },
+  });
+  await signIn(page, team.reviewer.email);
+  await page.goto(`/articles/${cyberDaily.id}#cp-${start}`);
+  await expect(popover(page)).toHaveAttribute('data-annotation-id', span.id);
+  // A reviewer sees links and claim, but no controls to change them.
+  await expect(popover(page).getByTestId('span-claim')).toContainText('Not part of a claim.');
+  await expect(popover(page).getByRole('button', { name: 'Link…' })).toHaveCount(0);
+
+  await page.goto(`/articles/${cyberDaily.id}#span-not-a-span`);
+  await expect(page.getByTestId('reader-status')).toHaveText('That span is not in this article any more; it may have been deleted.');
+});

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { AppError } from '@/lib/errors';
+import type { NewArticle } from '@/lib/articles/article-fields';
+
+export const MAX_IMPORT_FILE_BYTES = 100 * 1024 * 1024;
+export const MAX_TEXT_LENGTH = 2_000_000;
+
+const optional = (max: number) => z.string().trim().max(max).nullish();
+
+/**
+ * One article as importers read it, from any format. Unknown keys are
+ * ignored: lines exported by other tools (or by us) carry extra metadata.
+ * `external_id` is accepted as a spelling of externalId (our JSONL export).
+ */
+export const articleRecord = z
+  .object({
+    title: optional(1000),
+    outlet: optional(200),
+    url: optional(2000),
+    author: optional(500),
+    published: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}/, 'must be a date, YYYY-MM-DD')
+      .nullish()
+      .transform((v) => v?.slice(0, 10) ?? null),
+    text: z.string().min(1, 'is missing or empty').max(MAX_TEXT_LENGTH, `is longer than ${MAX_TEXT_LENGTH} characters`),
+    externalId: optional(500),
+    external_id: z.union([z.string(), z.number()]).nullish(),
+  })
+  .refine((r) => r.text.trim().length > 0, { message: 'is only whitespace', path: ['text'] });
+
+/** Where a record came from, for error messages: file and line (or record) number. */
+export type RecordOrigin = { file: string; line?: number; record?: number };
+
+export function describeOrigin(o: RecordOrigin) {
+  return o.line !== undefined ? `${o.file}, line ${o.line}` : o.record !== undefined ? `${o.file}, record ${o.record}` : o.file;
+}
+
+/** Validates one raw record; the error names the file, the line and the field. */
+export function toNewArticle(raw: unknown, origin: RecordOrigin): NewArticle {
+  const parsed = articleRecord.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue.path.join('.') || '(record)';
+    throw new AppError('BAD_REQUEST', `${describeOrigin(origin)}: field "${field}" ${issue.message}`, { [field]: issue.message });
+  }
+  const r = parsed.data;
+  const text = r.text;
+  const externalId = r.externalId ?? (r.external_id !== null && r.external_id !== undefined ? String(r.external_id) : null);
+  // Bodies without a title (FNC-1) are named by their opening words.
+  const title = r.title || text.trim().split('\n')[0].slice(0, 120);
+  return { title, outlet: r.outlet ?? null, url: r.url ?? null, author: r.author ?? null, published: r.published, text, externalId };
+}

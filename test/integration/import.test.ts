@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importFile } from '@/lib/import/import-files';
+import { AppError } from '@/lib/errors';
+import { makeProject, testDb } from '../factories';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-import-'));
+const write = (name: string, content: string | Buffer) => {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content);
+  return file;
+};
+const countArticles = (projectId: string) => testDb().article.count({ where: { projectId } });
+
+async function importError(projectId: string, file: string) {
+  const error = await importFile(projectId, file).then(() => null, (e) => e);
+  expect(error).toBeInstanceOf(AppError);
+  return (error as AppError).message;
+}
+
+describe('import', () => {
+  it('imports JSON Lines with canonical text (BOM removed, CRLF to LF, NFC), and again adds nothing', async () => {
+    const project = await makeProject();
+    const file = write('a.jsonl', [
+      JSON.stringify({ title: 'One', outlet: 'BBC', published: '2022-09-07', text: '\uFEFFAlbania cut ties.\r\nCafe\u0301 owner 🇦🇱.', externalId: 'x1' }),
+      '',
+      JSON.stringify({ title: 'Two', text: 'Iran denied it.' }),
+    ].join('\n'));
+    expect(await importFile(project.id, file)).toMatchObject({ articles: 2, added: 2, unchanged: 0 });
+    const one = await testDb().article.findFirstOrThrow({ where: { projectId: project.id, externalId: 'x1' } });
+    expect(one.text).toBe('Albania cut ties.\nCafé owner 🇦🇱.');
+    expect(one.length).toBe(Array.from(one.text).length);
+    expect(await testDb().sentence.count({ where: { articleId: one.id } })).toBeGreaterThanOrEqual(2);
+    // The same file again, under another name: nothing new.
+    const again = write('renamed.jsonl', fs.readFileSync(file));
+    expect(await importFile(project.id, again)).toMatchObject({ added: 0, unchanged: 2 });
+    expect(await countArticles(project.id)).toBe(2);
+  });
+
+  it('refuses a whole file when one record is bad, naming the file, the line and the field', async () => {
+    const project = await makeProject();
+    const good = JSON.stringify({ title: 'Fine', text: 'A fine article.' });
+    expect(await importError(project.id, write('missing.jsonl', `${good}\n${JSON.stringify({ title: 'No text' })}\n`))).toMatch(/missing\.jsonl, line 2: field "text"/);
+    expect(await importError(project.id, write('broken.jsonl', `${good}\n{"title": "x",\n`))).toMatch(/broken\.jsonl, line 2: not valid JSON/);
+    expect(await importError(project.id, write('long.jsonl', JSON.stringify({ title: 'x'.repeat(1001), text: 'y' })))).toMatch(/line 1: field "title"/);
+    expect(await importError(project.id, write('bad.jsonl', Buffer.concat([Buffer.from(`${good}\n`), Buffer.from([0x7b, 0xff, 0xfe, 0x7d, 0x0a])])))).toMatch(/bad\.jsonl, line 2: not valid UTF-8/);
+    expect(await importError(project.id, write('x.docx', 'whatever'))).toMatch(/unknown file type/);
+    expect(await countArticles(project.id)).toBe(0);
+  });
+
+  it('imports the FNC-1 bodies CSV layout as it is, with "Body ID" as externalId', async () => {
+    const project = await makeProject();
+    const file = write('bodies.csv', 'Body ID,articleBody\n0,"A small meteorite crashed.\nNicaragua says so."\n4,"Last week we hinted at it."\n');
+    expect(await importFile(project.id, file)).toMatchObject({ articles: 2, added: 2 });
+    const rows = await testDb().article.findMany({ where: { projectId: project.id }, orderBy: { externalId: 'asc' } });
+    expect(rows.map((r) => [r.externalId, r.title])).toEqual([['0', 'A small meteorite crashed.'], ['4', 'Last week we hinted at it.']]);
+    expect(await importError(project.id, write('unclosed.csv', 'Body ID,articleBody\n1,"never closed\n'))).toMatch(/unclosed\.csv.*malformed CSV/);
+  });
+
+  it('extracts the article from HTML with Readability and keeps none of its markup or scripts', async () => {
+    const project = await makeProject();
+    const paragraph = 'Albania severed diplomatic ties with Iran on Wednesday after an investigation concluded that Tehran was behind the July cyberattack. '.repeat(3);
+    const html = `<html><head><title>Albania cuts ties</title><script>alert(1)</script></head><body><nav>Home | News</nav>
+      <article><h1>Albania cuts ties</h1><p>${paragraph}</p><p onclick="alert(2)">${paragraph}<img src=x onerror="alert(3)"></p></article></body></html>`;
+    await importFile(project.id, write('page.html', html));
+    const article = await testDb().article.findFirstOrThrow({ where: { projectId: project.id } });
+    expect(article.text).toContain('Albania severed diplomatic ties');
+    expect(article.text).not.toMatch(/<|alert|onerror|onclick/);
+  });
+
+  it('imports a corpus folder with manifest.json', async () => {
+    const project = await makeProject();
+    const result = await importFile(project.id, path.join(process.cwd(), 'data/demo/albania-iran-2022'));
+    expect(result).toMatchObject({ articles: 5, added: 5 });
+  });
+});
