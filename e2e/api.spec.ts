@@ -181,3 +181,19 @@ test('exports the project over the API as W3C JSON-LD, JSONL and CSV, streamed',
   const outsider = await clientFor(baseURL!, await makeToken(team.outsider.id));
   expect((await outsider.get(`/api/v1/projects/${team.project.id}/export?format=csv`)).status()).toBe(404);
 });
+
+test('imports uploaded files over the API, each all or nothing, idempotently', async ({ baseURL }) => {
+  const team = await makeTeam(TEXT);
+  const api = await clientFor(baseURL!, await makeToken(team.analyst.id));
+  const good = { name: 'good.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(JSON.stringify({ title: 'Imported', outlet: 'RFE/RL', text: 'Albania expelled Iranian diplomats.' }) + '\n') };
+  const bad = { name: 'bad.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from('{"title": "no text"}\n') };
+  const res = await api.post(`/api/v1/projects/${team.project.id}/imports`, { multipart: { file: [good, bad] } as never });
+  expect(res.status()).toBe(207);
+  const { results } = await res.json();
+  expect(results[0]).toMatchObject({ file: 'good.jsonl', added: 1 });
+  expect(results[1].error).toMatch(/bad\.jsonl, line 1: field "text"/);
+  const again = await api.post(`/api/v1/projects/${team.project.id}/imports`, { multipart: { file: good } });
+  expect((await again.json()).results[0]).toMatchObject({ added: 0, unchanged: 1 });
+  const reviewer = await clientFor(baseURL!, await makeToken(team.reviewer.id));
+  expect((await reviewer.post(`/api/v1/projects/${team.project.id}/imports`, { multipart: { file: good } })).status()).toBe(403);
+});

@@ -207,6 +207,23 @@ export function buildOpenApiDocument(serverUrl = '/') {
           responses: { 200: { description: 'Projects', ...json({ type: 'object', properties: { projects: { type: 'array', items: ref('Project') } } }) }, ...errors(401) },
         },
       },
+      '/api/v1/projects/{projectId}/imports': {
+        post: {
+          operationId: 'importFiles',
+          summary: 'Import articles from files (.jsonl, .csv in the FNC-1 layout, .txt, .html)',
+          description: 'Each file imports whole or not at all; re-importing adds nothing. 207 when some files failed: each result says why (file, line, field).',
+          parameters: [pathParam('projectId')],
+          requestBody: {
+            required: true,
+            content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'array', items: { type: 'string', format: 'binary' } } } } } },
+          },
+          responses: {
+            200: { description: 'Every file imported', ...json({ type: 'object', properties: { results: { type: 'array', items: { type: 'object' } } } }) },
+            207: { description: 'Some files failed', ...json({ type: 'object', properties: { results: { type: 'array', items: { type: 'object' } } } }) },
+            ...errors(400, 401, 403, 404, 413, 415),
+          },
+        },
+      },
       '/api/v1/projects/{projectId}/export': {
         get: {
           operationId: 'exportProject',
