@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { AnnotationDto } from '@/lib/annotations/dto';
 import { labelName } from '@/lib/annotations/labels';
 import type { ArticleSummaryDto } from '@/lib/articles/list-articles';
@@ -53,6 +53,7 @@ export function CompareView(props: CompareViewProps) {
   const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
   const chooserRef = useRef<HTMLSelectElement>(null);
+  const chooserId = useId();
   const { onClose } = props;
 
   useEffect(() => {
@@ -148,17 +149,18 @@ export function CompareView(props: CompareViewProps) {
       setMessage({ text: `The other span could not be added to the claim: ${attached.message}`, kind: 'error', claimId: claimId! });
       return;
     }
-    if (plan.attachId === source.id) props.onSourceClaim(attached.data.id, attached.data);
-    else setTargetClaims((m) => ({ ...m, [plan.attachId]: attached.data.id }));
+    // Either way the source span is in this claim now; the reader also takes the claim's fresh counts.
+    props.onSourceClaim(attached.data.id, attached.data);
+    if (plan.attachId !== source.id) setTargetClaims((m) => ({ ...m, [plan.attachId]: attached.data.id }));
     setMessage({ text: `Both spans are in the claim “${shortQuote(attached.data.text, 80)}”.`, kind: 'info', claimId: attached.data.id });
   };
 
   return (
     <section className="side-panel compare" aria-label="Compare" data-testid="compare-view">
       <div className="side-panel__head">
-        <label className="compare__chooser">
-          <span>Compare with</span>
-          <select ref={chooserRef} value={articleId ?? ''} onChange={(e) => props.onChooseArticle(e.target.value || null)}>
+        <div className="compare__chooser">
+          <label htmlFor={chooserId}>Compare with</label>
+          <select id={chooserId} ref={chooserRef} value={articleId ?? ''} onChange={(e) => props.onChooseArticle(e.target.value || null)}>
             <option value="">{articles === null ? 'Loading articles…' : 'Choose an article'}</option>
             {articles?.map((a) => (
               <option key={a.id} value={a.id}>
@@ -168,7 +170,7 @@ export function CompareView(props: CompareViewProps) {
             {/* Opened from a suggestion before the list has loaded: keep the choice showable. */}
             {articleId && articles && !articles.some((a) => a.id === articleId) && article && <option value={articleId}>{articleName(article)}</option>}
           </select>
-        </label>
+        </div>
         <button type="button" className="btn-small" onClick={onClose} aria-keyshortcuts="Escape">
           Close compare
         </button>
