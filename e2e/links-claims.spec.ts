@@ -165,6 +165,11 @@ test('opening a suggestion shows its sentence beside the span, ready to tag; dis
   const { team, cyberDaily, privacyNinja } = await makeCorpusProject();
   await signIn(page, team.analyst.email);
   await openReader(page, cyberDaily.id);
+  // Escape drops a selection even with the focus in the text (where ProseMirror cancels every Escape).
+  await selectWithMouse(page, 'Albania has cut diplomatic ties with Iran');
+  await expect(page.getByRole('toolbar', { name: 'Tag selection' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('toolbar', { name: 'Tag selection' })).toBeHidden();
   await tag(page, ASSERTION, 'Assertion');
   const assertion = await testDb().annotation.findFirstOrThrow({ where: { articleId: cyberDaily.id } });
 
@@ -189,9 +194,11 @@ test('opening a suggestion shows its sentence beside the span, ready to tag; dis
   await expect(toolbar).toBeVisible();
   // Tagged there, the new span becomes the link target at once.
   await toolbar.getByRole('button', { name: 'Evidence', exact: true }).click();
-  await expect(compare.getByTestId('compare-target')).toContainText(CORROBORATION);
+  await expect(compare.getByTestId('compare-target')).toContainText('The in-depth investigation');
   const made = await testDb().annotation.findFirstOrThrow({ where: { articleId: privacyNinja.id } });
   expect(made.label).toBe('EVIDENCE');
+  expect(made.exact).toContain(CORROBORATION);
+  await expect(compare.getByTestId('compare-target')).toHaveAttribute('data-annotation-id', made.id);
   await compare.getByRole('button', { name: 'Corroborates' }).click();
   await expect(compare.getByTestId('compare-status')).toHaveText('Linked: corroborates.');
   await compare.getByRole('button', { name: 'Close compare' }).click();

@@ -14,6 +14,7 @@ import type { LinkDto } from '@/lib/links/dto';
 import { scrollToPos, type TextRange } from './compare-reader';
 import { CompareView } from './compare-view';
 import { annotationIdsAt, closestHighlight, findHighlight } from './highlight-dom';
+import { claimKey, keyClaimed } from './key-claims';
 import { plural } from './link-kinds';
 import { anchorBelow, type OverlayAnchor } from './overlay-position';
 import { SpanClaim } from './span-claim';
@@ -162,8 +163,8 @@ export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
   useEffect(() => {
     if (!openSpan) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented) return;
-      e.preventDefault();
+      if (e.key !== 'Escape' || keyClaimed(e)) return;
+      claimKey(e);
       closeSpan();
     };
     document.addEventListener('keydown', onKey);

@@ -11,6 +11,7 @@ import { planSameClaim } from '@/lib/cross-source/same-claim-plan';
 import type { LoadSpanContext } from '@/lib/cross-source/types';
 import type { LinkDto, LinkKind } from '@/lib/links/dto';
 import { CompareReader, type TextRange } from './compare-reader';
+import { claimKey, keyClaimed } from './key-claims';
 import { LINK_KIND_OPTIONS, linkKindName, shortQuote } from './link-kinds';
 import { useComparedArticle } from './use-compared-article';
 
@@ -84,10 +85,10 @@ export function CompareView(props: CompareViewProps) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented || popoverOpen) return;
+      if (e.key !== 'Escape' || keyClaimed(e) || popoverOpen) return;
       // A text selection is the tagging toolbar's to drop first.
       if (document.getSelection()?.isCollapsed === false) return;
-      e.preventDefault();
+      claimKey(e);
       onClose();
     };
     document.addEventListener('keydown', onKey);

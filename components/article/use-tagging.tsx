@@ -6,6 +6,7 @@ import type { AnnotationDto, CreateAnnotationBody, Label } from '@/lib/annotatio
 import { LABEL_OPTIONS } from '@/lib/annotations/labels';
 import type { ArticleMapping } from '@/lib/editor/article-doc';
 import { isTypingTarget } from './highlight-dom';
+import { claimKey, keyClaimed } from './key-claims';
 import { SpanToolbar } from './span-toolbar';
 import { type CapturedSelection, useTextSelection } from './use-text-selection';
 
@@ -74,12 +75,12 @@ export function useTagging({ editor, mapping, bodyRef, canAnnotate, busy, create
   useEffect(() => {
     if (!canAnnotate || !editor) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTypingTarget(e.target, editor.view.dom)) return;
+      if (keyClaimed(e) || e.altKey || e.ctrlKey || e.metaKey || isTypingTarget(e.target, editor.view.dom)) return;
       const option = LABEL_OPTIONS.find((o) => o.key === e.key);
       if (e.key !== 'Escape' && !option) return;
       const selection = readNow() ?? captured;
       if (!selection) return;
-      e.preventDefault();
+      claimKey(e);
       if (option) void tagSelection(option.value, selection);
       else collapseSelection();
     };

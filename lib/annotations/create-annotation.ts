@@ -11,6 +11,7 @@ import { toAnnotationDto, toDbLabel } from './to-dto';
 
 type ArticleContext = {
   id: string;
+  projectId: string;
   textHash: string;
   length: number;
   exact: string;
@@ -26,7 +27,7 @@ type ArticleContext = {
  */
 async function readArticleContext(articleId: string, userId: string, start: number, end: number) {
   const rows = await sql<ArticleContext>`
-    SELECT a.id, a."textHash", a.length,
+    SELECT a.id, a."projectId", a."textHash", a.length,
            substring(a.text FROM ${start}::int + 1 FOR ${end - start}::int) AS exact,
            substring(a.text FROM greatest(${start}::int - ${QUOTE_CONTEXT}::int, 0) + 1
                             FOR least(${start}::int, ${QUOTE_CONTEXT}::int)) AS prefix,
@@ -58,11 +59,18 @@ export async function createAnnotation(caller: Caller, articleId: string, input:
   }
   // A raw INSERT … RETURNING: span creation is the hottest write, and Prisma's
   // create() adds a transaction and a second SELECT for the author relation.
+  // One statement, so the span and its audit event commit together.
   const [row] = await sql<InsertedRow>`
-    INSERT INTO "Annotation" (id, "articleId", "authorId", label, note, speaker, start, "end", exact, prefix, suffix, "textHash", "updatedAt")
-    VALUES (${randomUUID()}, ${article.id}, ${caller.id}, ${toDbLabel(input.label)}::"Label", ${input.note || null}, ${input.speaker || null},
-            ${input.start}::int, ${input.end}::int, ${article.exact}, ${article.prefix}, ${article.suffix}, ${article.textHash}, now())
-    RETURNING id, "articleId", label, note, speaker, start, "end", exact, prefix, suffix, "textHash", status, version, "createdAt", "updatedAt"`;
+    WITH ins AS (
+      INSERT INTO "Annotation" (id, "articleId", "authorId", label, note, speaker, start, "end", exact, prefix, suffix, "textHash", "updatedAt")
+      VALUES (${randomUUID()}, ${article.id}, ${caller.id}, ${toDbLabel(input.label)}::"Label", ${input.note || null}, ${input.speaker || null},
+              ${input.start}::int, ${input.end}::int, ${article.exact}, ${article.prefix}, ${article.suffix}, ${article.textHash}, now())
+      RETURNING id, "articleId", label, note, speaker, start, "end", exact, prefix, suffix, "textHash", status, version, "createdAt", "updatedAt"
+    ), event AS (
+      INSERT INTO "AuditEvent" (id, "projectId", "actorId", action, "objectType", "objectId", after)
+      SELECT ${randomUUID()}, ${article.projectId}, ${caller.id}, 'annotation.create', 'annotation', ins.id, to_jsonb(ins) FROM ins
+    )
+    SELECT * FROM ins`;
   return toAnnotationDto({ ...row, author: { id: caller.id, name: caller.name } });
 }
 

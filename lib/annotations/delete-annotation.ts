@@ -4,6 +4,8 @@ import { AppError } from '@/lib/errors';
 import { assertAllowed, can } from '@/lib/auth/permissions';
 import type { Caller } from '@/lib/auth/caller';
 import { findAnnotationForUser } from './find-annotation';
+import { annotationSelect, toAnnotationDto } from './to-dto';
+import { recordEvent } from '@/lib/audit/record-event';
 
 /**
  * Deletes a span and, with it, every link that starts or ends at it, in one
@@ -17,8 +19,17 @@ export async function deleteAnnotation(caller: Caller, id: string): Promise<{ li
   return db.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Annotation" WHERE id = ${id} FOR UPDATE`;
     if (locked.length === 0) throw new AppError('NOT_FOUND', 'Annotation not found');
+    const before = await tx.annotation.findUniqueOrThrow({ where: { id }, select: annotationSelect });
     const links = await tx.link.deleteMany({ where: { OR: [{ fromAnnotationId: id }, { toAnnotationId: id }] } });
     await tx.annotation.deleteMany({ where: { id } });
+    await recordEvent(tx, {
+      projectId: found.projectId,
+      actorId: caller.id,
+      action: 'annotation.delete',
+      objectType: 'annotation',
+      objectId: id,
+      before: { ...toAnnotationDto(before), linksRemoved: links.count },
+    });
     return { linksRemoved: links.count };
   });
 }

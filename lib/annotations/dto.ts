@@ -26,6 +26,9 @@ export type AnnotationDto = {
   author: { id: string; name: string };
   createdAt: string;
   updatedAt: string;
+  /** The latest review decision's comment and time (null while pending). */
+  reviewComment?: string | null;
+  reviewedAt?: string | null;
 };
 
 export type ArticleReaderProps = {

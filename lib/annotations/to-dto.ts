@@ -17,6 +17,8 @@ export const annotationSelect = {
   version: true,
   createdAt: true,
   updatedAt: true,
+  reviewComment: true,
+  reviewedAt: true,
   author: { select: { id: true, name: true } },
 } as const;
 
@@ -36,6 +38,8 @@ type Row = {
   version: number;
   createdAt: Date;
   updatedAt: Date;
+  reviewComment?: string | null;
+  reviewedAt?: Date | null;
   author: { id: string; name: string };
 };
 
@@ -48,5 +52,7 @@ export function toAnnotationDto(row: Row): AnnotationDto {
     status: row.status.toLowerCase() as ReviewStatus,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    reviewComment: row.reviewComment ?? null,
+    reviewedAt: row.reviewedAt?.toISOString() ?? null,
   };
 }

@@ -7,6 +7,8 @@ import { attachSpanInput, createClaimInput, renameClaimInput } from '@/lib/claim
 import { MATRIX_SORTS } from '@/lib/claims/dto';
 import { dismissSuggestionInput, MAX_SUGGESTIONS } from '@/lib/suggestions/schema';
 import { EXPORT_FORMATS } from '@/lib/export/schema';
+import { reviewInput } from '@/lib/review/schema';
+import { activityQuery } from '@/lib/audit/list-events';
 
 // The OpenAPI 3.1 document is generated from the same zod schemas the routes
 // parse with, so it cannot drift from what they accept (a test checks both).
@@ -183,6 +185,13 @@ export function buildOpenApiDocument(serverUrl = '/') {
         Article: schema(article),
         Project: schema(project),
         Error: schema(error),
+        AuditEvent: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' }, action: { type: 'string' }, objectType: { type: 'string' }, objectId: { type: 'string' },
+            actor: { type: ['object', 'null'] }, before: {}, after: {}, createdAt: { type: 'string' },
+          },
+        },
         CreateAnnotation: schema(createAnnotationInput, 'input'),
         UpdateAnnotation: schema(updateAnnotationInput, 'input'),
         Link: schema(link),
@@ -222,6 +231,43 @@ export function buildOpenApiDocument(serverUrl = '/') {
             207: { description: 'Some files failed', ...json({ type: 'object', properties: { results: { type: 'array', items: { type: 'object' } } } }) },
             ...errors(400, 401, 403, 404, 413, 415),
           },
+        },
+      },
+      '/api/v1/annotations/{annotationId}/review': {
+        post: {
+          operationId: 'reviewAnnotation',
+          summary: 'Approve or reject a span (reviewers and admins; never your own work)',
+          parameters: [pathParam('annotationId')],
+          requestBody: { required: true, ...json(schema(reviewInput, 'input')) },
+          responses: { 200: { description: 'The span with its new status', ...json(ref('Annotation')) }, ...errors(400, 401, 403, 404, 409) },
+        },
+      },
+      '/api/v1/links/{linkId}/review': {
+        post: {
+          operationId: 'reviewLink',
+          summary: 'Approve or reject a link',
+          parameters: [pathParam('linkId')],
+          requestBody: { required: true, ...json(schema(reviewInput, 'input')) },
+          responses: { 200: { description: 'The link with its new status', ...json({ type: 'object' }) }, ...errors(400, 401, 403, 404, 409) },
+        },
+      },
+      '/api/v1/annotations/{annotationId}/history': {
+        get: {
+          operationId: 'annotationHistory',
+          summary: 'Every event of a span, oldest first (also after deletion)',
+          parameters: [pathParam('annotationId')],
+          responses: { 200: { description: 'Events', ...json({ type: 'object', properties: { events: { type: 'array', items: ref('AuditEvent') } } }) }, ...errors(401, 404) },
+        },
+      },
+      '/api/v1/projects/{projectId}/activity': {
+        get: {
+          operationId: 'projectActivity',
+          summary: "The project's audit log, newest first",
+          parameters: [
+            pathParam('projectId'),
+            ...Object.entries((schema(activityQuery, 'input') as { properties: Record<string, object> }).properties).map(([name, s]) => queryParam(name, s, '')),
+          ],
+          responses: { 200: { description: 'Events', ...json({ type: 'object', properties: { events: { type: 'array', items: ref('AuditEvent') } } }) }, ...errors(400, 401, 404) },
         },
       },
       '/api/v1/projects/{projectId}/export': {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordEvent } from '@/lib/audit/record-event';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { isPrismaError } from '@/lib/db/prisma-error';
@@ -50,9 +51,13 @@ export async function createLink(caller: Caller, input: CreateLinkInput): Promis
   try {
     // Insert, then read the DTO: a create with nested selects runs as an implicit
     // transaction whose relation reads Prisma issues concurrently on one connection.
-    ({ id } = await db.link.create({
-      data: { projectId, fromAnnotationId, toAnnotationId, kind: toDbLinkKind(input.kind), authorId: caller.id },
-      select: { id: true },
+    ({ id } = await db.$transaction(async (tx) => {
+      const link = await tx.link.create({
+        data: { projectId, fromAnnotationId, toAnnotationId, kind: toDbLinkKind(input.kind), authorId: caller.id },
+        select: { id: true },
+      });
+      await recordEvent(tx, { projectId, actorId: caller.id, action: 'link.create', objectType: 'link', objectId: link.id, after: { ...input } });
+      return link;
     }));
   } catch (error) {
     // Lost a race: the same pair was linked (unique index on the unordered pair),

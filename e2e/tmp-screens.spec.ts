@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, expect } from '@playwright/test';
+import { makeArticle, makeTeam, signIn, testDb } from './fixtures';
+import { selectWithMouse } from './select-text';
+
+const CORPUS = path.join(process.cwd(), 'data/demo/albania-iran-2022');
+const read = (f: string) => fs.readFileSync(path.join(CORPUS, f), 'utf8');
+
+test('screens', async ({ page }) => {
+  test.setTimeout(60_000);
+  const team = await makeTeam();
+  const a = await makeArticle(team.project.id, { title: 'Albania accuses Iran', outlet: 'Cyber Daily', text: read('000_3aa9e6ebed2cab3d.txt') });
+  const b = await makeArticle(team.project.id, { title: 'Iranian embassy raided', outlet: 'Tech Monitor', text: read('004_0e774a6506845acb.txt') });
+  await makeArticle(team.project.id, { title: 'Albania blames Iran', outlet: 'Privacy Ninja', text: read('001_d2324c37bf236002.txt') });
+  await signIn(page, team.analyst.email);
+  await page.goto(`/articles/${a.id}`);
+  await expect(page.getByTestId('article-reader')).toHaveAttribute('data-highlights-ready', 'true');
+  await selectWithMouse(page, 'Iran "hired four groups to mount the attack on Albania"');
+  await page.getByRole('toolbar', { name: 'Tag selection' }).getByRole('button', { name: 'Assertion', exact: true }).click();
+  await page.getByTestId('span-list-item').getByRole('button').click();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: '/tmp/shot-popover.png' });
+  await page.getByRole('dialog').getByRole('button', { name: 'Suggested matches' }).click();
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: '/tmp/shot-suggestions.png' });
+  await page.getByTestId('suggestion').first().getByRole('button', { name: 'Corroborates' }).click();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: '/tmp/shot-ask.png' });
+  await page.getByTestId('suggestion').nth(1).getByRole('button', { name: 'Open' }).click();
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: '/tmp/shot-compare.png' });
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: '/tmp/shot-esc1.png' });
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: '/tmp/shot-esc2.png' });
+  await page.getByTestId('span-list-item').getByRole('button').click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Link…' }).click();
+  await page.getByLabel('Compare with').selectOption({ label: 'Tech Monitor — Iranian embassy raided' });
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: '/tmp/shot-compare2.png' });
+  void b; void testDb;
+});

@@ -1,0 +1,40 @@
+import 'server-only';
+import type { Tx } from '@/lib/db/client';
+
+export type AuditAction =
+  | 'annotation.create'
+  | 'annotation.update'
+  | 'annotation.delete'
+  | 'annotation.review'
+  | 'link.create'
+  | 'link.delete'
+  | 'link.review'
+  | 'claim.create'
+  | 'claim.update'
+  | 'import'
+  | 'export';
+
+export type AuditEventInput = {
+  projectId: string;
+  actorId: string | null;
+  action: AuditAction;
+  objectType: 'annotation' | 'link' | 'claim' | 'project';
+  objectId: string;
+  before?: unknown;
+  after?: unknown;
+};
+
+/** Appends one event; call it in the transaction that makes the change. */
+export async function recordEvent(tx: Pick<Tx, 'auditEvent'>, e: AuditEventInput): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      projectId: e.projectId,
+      actorId: e.actorId,
+      action: e.action,
+      objectType: e.objectType,
+      objectId: e.objectId,
+      before: e.before === undefined ? undefined : JSON.parse(JSON.stringify(e.before)),
+      after: e.after === undefined ? undefined : JSON.parse(JSON.stringify(e.after)),
+    },
+  });
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { createAnnotation } from '@/lib/annotations/create-annotation';
+import { updateAnnotation } from '@/lib/annotations/update-annotation';
+import { deleteAnnotation } from '@/lib/annotations/delete-annotation';
+import { reviewAnnotation } from '@/lib/review/review-annotation';
+import { reviewLink } from '@/lib/review/review-link';
+import { createLink } from '@/lib/links/create-link';
+import { listActivity, listObjectHistory } from '@/lib/audit/list-events';
+import { reviewInput } from '@/lib/review/schema';
+import { AppError } from '@/lib/errors';
+import type { Caller } from '@/lib/auth/caller';
+import { makeTeam, testDb } from '../factories';
+
+const as = (u: { id: string; name: string; email: string }): Caller => ({ ...u, via: 'token' });
+const code = (p: Promise<unknown>) => p.then(() => 'ok', (e) => (e instanceof AppError ? e.code : String(e)));
+
+async function spanOf(team: Awaited<ReturnType<typeof makeTeam>>) {
+  return createAnnotation(as(team.analyst), team.article.id, { start: 0, end: 7, label: 'assertion' });
+}
+
+describe('review', () => {
+  it('a reviewer approves or rejects with a comment; the analyst sees status and comment; every decision is in the history', async () => {
+    const team = await makeTeam();
+    const span = await spanOf(team);
+    const approved = await reviewAnnotation(as(team.reviewer), span.id, { decision: 'approve', version: 1 });
+    expect(approved).toMatchObject({ status: 'approved', version: 2 });
+    const rejected = await reviewAnnotation(as(team.reviewer), span.id, { decision: 'reject', comment: 'Not a claim, a headline', version: 2 });
+    expect(rejected).toMatchObject({ status: 'rejected', version: 3, reviewComment: 'Not a claim, a headline' });
+    const history = await listObjectHistory(team.analyst.id, 'annotation', span.id);
+    expect(history.map((e) => e.action)).toEqual(['annotation.create', 'annotation.review', 'annotation.review']);
+    expect(history[2]).toMatchObject({ actor: { id: team.reviewer.id }, after: { status: 'rejected', comment: 'Not a claim, a headline' } });
+  });
+
+  it('nobody reviews their own work, analysts cannot review, other projects get 404, stale versions 409', async () => {
+    const team = await makeTeam();
+    const span = await spanOf(team);
+    expect(await code(reviewAnnotation(as(team.analyst), span.id, { decision: 'approve', version: 1 }))).toBe('FORBIDDEN');
+    expect(await code(reviewAnnotation(as(team.analyst2), span.id, { decision: 'approve', version: 1 }))).toBe('FORBIDDEN');
+    expect(await code(reviewAnnotation(as(team.outsider), span.id, { decision: 'approve', version: 1 }))).toBe('NOT_FOUND');
+    const adminSpan = await createAnnotation(as(team.admin), team.article.id, { start: 8, end: 11, label: 'evidence' });
+    expect(await code(reviewAnnotation(as(team.admin), adminSpan.id, { decision: 'approve', version: 1 }))).toBe('FORBIDDEN');
+    expect(await code(reviewAnnotation(as(team.admin), span.id, { decision: 'approve', version: 1 }))).toBe('ok');
+    expect(await code(reviewAnnotation(as(team.reviewer), span.id, { decision: 'reject', comment: 'x', version: 1 }))).toBe('CONFLICT');
+    expect((await testDb().annotation.findUniqueOrThrow({ where: { id: span.id } })).status).toBe('APPROVED');
+  });
+
+  it('a rejection needs a comment', () => {
+    expect(reviewInput.safeParse({ decision: 'reject', version: 1 }).success).toBe(false);
+    expect(reviewInput.safeParse({ decision: 'reject', comment: 'why', version: 1 }).success).toBe(true);
+    expect(reviewInput.safeParse({ decision: 'approve', version: 1, extra: 1 }).success).toBe(false);
+  });
+
+  it('editing a reviewed span puts it back to pending and clears the decision', async () => {
+    const team = await makeTeam();
+    const span = await spanOf(team);
+    await reviewAnnotation(as(team.reviewer), span.id, { decision: 'approve', version: 1 });
+    const edited = await updateAnnotation(as(team.analyst), span.id, { label: 'denial', version: 2 });
+    expect(edited).toMatchObject({ status: 'pending', version: 3, reviewComment: null });
+  });
+
+  it('of many concurrent decisions on one item exactly one is recorded', async () => {
+    const team = await makeTeam();
+    const span = await spanOf(team);
+    const decisions = Array.from({ length: 16 }, (_, i) =>
+      reviewAnnotation(as(i % 2 ? team.reviewer : team.admin), span.id, i % 3 ? { decision: 'approve', version: 1 } : { decision: 'reject', comment: `no ${i}`, version: 1 }),
+    );
+    const results = await Promise.allSettled(decisions);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results) if (r.status === 'rejected') expect((r.reason as AppError).code).toBe('CONFLICT');
+    expect(await testDb().auditEvent.count({ where: { objectId: span.id, action: 'annotation.review' } })).toBe(1);
+    expect((await testDb().annotation.findUniqueOrThrow({ where: { id: span.id } })).version).toBe(2);
+  });
+
+  it('links are reviewed the same way', async () => {
+    const team = await makeTeam('Albania cut ties with Iran. Tehran denied it.');
+    const a = await createAnnotation(as(team.analyst), team.article.id, { start: 0, end: 26, label: 'assertion' });
+    const d = await createAnnotation(as(team.analyst), team.article.id, { start: 28, end: 44, label: 'denial' });
+    const link = await createLink(as(team.analyst), { fromAnnotationId: d.id, toAnnotationId: a.id, kind: 'contradicts' });
+    expect(await code(reviewLink(as(team.analyst2), link.id, { decision: 'approve', version: 1 }))).toBe('FORBIDDEN');
+    const reviewed = await reviewLink(as(team.reviewer), link.id, { decision: 'approve', version: 1 });
+    expect(reviewed).toMatchObject({ status: 'approved', version: 2 });
+    expect(await code(reviewLink(as(team.reviewer), link.id, { decision: 'approve', version: 1 }))).toBe('CONFLICT');
+  });
+
+  it('the audit log is append-only in the database itself, and keeps a deleted span\'s history', async () => {
+    const team = await makeTeam();
+    const span = await spanOf(team);
+    await deleteAnnotation(as(team.analyst), span.id);
+    const history = await listObjectHistory(team.reviewer.id, 'annotation', span.id);
+    expect(history.map((e) => e.action)).toEqual(['annotation.create', 'annotation.delete']);
+    await expect(testDb().auditEvent.updateMany({ where: { objectId: span.id }, data: { action: 'tampered' } })).rejects.toThrow(/append-only/);
+    await expect(testDb().auditEvent.deleteMany({ where: { objectId: span.id } })).rejects.toThrow(/append-only/);
+    expect(await testDb().auditEvent.count({ where: { objectId: span.id } })).toBe(2);
+    const activity = await listActivity(team.admin.id, team.project.id, { limit: 10 });
+    expect(activity[0]).toMatchObject({ action: 'annotation.delete', objectId: span.id });
+    expect(await code(listObjectHistory(team.outsider.id, 'annotation', span.id))).toBe('NOT_FOUND');
+  });
+});
