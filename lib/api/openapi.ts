@@ -9,6 +9,7 @@ import { dismissSuggestionInput, MAX_SUGGESTIONS } from '@/lib/suggestions/schem
 import { EXPORT_FORMATS } from '@/lib/export/schema';
 import { reviewInput } from '@/lib/review/schema';
 import { activityQuery } from '@/lib/audit/list-events';
+import { queueQuery } from '@/lib/review/list-queue';
 
 // The OpenAPI 3.1 document is generated from the same zod schemas the routes
 // parse with, so it cannot drift from what they accept (a test checks both).
@@ -268,6 +269,17 @@ export function buildOpenApiDocument(serverUrl = '/') {
             ...Object.entries((schema(activityQuery, 'input') as { properties: Record<string, object> }).properties).map(([name, s]) => queryParam(name, s, '')),
           ],
           responses: { 200: { description: 'Events', ...json({ type: 'object', properties: { events: { type: 'array', items: ref('AuditEvent') } } }) }, ...errors(400, 401, 404) },
+        },
+      },
+      '/api/v1/projects/{projectId}/review-queue': {
+        get: {
+          operationId: 'reviewQueue',
+          summary: 'Spans waiting for review, oldest first, with approved/rejected counts per analyst and per tag',
+          parameters: [
+            pathParam('projectId'),
+            ...Object.entries((schema(queueQuery, 'input') as { properties: Record<string, object> }).properties).map(([name, s]) => queryParam(name, s, '')),
+          ],
+          responses: { 200: { description: 'Queue', ...json({ type: 'object', properties: { items: { type: 'array', items: ref('Annotation') }, counts: { type: 'object' } } }) }, ...errors(400, 401, 403, 404) },
         },
       },
       '/api/v1/projects/{projectId}/export': {

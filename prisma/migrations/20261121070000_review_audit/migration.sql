@@ -36,3 +36,6 @@ CREATE INDEX "AuditEvent_objectType_objectId_createdAt_idx" ON "AuditEvent"("obj
 CREATE FUNCTION "audit_event_is_append_only"() RETURNS trigger LANGUAGE plpgsql AS E'BEGIN RAISE EXCEPTION \'AuditEvent is append-only: % refused\', TG_OP USING ERRCODE = \'insufficient_privilege\'\073 END';
 CREATE TRIGGER "AuditEvent_append_only" BEFORE UPDATE OR DELETE ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION "audit_event_is_append_only"();
 CREATE TRIGGER "AuditEvent_no_truncate" BEFORE TRUNCATE ON "AuditEvent" FOR EACH STATEMENT EXECUTE FUNCTION "audit_event_is_append_only"();
+
+-- CreateIndex: the review queue reads pending items oldest first.
+CREATE INDEX "Annotation_status_createdAt_idx" ON "Annotation"("status", "createdAt");

@@ -20,6 +20,11 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
       <nav className="project-nav" aria-label="Project views">
         <Link href={`/projects/${project.id}/matrix`}>Claims matrix</Link>
         <Link href={`/projects/${project.id}/search`}>Search</Link>
+        {(project.roles.includes('reviewer') || project.roles.includes('admin')) && <Link href={`/projects/${project.id}/review`}>Review queue</Link>}
+        <Link href={`/projects/${project.id}/activity`}>Activity</Link>
+        <a href={`/api/v1/projects/${project.id}/export?format=w3c`} download>
+          Export (W3C)
+        </a>
       </nav>
       <table className="data" aria-label="Articles">
         <thead>

@@ -1,0 +1,90 @@
+import Link from 'next/link';
+import type { Metadata } from 'next';
+import { requirePageCaller, loadOr404 } from '@/lib/auth/page-caller';
+import { getProject } from '@/lib/projects/list-projects';
+import { listReviewQueue, queueQuery } from '@/lib/review/list-queue';
+import { ReviewQueue } from '@/components/review/review-queue';
+
+export const metadata: Metadata = { title: 'Review queue' };
+
+export default async function ReviewPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<Record<string, string>> }) {
+  const { projectId } = await params;
+  const caller = await requirePageCaller(`/projects/${projectId}/review`);
+  const parsed = queueQuery.safeParse(await searchParams);
+  const query = parsed.success ? parsed.data : queueQuery.parse({});
+  const [project, queue] = await loadOr404(() => Promise.all([getProject(caller.id, projectId), listReviewQueue(caller.id, projectId, query)]));
+  return (
+    <main className="page">
+      <p className="muted" style={{ margin: '0 0 0.25rem' }}>
+        <Link href="/">Projects</Link> / <Link href={`/projects/${project.id}`}>{project.name}</Link> /
+      </p>
+      <h1>Review queue</h1>
+      <form method="get" className="rq-filters" aria-label="Filter the queue">
+        <label>
+          Status
+          <select name="status" defaultValue={query.status}>
+            <option value="pending">pending</option>
+            <option value="approved">approved</option>
+            <option value="rejected">rejected</option>
+          </select>
+        </label>
+        <label>
+          Tag
+          <select name="label" defaultValue={query.label ?? ''}>
+            <option value="">any</option>
+            <option value="assertion">assertion</option>
+            <option value="denial">denial</option>
+            <option value="evidence">evidence</option>
+          </select>
+        </label>
+        <label>
+          Analyst
+          <select name="authorId" defaultValue={query.authorId ?? ''}>
+            <option value="">any</option>
+            {queue.counts.byAnalyst.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button className="btn" type="submit">
+          Filter
+        </button>
+      </form>
+      <section className="rq-counts" aria-label="Decisions so far">
+        <table className="data">
+          <thead>
+            <tr>
+              <th>Analyst</th>
+              <th className="num">pending</th>
+              <th className="num">approved</th>
+              <th className="num">rejected</th>
+            </tr>
+          </thead>
+          <tbody>
+            {queue.counts.byAnalyst.map((a) => (
+              <tr key={a.id}>
+                <td>{a.name}</td>
+                <td className="num">{a.pending}</td>
+                <td className="num">{a.approved}</td>
+                <td className="num">{a.rejected}</td>
+              </tr>
+            ))}
+            {Object.entries(queue.counts.byLabel).map(([label, c]) => (
+              <tr key={label}>
+                <td>
+                  <span className={`badge ${label}`}>{label}</span>
+                </td>
+                <td className="num">{c.pending}</td>
+                <td className="num">{c.approved}</td>
+                <td className="num">{c.rejected}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <ReviewQueue initialItems={queue.items} currentUserId={caller.id} />
+    </main>
+  );
+}

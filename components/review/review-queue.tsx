@@ -1,0 +1,132 @@
+'use client';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { QueueItem } from '@/lib/review/list-queue';
+
+type Props = { initialItems: QueueItem[]; currentUserId: string };
+
+async function decide(item: QueueItem, decision: 'approve' | 'reject', comment?: string) {
+  const res = await fetch(`/api/v1/annotations/${item.id}/review`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ decision, version: item.version, ...(comment ? { comment } : {}) }),
+  });
+  const body = await res.json().catch(() => null);
+  return { ok: res.ok, status: res.status, body };
+}
+
+/**
+ * The reviewer's queue, made for the keyboard: j/k move, a approves, r rejects
+ * (asks for a comment), o opens the span in its article. A stale decision
+ * (someone else decided first) reloads the item and says why.
+ */
+export function ReviewQueue({ initialItems, currentUserId }: Props) {
+  const [items, setItems] = useState(initialItems);
+  const [index, setIndex] = useState(0);
+  const [rejecting, setRejecting] = useState(false);
+  const [comment, setComment] = useState('');
+  const [message, setMessage] = useState('');
+  const listRef = useRef<HTMLOListElement>(null);
+  const current = items[Math.min(index, items.length - 1)];
+
+  const settle = useCallback(
+    async (decision: 'approve' | 'reject', why?: string) => {
+      if (!current) return;
+      if (current.author.id === currentUserId) {
+        setMessage('Nobody reviews their own work.');
+        return;
+      }
+      const result = await decide(current, decision, why);
+      if (result.ok) {
+        setItems((list) => list.filter((i) => i.id !== current.id));
+        setMessage(`${decision === 'approve' ? 'Approved' : 'Rejected'}: “${current.exact.slice(0, 60)}”`);
+      } else if (result.status === 409) {
+        setItems((list) => list.filter((i) => i.id !== current.id));
+        setMessage('Someone else changed or decided this span first; it left your queue. Reload to see it again.');
+      } else {
+        setMessage(result.body?.error?.message ?? `Could not save (${result.status})`);
+      }
+      setRejecting(false);
+      setComment('');
+    },
+    [current, currentUserId],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (rejecting || e.metaKey || e.ctrlKey || e.altKey) return;
+      const target = e.target as HTMLElement;
+      if (target.closest('input, textarea, select')) return;
+      if (e.key === 'j') setIndex((i) => Math.min(i + 1, items.length - 1));
+      else if (e.key === 'k') setIndex((i) => Math.max(i - 1, 0));
+      else if (e.key === 'a') void settle('approve');
+      else if (e.key === 'r') setRejecting(true);
+      else if (e.key === 'o' && current) window.location.assign(`/articles/${current.article.id}#span-${current.id}`);
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [items.length, rejecting, settle, current]);
+
+  useEffect(() => {
+    listRef.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [index]);
+
+  return (
+    <section aria-label="Queue" className="rq">
+      <p className="muted rq-keys">
+        <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>a</kbd> approve · <kbd>r</kbd> reject · <kbd>o</kbd> open in article
+      </p>
+      <p role="status" data-testid="review-status" className="rq-status">
+        {message}
+      </p>
+      {items.length === 0 ? (
+        <p className="muted">Nothing waiting. Well done.</p>
+      ) : (
+        <ol ref={listRef} className="rq-list">
+          {items.map((item, i) => (
+            <li key={item.id} aria-current={item === current} className={item === current ? 'rq-item rq-current' : 'rq-item'} data-annotation-id={item.id} onClick={() => setIndex(i)}>
+              <div className="rq-meta">
+                <span className={`badge ${item.label}`}>{item.label}</span> {item.article.outlet ?? 'Unknown outlet'} · <a href={`/articles/${item.article.id}#span-${item.id}`}>{item.article.title}</a> · by {item.author.name}
+                {item.speaker && <> · speaker: {item.speaker}</>}
+              </div>
+              <blockquote className="rq-context">
+                …{item.prefix}
+                <mark className={`rq-mark ${item.label}`}>{item.exact}</mark>
+                {item.suffix}…
+              </blockquote>
+              {item.note && <p className="rq-note">Note: {item.note}</p>}
+              {item === current && (
+                <div className="rq-actions">
+                  <button className="btn" onClick={() => void settle('approve')}>
+                    Approve
+                  </button>
+                  <button className="btn" onClick={() => setRejecting(true)}>
+                    Reject…
+                  </button>
+                </div>
+              )}
+              {item === current && rejecting && (
+                <form
+                  className="rq-reject"
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    if (comment.trim()) void settle('reject', comment.trim());
+                  }}
+                >
+                  <label>
+                    Why reject?
+                    <textarea autoFocus value={comment} onChange={(e) => setComment(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && setRejecting(false)} required />
+                  </label>
+                  <button className="btn primary" type="submit">
+                    Reject
+                  </button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
