@@ -6,7 +6,7 @@ const TEXT = 'Albania cut ties with Iran. Tehran denied the accusation. Microsof
 test('a reviewer works through the queue by keyboard; the analyst sees the decisions', async ({ page, baseURL }) => {
   const team = await makeTeam(TEXT);
   const api = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${await makeToken(team.analyst.id)}` } });
-  const spans = [];
+  const spans: { id: string }[] = [];
   for (const [needle, label] of [['Albania cut ties with Iran', 'assertion'], ['Tehran denied the accusation', 'denial'], ['Microsoft found Iranian hackers', 'evidence']] as const) {
     const res = await api.post(`/api/v1/articles/${team.article.id}/annotations`, { data: { ...cpRange(TEXT, needle), label } });
     spans.push(await res.json());

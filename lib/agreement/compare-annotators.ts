@@ -84,7 +84,7 @@ function comparePair(
   b: string,
 ): PairAgreement | null {
   const overall: [string[], string[]] = [[], []];
-  const perLabel = Object.fromEntries(LABELS.map((l) => [l, [[], []]])) as Record<Label, [string[], string[]]>;
+  const perLabel = Object.fromEntries(LABELS.map((l) => [l, [[], []] as [string[], string[]]])) as Record<Label, [string[], string[]]>;
   const mismatches: Mismatch[] = [];
   let shared = 0;
   articles.forEach((art, k) => {
