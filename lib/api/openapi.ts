@@ -282,6 +282,14 @@ export function buildOpenApiDocument(serverUrl = '/') {
           responses: { 200: { description: 'Queue', ...json({ type: 'object', properties: { items: { type: 'array', items: ref('Annotation') }, counts: { type: 'object' } } }) }, ...errors(400, 401, 403, 404) },
         },
       },
+      '/api/v1/projects/{projectId}/agreement': {
+        get: {
+          operationId: 'projectAgreement',
+          summary: "Inter-annotator agreement at character level: Cohen's kappa per pair (overall and per tag), Krippendorff's alpha (nominal) for 3+ annotators, and the spans that do not match",
+          parameters: [pathParam('projectId'), queryParam('articleId', { type: 'string' }, 'One article only')],
+          responses: { 200: { description: 'Agreement', ...json({ type: 'object' }) }, ...errors(400, 401, 403, 404) },
+        },
+      },
       '/api/v1/projects/{projectId}/export': {
         get: {
           operationId: 'exportProject',

@@ -22,6 +22,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
         <Link href={`/projects/${project.id}/search`}>Search</Link>
         {(project.roles.includes('reviewer') || project.roles.includes('admin')) && <Link href={`/projects/${project.id}/review`}>Review queue</Link>}
         <Link href={`/projects/${project.id}/activity`}>Activity</Link>
+        {(project.roles.includes('reviewer') || project.roles.includes('admin')) && <Link href={`/projects/${project.id}/agreement`}>Agreement</Link>}
         <a href={`/api/v1/projects/${project.id}/export?format=w3c`} download>
           Export (W3C)
         </a>

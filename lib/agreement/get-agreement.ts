@@ -1,0 +1,29 @@
+import 'server-only';
+import { db } from '@/lib/db/client';
+import { assertAllowed, can, requireProjectRoles } from '@/lib/auth/permissions';
+import { compareAnnotators, type AgreementReport } from './compare-annotators';
+
+export type AgreementDto = AgreementReport & { names: Record<string, string> };
+
+/**
+ * Inter-annotator agreement for a project (or one article): every analyst
+ * with spans on an article counts as having annotated it, at character level.
+ */
+export async function getAgreement(userId: string, projectId: string, articleId?: string): Promise<AgreementDto> {
+  const roles = await requireProjectRoles(userId, projectId);
+  assertAllowed(can.review(roles), 'Only reviewers and admins of this project see agreement');
+  const articles = await db.article.findMany({
+    where: { projectId, ...(articleId && { id: articleId }) },
+    select: { id: true, length: true, annotations: { select: { id: true, start: true, end: true, label: true, authorId: true } } },
+  });
+  const input = articles
+    .map((a) => {
+      const byAnnotator: Record<string, { id: string; start: number; end: number; label: string }[]> = {};
+      for (const s of a.annotations) (byAnnotator[s.authorId] ??= []).push({ id: s.id, start: s.start, end: s.end, label: s.label.toLowerCase() });
+      return { id: a.id, length: a.length, byAnnotator };
+    })
+    .filter((a) => Object.keys(a.byAnnotator).length >= 2);
+  const report = compareAnnotators(input);
+  const users = await db.user.findMany({ where: { id: { in: report.annotators } }, select: { id: true, name: true } });
+  return { ...report, names: Object.fromEntries(users.map((u) => [u.id, u.name])) };
+}
