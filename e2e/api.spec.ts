@@ -187,7 +187,9 @@ test('imports uploaded files over the API, each all or nothing, idempotently', a
   const api = await clientFor(baseURL!, await makeToken(team.analyst.id));
   const good = { name: 'good.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(JSON.stringify({ title: 'Imported', outlet: 'RFE/RL', text: 'Albania expelled Iranian diplomats.' }) + '\n') };
   const bad = { name: 'bad.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from('{"title": "no text"}\n') };
-  const res = await api.post(`/api/v1/projects/${team.project.id}/imports`, { multipart: { file: [good, bad] } as never });
+  const form = new FormData();
+  for (const f of [good, bad]) form.append('file', new Blob([f.buffer], { type: f.mimeType }), f.name);
+  const res = await api.post(`/api/v1/projects/${team.project.id}/imports`, { multipart: form });
   expect(res.status()).toBe(207);
   const { results } = await res.json();
   expect(results[0]).toMatchObject({ file: 'good.jsonl', added: 1 });
