@@ -4,20 +4,10 @@ import { updateAnnotation } from '@/lib/annotations/update-annotation';
 import { deleteAnnotation } from '@/lib/annotations/delete-annotation';
 import { getArticle } from '@/lib/articles/get-article';
 import { AppError } from '@/lib/errors';
-import type { Caller } from '@/lib/auth/caller';
+import { as, expectAppError } from '../app-error';
 import { makeTeam, testDb } from '../factories';
 
-const as = (u: { id: string; name: string; email: string }): Caller => ({ ...u, via: 'token' });
 
-async function expectAppError(p: Promise<unknown>, code: AppError['code']) {
-  const error = await p.then(
-    () => null,
-    (e) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  return error as AppError;
-}
 
 // Emoji (astral + ZWJ), a flag, combining marks (NFD input becomes NFC), CRLF.
 const TRICKY = 'Rama 🇦🇱 said:\r\n“Iran 👩‍💻 did it.” Cafe\u0301 owner denied. 中文 שלום';

@@ -16,18 +16,9 @@ import { AppError } from '@/lib/errors';
 import type { Caller } from '@/lib/auth/caller';
 import type { Label } from '@/lib/annotations/dto';
 import { makeArticle, makeTeam, testDb } from '../factories';
+import { as, expectAppError } from '../app-error';
 
-const as = (u: { id: string; name: string; email: string }): Caller => ({ ...u, via: 'token' });
 
-async function expectAppError(p: Promise<unknown>, code: AppError['code']) {
-  const error = await p.then(
-    () => null,
-    (e) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  return error as AppError;
-}
 
 /** Tags `needle` (first occurrence) in an article as `label`. */
 async function tag(caller: Caller, article: { id: string; text: string }, needle: string, label: Label = 'assertion', speaker?: string) {

@@ -9,22 +9,12 @@ import { searchQuery } from '@/lib/search/schema';
 import { addArticles } from '@/lib/corpus/add-articles';
 import { backfillSentences } from '@/lib/sentences/backfill-sentences';
 import { articleFields } from '@/lib/articles/article-fields';
-import { AppError } from '@/lib/errors';
 import type { Caller } from '@/lib/auth/caller';
 import { makeArticle, makeTeam, suffix, testDb } from '../factories';
+import { as, expectAppError } from '../app-error';
 
-const as = (u: { id: string; name: string; email: string }): Caller => ({ ...u, via: 'token' });
 const slice = (text: string, [a, b]: [number, number]) => Array.from(text).slice(a, b).join('');
 
-async function expectAppError(p: Promise<unknown>, code: AppError['code']) {
-  const error = await p.then(
-    () => null,
-    (e) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  return error as AppError;
-}
 
 async function tag(caller: Caller, article: { id: string; text: string }, needle: string) {
   const unit = article.text.indexOf(needle);

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
+import { ProjectCrumbs } from '@/components/project-crumbs';
 import { requirePageCaller, loadOr404 } from '@/lib/auth/page-caller';
 import { getProject } from '@/lib/projects/list-projects';
 import { getAgreement } from '@/lib/agreement/get-agreement';
@@ -16,9 +17,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ proj
   const name = (id: string) => report.names[id] ?? id;
   return (
     <main className="page">
-      <p className="muted" style={{ margin: '0 0 0.25rem' }}>
-        <Link href="/">Projects</Link> / <Link href={`/projects/${project.id}`}>{project.name}</Link> /
-      </p>
+      <ProjectCrumbs project={project} />
       <h1>Agreement</h1>
       <p className="muted">
         Character-level agreement over each article&apos;s text. Cohen&apos;s κ per pair of analysts (overall and per tag);

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
+import { ProjectCrumbs } from '@/components/project-crumbs';
 import { requirePageCaller, loadOr404 } from '@/lib/auth/page-caller';
 import { getProject } from '@/lib/projects/list-projects';
 import { getMatrix } from '@/lib/claims/get-matrix';
@@ -28,9 +29,7 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
   const filtered = Boolean(filters.outlet || filters.label || filters.status);
   return (
     <main className="page mx-page">
-      <p className="muted" style={{ margin: '0 0 0.25rem' }}>
-        <Link href="/">Projects</Link> / <Link href={`/projects/${project.id}`}>{project.name}</Link> /
-      </p>
+      <ProjectCrumbs project={project} />
       <h1>Claims × outlets</h1>
       <p className="muted mx-summary">
         {matrix.claims.length} {matrix.claims.length === 1 ? 'claim' : 'claims'} across {matrix.outlets.length}{' '}

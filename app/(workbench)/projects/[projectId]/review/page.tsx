@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import type { Metadata } from 'next';
+import { ProjectCrumbs } from '@/components/project-crumbs';
 import { requirePageCaller, loadOr404 } from '@/lib/auth/page-caller';
 import { getProject } from '@/lib/projects/list-projects';
 import { listReviewQueue, queueQuery } from '@/lib/review/list-queue';
@@ -15,9 +15,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
   const [project, queue] = await loadOr404(() => Promise.all([getProject(caller.id, projectId), listReviewQueue(caller.id, projectId, query)]));
   return (
     <main className="page">
-      <p className="muted" style={{ margin: '0 0 0.25rem' }}>
-        <Link href="/">Projects</Link> / <Link href={`/projects/${project.id}`}>{project.name}</Link> /
-      </p>
+      <ProjectCrumbs project={project} />
       <h1>Review queue</h1>
       <form method="get" className="rq-filters" aria-label="Filter the queue">
         <label>

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
+import { ProjectCrumbs } from '@/components/project-crumbs';
 import { requirePageCaller, loadOr404 } from '@/lib/auth/page-caller';
 import { getProject } from '@/lib/projects/list-projects';
 import { searchProject } from '@/lib/search/search-project';
@@ -26,9 +27,7 @@ export default async function SearchPage({
   const nothing = result && result.articles.length + result.sentences.length + result.spans.length === 0;
   return (
     <main className="page">
-      <p className="muted" style={{ margin: '0 0 0.25rem' }}>
-        <Link href="/">Projects</Link> / <Link href={`/projects/${project.id}`}>{project.name}</Link> /
-      </p>
+      <ProjectCrumbs project={project} />
       <h1>Search {project.name}</h1>
       <form className="sx-form" method="get" role="search">
         <input type="search" name="q" defaultValue={q} maxLength={200} placeholder='Words, "a phrase", -exclude' aria-label="Search text" autoFocus />
