@@ -18,6 +18,8 @@ declare module 'autocannon' {
       url: string;
       connections?: number;
       duration?: number;
+      /** A fixed number of requests instead of a duration. */
+      amount?: number;
       pipelining?: number;
       timeout?: number;
       method?: string;

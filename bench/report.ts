@@ -54,7 +54,7 @@ Run with:
 
 \`\`\`
 npm run bench                          # everything
-npm run bench -- --only span-create    # one benchmark: span-create | reader
+npm run bench -- --only span-create    # one benchmark: span-create | reader | suggestion-quality | suggestion-latency
 npm run bench -- --build               # rebuild first
 \`\`\`
 
@@ -93,6 +93,33 @@ each visit opens a new tab and measures from navigation start to the moment the 
 \`[data-testid="article-reader"]\` gets \`data-highlights-ready="true"\` (recorded in the page by a
 MutationObserver); \`data-highlight-count\` must equal the span count. One unrecorded warm-up
 visit each, then ${r['reader.runs'] ?? 5} visits each, alternating; figures are **medians over the alternating runs**.
+
+**Suggestion quality** (\`bench/suggestion-quality.ts\`): the ${r['suggest.quality.bodies'] ?? 904} FNC-1 test bodies (real news,
+\`bench/data/fnc-1\`) are imported into a fresh project with the app's \`importFile\` (${r['suggest.quality.sentences'] ?? '~35,000'} sentences).
+Each of the ${r['suggest.quality.headlines'] ?? 894} distinct test headlines is used as a highlighted claim: \`rankSentences\` (the
+ranking behind the suggestions endpoint) ranks the project's sentences against it, asked for up to
+${r['suggest.quality.rank_limit'] ?? '10,000'} (it returns at most its 100 re-ranked candidates; on average ${r['suggest.quality.returned_sentences_mean'] ?? '?'} sentences
+from ${r['suggest.quality.returned_bodies_mean'] ?? '?'} bodies came back), and a body scores its best sentence's score, 0 if none came back.
+Related = agree, disagree or discuss; unrelated = unrelated (FNC-1 labels, ${r['suggest.quality.pairs'] ?? '25,413'} pairs).
+**auc**: ROC-AUC (Mann–Whitney, ties 0.5) over one headline's labelled bodies, **averaged over headlines** (macro);
+**pooled_auc**: over all labelled pairs at once. **recall_at_10**: of a headline's related bodies, the
+fraction in its top 10 among *all* the project's bodies (score 0 = not suggested, never in the top 10;
+ties by body id), macro-averaged (**_micro**: pooled counts); headlines with more than 10 related bodies
+cannot reach 1, hence the ceiling. **both_sides_top10_rate**: of the ${r['suggest.quality.both_sides_headlines'] ?? 211} headlines with an agree
+and a disagree body, how often both an agree and a disagree body are in the top 10.
+**related_unscored_rate**: related pairs whose body got score 0. The yardstick is plain TF-IDF cosine
+computed in TypeScript over the same stored bodies (body-level, lowercase word tokens, no stemming or
+stop list, smooth idf, L2-normalised; the headline weighted with the same idf).
+
+**Suggestion latency** (\`bench/suggestion-latency.ts\`): a project of ${r['suggest.latency.sentences'] ?? '≥ 100,000'} sentences: all FNC-1 bodies
+(train 1,683 + test 904, imported with \`importFile\`) and variants of them (paragraphs shuffled, a suffix
+line, their own externalId) up to the target; then \`VACUUM (ANALYZE)\`, as autovacuum would do shortly
+after an import. ${r['suggest.latency.spans'] ?? 200} spans are created with \`createAnnotation\` on random whole sentences (seeded).
+\`GET /api/v1/annotations/{id}/suggestions?limit=10\` with a Bearer token, ${r['suggest.latency.connections'] ?? 4} concurrent connections
+(autocannon), each request the next span in turn, ${r['suggest.latency.requests'] ?? '1,000'} requests after 100 unrecorded warm-up requests.
+The yardstick is the same ranking called in-process (\`rankSentences\` with the arguments \`suggestFor\`
+passes, same concurrency, same spans): the gap is HTTP, token auth, the span lookup and JSON. Runs alternate
+direct, HTTP (${r['suggest.latency.rounds'] ?? 2} rounds each); percentiles are over every request of all rounds.
 `;
   fs.writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), md);
 }

@@ -17,7 +17,7 @@ export function testDb(): PrismaClient {
   const host = new URL(process.env.DATABASE_URL).hostname;
   // Refuse to write test data anywhere but a local database.
   if (!['127.0.0.1', 'localhost', '::1'].includes(host)) throw new Error(`Tests refuse non-local database host ${host}`);
-  client ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL, max: 4 }) });
+  client ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL, max: 4, options: '-c TimeZone=UTC' }) });
   return client;
 }
 

@@ -24,6 +24,7 @@ import { SpanList } from './span-list';
 import { SpanPopover } from './span-popover';
 import { SuggestionsPanel } from './suggestions-panel';
 import { useAnnotations } from './use-annotations';
+import { useLiveUpdates } from './use-live-updates';
 import { useLocationHash } from './use-location-hash';
 import { useProjectClaims } from './use-project-claims';
 import { useReaderEditor } from './use-reader-editor';
@@ -55,7 +56,8 @@ const SPANS: SidePanel = { kind: 'spans' };
 export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
   const { articleId, text, initialAnnotations, canAnnotate, currentUserId, projectId, spanContext, loadSpanContext } = props;
   const mapping = useMemo(() => new ArticleMapping(text), [text]);
-  const { annotations, status, setStatus, busy, create, save, remove } = useAnnotations(articleId, initialAnnotations);
+  const { annotations, status, setStatus, busy, create, save, remove, refresh } = useAnnotations(articleId, initialAnnotations);
+  useLiveUpdates(articleId, refresh);
   const layout = useMemo(() => layoutSpans(mapping, annotations), [mapping, annotations]);
   const byId = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
   const ordered = useMemo(() => [...annotations].sort(compareTextOrder), [annotations]);

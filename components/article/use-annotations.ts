@@ -78,7 +78,13 @@ export function useAnnotations(articleId: string, initial: AnnotationDto[]) {
     return false;
   }, []);
 
-  return { annotations, status, setStatus, busy, create, save, remove };
+  /** Reloads the spans (someone else changed them); keeps the view otherwise as it is. */
+  const refresh = useCallback(async () => {
+    const fresh = await fetchArticle(articleId);
+    if (fresh.ok) setAnnotations(fresh.data.annotations);
+  }, [articleId]);
+
+  return { annotations, status, setStatus, busy, create, save, remove, refresh };
 }
 
 /** Links go with their span; say so, so that nothing disappears unannounced. */

@@ -290,6 +290,15 @@ export function buildOpenApiDocument(serverUrl = '/') {
           responses: { 200: { description: 'Agreement', ...json({ type: 'object' }) }, ...errors(400, 401, 403, 404) },
         },
       },
+      '/api/v1/articles/{articleId}/events': {
+        get: {
+          operationId: 'articleEvents',
+          summary: 'Server-sent events: a `change` event when a span of the article or a link of its project changes',
+          description: 'text/event-stream; each event has id (its time, for Last-Event-ID on reconnect) and data {action, objectId}. Reconnect after 1 s.',
+          parameters: [pathParam('articleId')],
+          responses: { 200: { description: 'Event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, ...errors(401, 404) },
+        },
+      },
       '/api/v1/projects/{projectId}/export': {
         get: {
           operationId: 'exportProject',

@@ -23,7 +23,9 @@ function handles(): Handles {
   if (globalForDb.crosscheckDb) return globalForDb.crosscheckDb;
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error('DATABASE_URL is not set');
-  const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  // Sessions run in UTC: DateTime columns are UTC timestamps without zone, so
+  // now(), column defaults and Date parameters must not shift with the server's zone.
+  const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), options: '-c TimeZone=UTC' });
   globalForDb.crosscheckDb = { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool) }) };
   return globalForDb.crosscheckDb;
 }

@@ -1,0 +1,66 @@
+import 'server-only';
+import { sql } from '@/lib/db/client';
+import { getArticle } from '@/lib/articles/get-article';
+
+/** How often the stream looks for new events: changes show within ~1 s. */
+export const POLL_MS = 1000;
+
+type EventRow = { id: string; action: string; objectId: string; createdAt: Date };
+
+/**
+ * Server-sent events for one article: a `change` event whenever a span of it
+ * is created, edited, deleted or reviewed, or a link in its project changes.
+ * It reads the audit log, which every change writes in its own transaction,
+ * so no separate pub/sub is needed and nothing is missed across restarts: the
+ * browser's EventSource reconnects (retry: 1000) and resumes from
+ * Last-Event-ID, the time of the last event it saw.
+ */
+export async function openArticleEvents(userId: string, articleId: string, lastEventId: string | null, signal: AbortSignal) {
+  const { article } = await getArticle(userId, articleId); // 404 unless the caller may read it
+  const encoder = new TextEncoder();
+  let since = lastEventId && !Number.isNaN(Date.parse(lastEventId)) ? new Date(lastEventId) : new Date();
+  const seen = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      const send = (text: string) => controller.enqueue(encoder.encode(text));
+      send(`retry: 1000\n: connected\n\n`);
+      const poll = async () => {
+        if (signal.aborted) return;
+        try {
+          const rows = await sql<EventRow>`
+            SELECT id, action, "objectId", "createdAt" FROM "AuditEvent"
+             WHERE "projectId" = ${article.projectId} AND "createdAt" >= ${since}
+               AND ("objectType" = 'link' OR after->>'articleId' = ${articleId} OR before->>'articleId' = ${articleId}
+                    OR ("objectType" = 'annotation' AND "objectId" IN (SELECT id FROM "Annotation" WHERE "articleId" = ${articleId})))
+             ORDER BY "createdAt" ASC LIMIT 200`;
+          for (const row of rows) {
+            if (seen.has(row.id)) continue;
+            seen.add(row.id);
+            since = row.createdAt;
+            send(`id: ${row.createdAt.toISOString()}\nevent: change\ndata: ${JSON.stringify({ action: row.action, objectId: row.objectId })}\n\n`);
+          }
+          if (seen.size > 1000) seen.clear();
+          if (rows.length === 0) send(`: keep-alive\n\n`);
+        } catch (error) {
+          controller.error(error);
+          return;
+        }
+        timer = setTimeout(poll, POLL_MS);
+      };
+      void poll();
+      signal.addEventListener('abort', () => {
+        clearTimeout(timer);
+        try {
+          controller.close();
+        } catch {
+          /* already closed */
+        }
+      });
+    },
+    cancel() {
+      clearTimeout(timer);
+    },
+  });
+}
