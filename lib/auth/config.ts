@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { verifyPassword } from './password';
 import { startSession, endSession, SESSION_MAX_AGE_SECONDS } from './user-session';
 import { db } from '@/lib/db/client';
-import { checkSignInAllowed, recordSignInFailure, clearSignInFailures } from './sign-in-throttle';
+import { checkSignInAllowed, recordSignInFailure, clearSignInFailures, clientIp } from './sign-in-throttle';
 
 const credentialsInput = z.object({ email: z.string().trim().toLowerCase().email().max(320), password: z.string().min(1).max(1024) });
 
@@ -29,7 +29,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = credentialsInput.safeParse(raw);
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
-        const ip = request?.headers?.get('x-forwarded-for')?.split(',')[0]?.trim() || 'local';
+        const ip = request?.headers ? clientIp(request.headers) : 'local';
         if (!(await checkSignInAllowed(email, ip)).allowed) throw new ThrottledSignIn();
         const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, passwordHash: true } });
         if (!user || !(await verifyPassword(user.passwordHash, password))) {
