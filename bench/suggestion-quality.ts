@@ -186,6 +186,7 @@ async function run(ctx: BenchContext): Promise<Figures> {
   let bothSidesHeadlines = 0;
   let returnedSentences = 0;
   let returnedBodies = 0;
+  let top10Bodies = 0;
   const queryMs: number[] = [];
   let done = 0;
   for (const [headline, pairs] of byHeadline) {
@@ -200,6 +201,8 @@ async function run(ctx: BenchContext): Promise<Figures> {
     }
     returnedSentences += ranked.length;
     returnedBodies += app.size;
+    // What the endpoint would show (limit 10): how many different bodies its 10 sentences come from.
+    top10Bodies += new Set(ranked.slice(0, TOP).map((r) => r.articleId)).size;
     const scores: Record<Side, Map<string, number>> = { app, baseline: baseline.scores(headline) };
 
     const labelled = [...pairs.entries()];
@@ -244,6 +247,7 @@ async function run(ctx: BenchContext): Promise<Figures> {
     'suggest.quality.rank_limit': rankLimit,
     'suggest.quality.returned_sentences_mean': round(returnedSentences / byHeadline.size, 1),
     'suggest.quality.returned_bodies_mean': round(returnedBodies / byHeadline.size, 1),
+    'suggest.quality.top10_sentences_distinct_bodies_mean': round(top10Bodies / byHeadline.size, 2),
     'suggest.quality.recall_at_10_ceiling': round(ceilingSum / byHeadline.size, 4),
     'suggest.quality.both_sides_headlines': bothSidesHeadlines,
     'suggest.quality.query_p50_ms': round(percentile(queryMs, 50), 1),
@@ -292,6 +296,12 @@ function rows(r: Figures): Row[] {
       figure: 'suggest.quality.related_unscored_rate',
       value: String(q('related_unscored_rate')),
       yardstick: base('related_unscored_rate'),
+      goal: '',
+    },
+    {
+      figure: 'suggest.quality.top10_sentences_distinct_bodies_mean',
+      value: String(q('top10_sentences_distinct_bodies_mean')),
+      yardstick: `${q('returned_sentences_mean')} sentences from ${q('returned_bodies_mean')} bodies returned`,
       goal: '',
     },
     {

@@ -24,6 +24,13 @@ test('another analyst’s new span, edit and review show up within 2 seconds wit
   await reviewer.post(`/api/v1/annotations/${created.id}/review`, { data: { decision: 'approve', version: 2 } });
   await expect(highlight).toHaveAttribute('data-status', 'approved', { timeout: 2_500 });
 
+  // A link made elsewhere shows on the span list's badge.
+  const second = await (await other.post(`/api/v1/articles/${team.article.id}/annotations`, { data: { ...cpRange(TEXT, 'Albania cut ties with Iran'), label: 'assertion' } })).json();
+  await other.post('/api/v1/links', { data: { fromAnnotationId: created.id, toAnnotationId: second.id, kind: 'contradicts' } });
+  const badge = page.getByRole('complementary', { name: 'Spans' }).getByTestId('span-link-count').first();
+  await expect(badge).toHaveAttribute('data-count', '1', { timeout: 2_500 });
+  await other.delete(`/api/v1/annotations/${second.id}`);
+
   await other.delete(`/api/v1/annotations/${created.id}`);
   await expect(reader).toHaveAttribute('data-highlight-count', '0', { timeout: 2_500 });
 });

@@ -57,11 +57,15 @@ export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
   const { articleId, text, initialAnnotations, canAnnotate, currentUserId, projectId, spanContext, loadSpanContext } = props;
   const mapping = useMemo(() => new ArticleMapping(text), [text]);
   const { annotations, status, setStatus, busy, create, save, remove, refresh } = useAnnotations(articleId, initialAnnotations);
-  useLiveUpdates(articleId, refresh);
   const layout = useMemo(() => layoutSpans(mapping, annotations), [mapping, annotations]);
   const byId = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
   const ordered = useMemo(() => [...annotations].sort(compareTextOrder), [annotations]);
   const context = useSpanContext(spanContext);
+  // Someone else changed spans, links or claims of this article: reload them.
+  useLiveUpdates(articleId, () => {
+    void refresh();
+    if (loadSpanContext) void loadSpanContext(articleId).then((next) => next && context.replace(next));
+  });
   const projectClaims = useProjectClaims(projectId);
 
   const [openSpan, setOpenSpan] = useState<OpenSpan | null>(null);

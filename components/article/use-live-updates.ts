@@ -12,7 +12,10 @@ export function useLiveUpdates(articleId: string, onChange: () => void) {
   latest.current = onChange;
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
-    const source = new EventSource(`/api/v1/articles/${articleId}/events`);
+    // Ask for events since a little before now: whatever changed while the page
+    // was loading and the stream connecting comes through (a refetch is idempotent).
+    const since = new Date(Date.now() - 5_000).toISOString();
+    const source = new EventSource(`/api/v1/articles/${articleId}/events?since=${encodeURIComponent(since)}`);
     let pending: ReturnType<typeof setTimeout> | undefined;
     source.addEventListener('change', () => {
       clearTimeout(pending);

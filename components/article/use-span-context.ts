@@ -46,5 +46,11 @@ export function useSpanContext(initial: SpanContext | undefined) {
     [claims],
   );
 
-  return { linkCounts, setLinkCount, addLinks, claimOf, setClaim };
+  /** Takes a fresh context from the server (after someone else changed links or claims). */
+  const replace = useCallback((next: SpanContext) => {
+    setLinkCounts(new Map(Object.entries(next.linkCounts)));
+    setClaims(new Map(Object.entries(next.claimIds)));
+  }, []);
+
+  return { linkCounts, setLinkCount, addLinks, claimOf, setClaim, replace };
 }

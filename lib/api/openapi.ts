@@ -295,7 +295,7 @@ export function buildOpenApiDocument(serverUrl = '/') {
           operationId: 'articleEvents',
           summary: 'Server-sent events: a `change` event when a span of the article or a link of its project changes',
           description: 'text/event-stream; each event has id (its time, for Last-Event-ID on reconnect) and data {action, objectId}. Reconnect after 1 s.',
-          parameters: [pathParam('articleId')],
+          parameters: [pathParam('articleId'), queryParam('since', { type: 'string', format: 'date-time' }, 'Replay events since this time (at most a minute back)')],
           responses: { 200: { description: 'Event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, ...errors(401, 404) },
         },
       },

@@ -17,7 +17,7 @@ export type AuditEventDto = {
 
 export const activityQuery = z.strictObject({
   action: z.string().max(50).optional(),
-  objectType: z.enum(['annotation', 'link', 'claim', 'project']).optional(),
+  objectType: z.enum(['annotation', 'link', 'claim', 'project', 'article']).optional(),
   actorId: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   before: z.string().datetime().optional().describe('Only events older than this (for paging)'),

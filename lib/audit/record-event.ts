@@ -12,29 +12,37 @@ export type AuditAction =
   | 'claim.create'
   | 'claim.update'
   | 'import'
-  | 'export';
+  | 'export'
+  | 'article.revise'
+  | 'annotation.reanchor'
+  | 'annotation.orphan';
 
 export type AuditEventInput = {
   projectId: string;
   actorId: string | null;
   action: AuditAction;
-  objectType: 'annotation' | 'link' | 'claim' | 'project';
+  objectType: 'annotation' | 'link' | 'claim' | 'project' | 'article';
   objectId: string;
   before?: unknown;
   after?: unknown;
 };
 
+const toRow = (e: AuditEventInput) => ({
+  projectId: e.projectId,
+  actorId: e.actorId,
+  action: e.action,
+  objectType: e.objectType,
+  objectId: e.objectId,
+  before: e.before === undefined ? undefined : JSON.parse(JSON.stringify(e.before)),
+  after: e.after === undefined ? undefined : JSON.parse(JSON.stringify(e.after)),
+});
+
 /** Appends one event; call it in the transaction that makes the change. */
 export async function recordEvent(tx: Pick<Tx, 'auditEvent'>, e: AuditEventInput): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      projectId: e.projectId,
-      actorId: e.actorId,
-      action: e.action,
-      objectType: e.objectType,
-      objectId: e.objectId,
-      before: e.before === undefined ? undefined : JSON.parse(JSON.stringify(e.before)),
-      after: e.after === undefined ? undefined : JSON.parse(JSON.stringify(e.after)),
-    },
-  });
+  await tx.auditEvent.create({ data: toRow(e) });
+}
+
+/** Appends many events in one INSERT (re-anchoring a revised article's spans). */
+export async function recordEvents(tx: Pick<Tx, 'auditEvent'>, events: AuditEventInput[]): Promise<void> {
+  if (events.length > 0) await tx.auditEvent.createMany({ data: events.map(toRow) });
 }

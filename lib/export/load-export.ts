@@ -2,29 +2,35 @@ import 'server-only';
 import { db } from '@/lib/db/client';
 import { requireProjectRoles } from '@/lib/auth/permissions';
 import type { Label, ReviewStatus } from '@/lib/annotations/dto';
-import type { ExportArticle, ExportScope } from './types';
+import type { ExportArticle, ExportClaim, ExportScope, SpanLocation } from './types';
 import type { ExportQuery } from './schema';
 
 const ARTICLES_PER_BATCH = 50;
+const CLAIMS_PER_BATCH = 100;
 
 const lower = <T extends string>(v: string) => v.toLowerCase() as T;
+
+/** Spans in export order; `id` breaks ties so positions (brat's T numbers) are stable between queries. */
+const SPAN_ORDER = [{ start: 'asc' as const }, { end: 'asc' as const }, { id: 'asc' as const }];
 
 /** Who exports: a member of the project, or the admin command line. */
 export type Exporter = { userId: string } | { cli: true };
 
 /**
- * The export's scope, checked against the caller, and an async iterator over
- * its articles in batches: memory holds one batch, never the whole corpus.
+ * The export's scope, checked against the caller, and async iterators over
+ * its articles (or its claims with a verdict) in batches: memory holds one
+ * batch, never the whole corpus.
  */
 export async function openExport(exporter: Exporter, projectId: string, query: ExportQuery, baseUrl: string) {
   if ('userId' in exporter) await requireProjectRoles(exporter.userId, projectId);
   const project = await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { id: true, name: true } });
+  const articleWhere = {
+    projectId,
+    ...(query.outlet && { outlet: { in: query.outlet } }),
+    ...(query.articleId && { id: { in: query.articleId } }),
+  };
   const spanWhere = {
-    article: {
-      projectId,
-      ...(query.outlet && { outlet: { in: query.outlet } }),
-      ...(query.articleId && { id: { in: query.articleId } }),
-    },
+    article: articleWhere,
     ...(query.label && { label: { in: query.label.map((l) => l.toUpperCase() as 'ASSERTION') } }),
     ...(query.status === 'approved' && { status: 'APPROVED' as const }),
   };
@@ -41,7 +47,7 @@ export async function openExport(exporter: Exporter, projectId: string, query: E
     let cursor: string | undefined;
     for (;;) {
       const batch = await db.article.findMany({
-        where: { projectId, ...(query.outlet && { outlet: { in: query.outlet } }), ...(query.articleId && { id: { in: query.articleId } }) },
+        where: articleWhere,
         orderBy: { id: 'asc' },
         take: ARTICLES_PER_BATCH,
         ...(cursor && { cursor: { id: cursor }, skip: 1 }),
@@ -49,10 +55,11 @@ export async function openExport(exporter: Exporter, projectId: string, query: E
           id: true, externalId: true, title: true, outlet: true, url: true, author: true, publishedAt: true, text: true, textHash: true,
           annotations: {
             where: spanWhere,
-            orderBy: [{ start: 'asc' }, { end: 'asc' }],
+            orderBy: SPAN_ORDER,
             select: {
               id: true, label: true, start: true, end: true, exact: true, prefix: true, suffix: true, note: true, speaker: true,
               status: true, claimId: true, createdAt: true, updatedAt: true, author: { select: { id: true, name: true } },
+              claim: { select: { text: true } },
               linksFrom: {
                 where: linkWhere,
                 orderBy: { createdAt: 'asc' },
@@ -71,7 +78,9 @@ export async function openExport(exporter: Exporter, projectId: string, query: E
         yield {
           id: a.id, externalId: a.externalId, title: a.title, outlet: a.outlet, url: a.url, author: a.author,
           published: a.publishedAt?.toISOString().slice(0, 10) ?? null, text: a.text, textHash: a.textHash,
-          spans: a.annotations.map(({ linksFrom: _l, label, status, ...s }) => ({ ...s, label: lower<Label>(label), status: lower<ReviewStatus>(status) })),
+          spans: a.annotations.map(({ linksFrom: _l, claim, label, status, ...s }) => ({
+            ...s, claimText: claim?.text ?? null, label: lower<Label>(label), status: lower<ReviewStatus>(status),
+          })),
           links: a.annotations.flatMap((s) =>
             s.linksFrom.map((l) => ({
               id: l.id, kind: lower<'corroborates'>(l.kind), status: lower<ReviewStatus>(l.status), fromId: l.fromAnnotationId, toId: l.toAnnotationId,
@@ -83,5 +92,69 @@ export async function openExport(exporter: Exporter, projectId: string, query: E
       cursor = batch[batch.length - 1].id;
     }
   }
-  return { scope, articles };
+
+  /**
+   * Where the given spans (of this export) sit: their article and their
+   * 1-based position among its exported spans, in the order `articles()`
+   * yields them. Spans outside the export are left out.
+   */
+  async function locateSpans(spanIds: string[]): Promise<Map<string, SpanLocation>> {
+    const out = new Map<string, SpanLocation>();
+    if (spanIds.length === 0) return out;
+    const wanted = new Set(spanIds);
+    const targets = await db.annotation.findMany({ where: { ...spanWhere, id: { in: [...wanted] } }, select: { articleId: true }, distinct: ['articleId'] });
+    const found = await db.article.findMany({
+      where: { ...articleWhere, id: { in: targets.map((t) => t.articleId) } },
+      select: { id: true, externalId: true, title: true, annotations: { where: spanWhere, orderBy: SPAN_ORDER, select: { id: true } } },
+    });
+    for (const { annotations, ...article } of found) {
+      annotations.forEach((s, i) => {
+        if (wanted.has(s.id)) out.set(s.id, { article, ordinal: i + 1 });
+      });
+    }
+    return out;
+  }
+
+  /**
+   * The project's claims that carry a verdict, each with its spans in the
+   * export's scope (status, tags, outlets, articles) and their articles.
+   * Without outlet/tag/article filters every claim with a verdict is listed,
+   * even one with no span in scope; with a filter, only claims that have a
+   * span matching it.
+   */
+  async function* claims(): AsyncGenerator<ExportClaim> {
+    const filtered = Boolean(query.outlet || query.label || query.articleId);
+    let cursor: string | undefined;
+    for (;;) {
+      const batch = await db.claim.findMany({
+        where: { projectId, verdict: { not: null }, ...(filtered && { spans: { some: spanWhere } }) },
+        orderBy: { id: 'asc' },
+        take: CLAIMS_PER_BATCH,
+        ...(cursor && { cursor: { id: cursor }, skip: 1 }),
+        select: {
+          id: true, text: true, verdict: true, createdAt: true, updatedAt: true,
+          spans: {
+            where: spanWhere,
+            orderBy: [{ articleId: 'asc' }, ...SPAN_ORDER],
+            select: {
+              id: true, label: true, speaker: true, start: true,
+              article: { select: { id: true, title: true, outlet: true, url: true, author: true, publishedAt: true } },
+            },
+          },
+        },
+      });
+      if (batch.length === 0) return;
+      for (const c of batch) {
+        yield {
+          id: c.id, text: c.text, verdict: c.verdict, createdAt: c.createdAt, updatedAt: c.updatedAt,
+          spans: c.spans.map(({ label, article: { publishedAt, ...article }, ...s }) => ({
+            ...s, label: lower<Label>(label), article: { ...article, published: publishedAt?.toISOString().slice(0, 10) ?? null },
+          })),
+        };
+      }
+      cursor = batch[batch.length - 1].id;
+    }
+  }
+
+  return { scope, articles, locateSpans, claims };
 }

@@ -16,6 +16,8 @@ export type ExportSpan = {
   status: ReviewStatus;
   author: { id: string; name: string };
   claimId: string | null;
+  /** The claim's text when the span belongs to one (brat writes it on the N line). */
+  claimText?: string | null;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -54,4 +56,25 @@ export type ExportScope = {
   /** IRIs are minted under this base, e.g. https://crosscheck.example.org */
   baseUrl: string;
   total: { spans: number; links: number };
+};
+
+/**
+ * Where a span sits in the export, for formats that must point at a span of
+ * another article (brat): that article, and the span's 1-based position among
+ * the article's exported spans in export order (start, end, id).
+ */
+export type SpanLocation = { article: Pick<ExportArticle, 'id' | 'externalId' | 'title'>; ordinal: number };
+export type SpanLocator = (spanIds: string[]) => Promise<Map<string, SpanLocation>>;
+
+/** An article where a claim appears (ClaimReview `appearance`). */
+export type ExportClaimArticle = Pick<ExportArticle, 'id' | 'title' | 'outlet' | 'url' | 'author' | 'published'>;
+
+/** A claim and its spans in the export's scope, each with its article. Only claims with a verdict are reviewed. */
+export type ExportClaim = {
+  id: string;
+  text: string;
+  verdict: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  spans: { id: string; label: Label; speaker: string | null; start: number; article: ExportClaimArticle }[];
 };

@@ -15,10 +15,16 @@ type EventRow = { id: string; action: string; objectId: string; createdAt: Date 
  * browser's EventSource reconnects (retry: 1000) and resumes from
  * Last-Event-ID, the time of the last event it saw.
  */
-export async function openArticleEvents(userId: string, articleId: string, lastEventId: string | null, signal: AbortSignal) {
+export async function openArticleEvents(userId: string, articleId: string, resumeFrom: string | null, signal: AbortSignal) {
   const { article } = await getArticle(userId, articleId); // 404 unless the caller may read it
   const encoder = new TextEncoder();
-  let since = lastEventId && !Number.isNaN(Date.parse(lastEventId)) ? new Date(lastEventId) : new Date();
+  // Resume from Last-Event-ID, or from the time the client asked for (when it
+  // loaded the page), so a change made while the stream was connecting is not
+  // missed. Replaying a little too much only costs the client one refetch;
+  // never more than a minute back.
+  const now = Date.now();
+  const asked = resumeFrom ? Date.parse(resumeFrom) : NaN;
+  let since = new Date(Number.isNaN(asked) ? now : Math.min(now, Math.max(asked, now - 60_000)));
   const seen = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
 

@@ -3,6 +3,7 @@ import { exportQuery } from '@/lib/export/schema';
 import { writeExport } from '@/lib/export/write-export';
 
 // Streams: the body is produced article by article, never buffered whole.
+// Text chunks are encoded as UTF-8; binary ones (brat's ZIP) pass through.
 export const GET = apiRoute(async ({ req, caller, params }) => {
   const query = parseQuery(req, exportQuery);
   const origin = new URL(req.url).origin;
@@ -12,7 +13,7 @@ export const GET = apiRoute(async ({ req, caller, params }) => {
     async pull(controller) {
       const next = await chunks.next();
       if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
+      else controller.enqueue(typeof next.value === 'string' ? encoder.encode(next.value) : next.value);
     },
     async cancel() {
       await chunks.return(undefined);
