@@ -107,7 +107,8 @@ fraction in its top 10 among *all* the project's bodies (score 0 = not suggested
 ties by body id), macro-averaged (**_micro**: pooled counts); headlines with more than 10 related bodies
 cannot reach 1, hence the ceiling. **both_sides_top10_rate**: of the ${r['suggest.quality.both_sides_headlines'] ?? 211} headlines with an agree
 and a disagree body, how often both an agree and a disagree body are in the top 10.
-**related_unscored_rate**: related pairs whose body got score 0. The yardstick is plain TF-IDF cosine
+**related_unscored_rate**: related pairs whose body got score 0. **top10_sentences_distinct_bodies_mean**:
+how many different bodies the 10 best sentences (what the endpoint shows) come from. The yardstick is plain TF-IDF cosine
 computed in TypeScript over the same stored bodies (body-level, lowercase word tokens, no stemming or
 stop list, smooth idf, L2-normalised; the headline weighted with the same idf).
 
@@ -119,7 +120,8 @@ after an import. ${r['suggest.latency.spans'] ?? 200} spans are created with \`c
 (autocannon), each request the next span in turn, ${r['suggest.latency.requests'] ?? '1,000'} requests after 100 unrecorded warm-up requests.
 The yardstick is the same ranking called in-process (\`rankSentences\` with the arguments \`suggestFor\`
 passes, same concurrency, same spans): the gap is HTTP, token auth, the span lookup and JSON. Runs alternate
-direct, HTTP (${r['suggest.latency.rounds'] ?? 2} rounds each); percentiles are over every request of all rounds.
+direct, HTTP (${r['suggest.latency.rounds'] ?? 2} rounds each); percentiles are over every request of all rounds. **direct_seq**: the same
+direct calls one at a time, each span once: the statement's own cost, without queueing for the cores.
 `;
   fs.writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), md);
 }

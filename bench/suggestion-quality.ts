@@ -273,7 +273,8 @@ async function run(ctx: BenchContext): Promise<Figures> {
 
 function rows(r: Figures): Row[] {
   if (r['suggest.quality.auc'] === undefined) return [];
-  const q = (k: string) => r[`suggest.quality.${k}`];
+  // A figure added after the last run of this benchmark shows as "–" until the next run.
+  const q = (k: string) => r[`suggest.quality.${k}`] ?? '–';
   const base = (k: string) => `TF-IDF: ${q(`baseline_${k}`)}`;
   const aucPass = q('auc') >= 0.98 && q('auc') > q('baseline_auc');
   return [

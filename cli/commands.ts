@@ -106,7 +106,7 @@ program
       process.stderr.write(`${prefix}: reading…\r`);
       try {
         const r = await importFile(project.id, file, { mapping });
-        console.log(`${prefix}: ${r.articles} articles, ${r.added} added, ${r.unchanged} unchanged`);
+        console.log(`${prefix}: ${r.articles} articles, ${r.added} added, ${r.unchanged} unchanged, ${r.revised} revised (${r.orphaned} spans orphaned)`);
       } catch (e) {
         failed++;
         console.error(`${prefix}: nothing imported: ${e instanceof Error ? e.message : String(e)}`);

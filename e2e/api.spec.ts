@@ -199,3 +199,20 @@ test('imports uploaded files over the API, each all or nothing, idempotently', a
   const reviewer = await clientFor(baseURL!, await makeToken(team.reviewer.id));
   expect((await reviewer.post(`/api/v1/projects/${team.project.id}/imports`, { multipart: { file: good } })).status()).toBe(403);
 });
+
+test('brat export downloads as a zip with a .txt and an .ann per article', async ({ baseURL }) => {
+  const { unzipSync, strFromU8 } = await import('fflate');
+  const team = await makeTeam(TEXT);
+  const api = await clientFor(baseURL!, await makeToken(team.analyst.id));
+  const range = cpRange(CANON, 'Iran 👩‍💻 orchestrated it.');
+  await api.post(`/api/v1/articles/${team.article.id}/annotations`, { data: { ...range, label: 'assertion' } });
+  const res = await api.get(`/api/v1/projects/${team.project.id}/export?format=brat&status=all`);
+  expect(res.status()).toBe(200);
+  expect(res.headers()['content-type']).toContain('application/zip');
+  const files = unzipSync(new Uint8Array(await res.body()));
+  const names = Object.keys(files);
+  expect(names).toContain('annotation.conf');
+  const ann = names.find((n) => n.endsWith('.ann'))!;
+  expect(strFromU8(files[ann.replace(/\.ann$/, '.txt')])).toBe(CANON);
+  expect(strFromU8(files[ann])).toContain(`Assertion ${range.start} ${range.end}\tIran 👩‍💻 orchestrated it.`);
+});

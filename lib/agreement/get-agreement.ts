@@ -14,7 +14,12 @@ export async function getAgreement(userId: string, projectId: string, articleId?
   assertAllowed(can.review(roles), 'Only reviewers and admins of this project see agreement');
   const articles = await db.article.findMany({
     where: { projectId, ...(articleId && { id: articleId }) },
-    select: { id: true, length: true, annotations: { select: { id: true, start: true, end: true, label: true, authorId: true } } },
+    select: {
+      id: true,
+      length: true,
+      // Orphans are left out: their offsets index an older text of the article.
+      annotations: { where: { orphaned: false }, select: { id: true, start: true, end: true, label: true, authorId: true } },
+    },
   });
   const input = articles
     .map((a) => {

@@ -29,6 +29,14 @@ export type AnnotationDto = {
   /** The latest review decision's comment and time (null while pending). */
   reviewComment?: string | null;
   reviewedAt?: string | null;
+  /**
+   * No place was found for the span on the article's current text after a
+   * revision: start/end/exact/prefix/suffix/textHash describe the text it was
+   * made on, so do not draw it over the current text.
+   */
+  orphaned?: boolean;
+  /** Confidence (0..1) of the last re-anchoring onto a new revision; null if never re-anchored. */
+  anchorScore?: number | null;
 };
 
 export type ArticleReaderProps = {

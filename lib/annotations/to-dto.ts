@@ -19,6 +19,8 @@ export const annotationSelect = {
   updatedAt: true,
   reviewComment: true,
   reviewedAt: true,
+  orphaned: true,
+  anchorScore: true,
   author: { select: { id: true, name: true } },
 } as const;
 
@@ -40,6 +42,8 @@ type Row = {
   updatedAt: Date;
   reviewComment?: string | null;
   reviewedAt?: Date | null;
+  orphaned?: boolean;
+  anchorScore?: number | null;
   author: { id: string; name: string };
 };
 
@@ -54,5 +58,7 @@ export function toAnnotationDto(row: Row): AnnotationDto {
     updatedAt: row.updatedAt.toISOString(),
     reviewComment: row.reviewComment ?? null,
     reviewedAt: row.reviewedAt?.toISOString() ?? null,
+    orphaned: row.orphaned ?? false,
+    anchorScore: row.anchorScore ?? null,
   };
 }

@@ -6,7 +6,7 @@ import { LINK_KINDS } from '@/lib/links/dto';
 import { attachSpanInput, createClaimInput, renameClaimInput } from '@/lib/claims/schema';
 import { MATRIX_SORTS } from '@/lib/claims/dto';
 import { dismissSuggestionInput, MAX_SUGGESTIONS } from '@/lib/suggestions/schema';
-import { EXPORT_FORMATS } from '@/lib/export/schema';
+import { EXPORT_FORMATS, EXPORT_FORMAT_DESCRIPTION } from '@/lib/export/schema';
 import { reviewInput } from '@/lib/review/schema';
 import { activityQuery } from '@/lib/audit/list-events';
 import { queueQuery } from '@/lib/review/list-queue';
@@ -303,8 +303,7 @@ export function buildOpenApiDocument(serverUrl = '/') {
         get: {
           operationId: 'exportProject',
           summary: 'Export the annotated corpus (streamed)',
-          description:
-            'w3c: a W3C Web Annotation AnnotationCollection (JSON-LD); jsonl: one article per line in doccano relation-export field names; csv: one row per span. Offsets are code points.',
+          description: EXPORT_FORMAT_DESCRIPTION,
           parameters: [
             pathParam('projectId'),
             queryParam('format', { type: 'string', enum: [...EXPORT_FORMATS] }, 'Output format', true),
@@ -316,7 +315,13 @@ export function buildOpenApiDocument(serverUrl = '/') {
           responses: {
             200: {
               description: 'The export',
-              content: { 'application/ld+json': { schema: { type: 'object' } }, 'application/x-ndjson': { schema: { type: 'string' } }, 'text/csv': { schema: { type: 'string' } } },
+              content: {
+                'application/ld+json': { schema: { type: 'object' } },
+                'application/x-ndjson': { schema: { type: 'string' } },
+                'text/csv': { schema: { type: 'string' } },
+                'text/plain': { schema: { type: 'string' } },
+                'application/zip': { schema: { type: 'string', format: 'binary' } },
+              },
             },
             ...errors(400, 401, 404),
           },

@@ -14,9 +14,19 @@ export type ArticleDto = ArticleSummaryDto & {
   url: string | null;
   author: string | null;
   externalId: string | null;
+  /** 1 for the first imported text; older texts are listed at /api/v1/articles/{id}/revisions. */
+  revision: number;
 };
 
-export async function getArticle(userId: string, articleId: string): Promise<{ article: ArticleDto; annotations: AnnotationDto[]; roles: ProjectRole[] }> {
+/**
+ * An article with its spans. `annotations` are the spans placed on the current
+ * text; `orphans` are those a revision left without a place (their offsets and
+ * quote are from an older text, so the reader must not draw them).
+ */
+export async function getArticle(
+  userId: string,
+  articleId: string,
+): Promise<{ article: ArticleDto; annotations: AnnotationDto[]; orphans: AnnotationDto[]; roles: ProjectRole[] }> {
   const row = await db.article.findFirst({
     where: { id: articleId, project: memberOf(userId) },
     select: {
@@ -31,18 +41,22 @@ export async function getArticle(userId: string, articleId: string): Promise<{ a
       text: true,
       textHash: true,
       length: true,
+      revision: true,
       project: { select: { name: true, memberships: { where: { userId }, select: { role: true } } } },
       annotations: { select: annotationSelect, orderBy: [{ start: 'asc' }, { end: 'desc' }] },
     },
   });
   if (!row) throw notFound('Article');
-  const annotations = row.annotations.map(toAnnotationDto);
+  const all = row.annotations.map(toAnnotationDto);
+  const annotations = all.filter((a) => !a.orphaned);
+  const orphans = all.filter((a) => a.orphaned);
   const counts = { assertion: 0, denial: 0, evidence: 0 };
   for (const a of annotations) counts[a.label]++;
   const { project, annotations: _rows, publishedAt, ...rest } = row;
   return {
     article: { ...rest, projectName: project.name, published: publishedAt?.toISOString().slice(0, 10) ?? null, counts },
     annotations,
+    orphans,
     roles: project.memberships.map((m) => toProjectRole(m.role)),
   };
 }

@@ -33,7 +33,7 @@ export async function importUpload(userId: string, projectId: string, files: Fil
       const target = path.join(dir, `${i}-${name}`);
       await fs.writeFile(target, Buffer.from(await upload.arrayBuffer()));
       try {
-        results.push(await importFile(projectId, target, { name }));
+        results.push(await importFile(projectId, target, { name, actorId: userId }));
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
         results.push({ file: name, error: e.message });

@@ -4,6 +4,7 @@ import { requirePageCaller, loadOr404 } from '@/lib/auth/page-caller';
 import { getProject } from '@/lib/projects/list-projects';
 import { listArticles } from '@/lib/articles/list-articles';
 import { LABELS } from '@/lib/annotations/dto';
+import { ExportMenu } from '@/components/export-menu';
 
 export const metadata: Metadata = { title: 'Articles' };
 
@@ -23,9 +24,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
         {(project.roles.includes('reviewer') || project.roles.includes('admin')) && <Link href={`/projects/${project.id}/review`}>Review queue</Link>}
         <Link href={`/projects/${project.id}/activity`}>Activity</Link>
         {(project.roles.includes('reviewer') || project.roles.includes('admin')) && <Link href={`/projects/${project.id}/agreement`}>Agreement</Link>}
-        <a href={`/api/v1/projects/${project.id}/export?format=w3c`} download>
-          Export (W3C)
-        </a>
+        <ExportMenu projectId={project.id} />
       </nav>
       <table className="data" aria-label="Articles">
         <thead>
