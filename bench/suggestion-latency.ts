@@ -235,7 +235,8 @@ async function run(ctx: BenchContext): Promise<Figures> {
 
 function rows(r: Figures): Row[] {
   if (r['suggest.latency.p95_ms'] === undefined) return [];
-  const l = (k: string) => r[`suggest.latency.${k}`];
+  // A figure added after the last run of this benchmark shows as "–" until the next run.
+  const l = (k: string) => r[`suggest.latency.${k}`] ?? '–';
   const ms = (k: string) => `${l(k)} ms`;
   return [
     { figure: 'suggest.latency.p95_ms', value: ms('p95_ms'), yardstick: `direct SQL: ${ms('direct_p95_ms')}`, goal: '< 100 ms', pass: l('p95_ms') < 100 },

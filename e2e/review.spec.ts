@@ -42,6 +42,11 @@ test('a reviewer works through the queue by keyboard; the analyst sees the decis
   const text = analystPage.getByTestId('article-text');
   await expect(text.locator(`[data-annotation-id="${spans[0].id}"]`).first()).toHaveAttribute('data-status', 'approved');
   await expect(text.locator(`[data-annotation-id="${spans[2].id}"]`).first()).toHaveAttribute('data-status', 'rejected');
+  await analystPage.getByRole('complementary', { name: 'Spans' }).getByRole('button').filter({ hasText: 'Microsoft found Iranian hackers' }).click();
+  const dialog = analystPage.getByRole('dialog', { name: 'Span' });
+  await expect(dialog.getByTestId('review-comment')).toHaveText('Reviewer: A finding, but cite the report');
+  await dialog.getByText('History').click();
+  await expect(dialog.getByRole('list', { name: 'History' })).toContainText('reviewed: rejected');
   const got = await (await api.get(`/api/v1/articles/${team.article.id}`)).json();
   expect(got.annotations.find((a: { id: string }) => a.id === spans[2].id).reviewComment).toBe('A finding, but cite the report');
   await analyst.close();

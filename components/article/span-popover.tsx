@@ -1,4 +1,5 @@
 'use client';
+import { SpanHistory } from './span-history';
 
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { AnnotationDto, Label, UpdateAnnotationBody } from '@/lib/annotations/dto';
@@ -75,6 +76,11 @@ export function SpanPopover(props: SpanPopoverProps) {
         {a.author.id === currentUserId ? `${a.author.name} (you)` : a.author.name} ·{' '}
         <time dateTime={a.createdAt}>{new Date(a.createdAt).toLocaleString()}</time>
       </p>
+      {a.reviewComment && (
+        <p className="span-popover__review" data-testid="review-comment">
+          Reviewer: {a.reviewComment}
+        </p>
+      )}
       {isOrphan && (
         <p className="span-popover__warning">The article text at this span has changed, so it is not highlighted.</p>
       )}
@@ -139,6 +145,7 @@ export function SpanPopover(props: SpanPopoverProps) {
         </dl>
       )}
       {props.children && <div className="span-popover__cross">{props.children}</div>}
+      <SpanHistory annotationId={a.id} />
     </div>
   );
 }

@@ -51,7 +51,7 @@ export async function getArticle(
   const annotations = all.filter((a) => !a.orphaned);
   const orphans = all.filter((a) => a.orphaned);
   const counts = { assertion: 0, denial: 0, evidence: 0 };
-  for (const a of annotations) counts[a.label]++;
+  for (const a of all) counts[a.label]++; // every span of the article, as the article list counts them
   const { project, annotations: _rows, publishedAt, ...rest } = row;
   return {
     article: { ...rest, projectName: project.name, published: publishedAt?.toISOString().slice(0, 10) ?? null, counts },
