@@ -6,7 +6,10 @@ import { createToken, listTokens, revokeToken } from '@/lib/tokens/manage-tokens
 import { readPassword } from './read-password';
 import { EXPORT_FORMATS, exportQuery } from '@/lib/export/schema';
 import { writeExport } from '@/lib/export/write-export';
+import fs from 'node:fs';
 import { importFile } from '@/lib/import/import-files';
+import { backupProject } from '@/lib/backup/backup-project';
+import { restoreProject } from '@/lib/backup/restore-project';
 import type { ColumnMapping } from '@/lib/import/read-records';
 import type { Role } from '@/lib/db/generated/enums';
 
@@ -125,6 +128,27 @@ function parseMapping(spec: string): ColumnMapping {
   }
   return mapping;
 }
+
+program
+  .command('backup')
+  .description('write a project, exactly (articles, spans, links, claims, reviews, history, its users), as JSON Lines to stdout')
+  .requiredOption('--project <project>', 'project id or name')
+  .action(async (opts: { project: string }) => {
+    const project = await findProjectByIdOrName(opts.project);
+    for await (const line of backupProject(project.id)) {
+      if (!process.stdout.write(line)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+    }
+  });
+
+program
+  .command('restore')
+  .description('restore a project from a backup file (or stdin) into this database, all or nothing')
+  .argument('[file]', 'backup file; stdin when omitted')
+  .action(async (file?: string) => {
+    const input = file ? fs.createReadStream(file) : process.stdin;
+    const { projectId, rows } = await restoreProject(input);
+    console.log(`restored project ${projectId}: ${Object.entries(rows).map(([t, n]) => `${n} ${t}`).join(', ')}`);
+  });
 
 export async function findUser(email: string) {
   const row = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });

@@ -31,6 +31,8 @@ const annotation = z.object({
   author: z.object({ id: z.string(), name: z.string() }),
   createdAt: z.string(),
   updatedAt: z.string(),
+  orphaned: z.boolean().optional().describe('No place was found on the current text after a revision; offsets and quote are from the text the span was made on'),
+  anchorScore: z.number().min(0).max(1).nullable().optional().describe('Confidence of the last re-anchoring onto a new revision; null if never re-anchored'),
 });
 const counts = z.object({ assertion: z.number().int(), denial: z.number().int(), evidence: z.number().int() });
 const articleSummary = z.object({
@@ -49,6 +51,29 @@ const article = articleSummary.extend({
   url: z.string().nullable(),
   author: z.string().nullable(),
   externalId: z.string().nullable(),
+  revision: z.number().int().describe('1 for the first imported text, +1 for each re-import that changed it'),
+});
+const revisionSummary = z.object({
+  revision: z.number().int(),
+  textHash: z.string(),
+  length: z.number().int().describe('Code points'),
+  createdAt: z.string().describe('When this text was imported'),
+  replacedAt: z.string().nullable().describe('When a re-import replaced it; null for the current text'),
+  current: z.boolean(),
+});
+const diffOp = z.tuple([z.union([z.literal(-1), z.literal(0), z.literal(1)]), z.string()]);
+const revision = z.object({
+  articleId: z.string(),
+  revision: z.number().int(),
+  currentRevision: z.number().int(),
+  textHash: z.string(),
+  length: z.number().int(),
+  text: z.string().describe('The text of this revision'),
+  diff: z.array(diffOp).describe('From this revision to the current text (diff-match-patch, semantic cleanup): [op, text], op -1 deleted, 0 unchanged, 1 inserted'),
+});
+const orphan = annotation.extend({
+  article: z.object({ id: z.string(), title: z.string(), outlet: z.string().nullable(), revision: z.number().int() }),
+  madeOnRevision: z.number().int().nullable().describe('The revision whose text start/end/exact/prefix/suffix refer to'),
 });
 const project = z.object({
   id: z.string(),
@@ -184,6 +209,9 @@ export function buildOpenApiDocument(serverUrl = '/') {
         Annotation: schema(annotation),
         ArticleSummary: schema(articleSummary),
         Article: schema(article),
+        RevisionSummary: schema(revisionSummary),
+        Revision: schema(revision),
+        Orphan: schema(orphan),
         Project: schema(project),
         Error: schema(error),
         AuditEvent: {
@@ -221,7 +249,8 @@ export function buildOpenApiDocument(serverUrl = '/') {
         post: {
           operationId: 'importFiles',
           summary: 'Import articles from files (.jsonl, .csv in the FNC-1 layout, .txt, .html)',
-          description: 'Each file imports whole or not at all; re-importing adds nothing. 207 when some files failed: each result says why (file, line, field).',
+          description:
+            'Each file imports whole or not at all. Re-importing the same text changes nothing; a changed text of a known article (same externalId, or same URL without one) becomes a new revision, its spans re-anchored or orphaned (`revised`, `orphaned` in each result). 207 when some files failed: each result says why (file, line, field).',
           parameters: [pathParam('projectId')],
           requestBody: {
             required: true,
@@ -339,11 +368,43 @@ export function buildOpenApiDocument(serverUrl = '/') {
         get: {
           operationId: 'getArticle',
           summary: 'An article with its text, textHash and spans',
+          description: '`annotations` are placed on the current text; `orphans` are spans a revision left without a place (their offsets index an older text).',
           parameters: [pathParam('articleId')],
           responses: {
-            200: { description: 'Article', ...json({ type: 'object', properties: { article: ref('Article'), annotations: { type: 'array', items: ref('Annotation') } } }) },
+            200: {
+              description: 'Article',
+              ...json({
+                type: 'object',
+                properties: { article: ref('Article'), annotations: { type: 'array', items: ref('Annotation') }, orphans: { type: 'array', items: ref('Annotation') } },
+              }),
+            },
             ...errors(401, 404),
           },
+        },
+      },
+      '/api/v1/articles/{articleId}/revisions': {
+        get: {
+          operationId: 'listRevisions',
+          summary: 'Every text the article has had, oldest first, the current one last',
+          description: 'A re-import whose externalId (or, without one, URL) matches an article but whose text differs makes a new revision; spans are re-anchored onto it or orphaned.',
+          parameters: [pathParam('articleId')],
+          responses: { 200: list('revisions', 'RevisionSummary', 'Oldest first'), ...errors(401, 404) },
+        },
+      },
+      '/api/v1/articles/{articleId}/revisions/{revision}': {
+        get: {
+          operationId: 'getRevision',
+          summary: "A revision's text and a diff from it to the current text",
+          parameters: [pathParam('articleId'), { name: 'revision', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+          responses: { 200: { description: 'The revision', ...json(ref('Revision')) }, ...errors(400, 401, 404) },
+        },
+      },
+      '/api/v1/projects/{projectId}/orphans': {
+        get: {
+          operationId: 'listOrphans',
+          summary: 'Spans that re-imports left without a place, with their old quote and context, for a reviewer to re-place',
+          parameters: [pathParam('projectId')],
+          responses: { 200: list('orphans', 'Orphan', 'By article, in old text order'), ...errors(401, 404) },
         },
       },
       '/api/v1/articles/{articleId}/annotations': {

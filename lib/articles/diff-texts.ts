@@ -49,7 +49,7 @@ function astralCodec(sample: string) {
   return { encode: (s: string) => swap(s, toBmp), decode: (s: string) => swap(s, fromBmp) };
 }
 
-/** Private-use characters first, then CJK ideographs: letters, so word-level cleanup treats them like the emoji they stand for. */
+/** Stand-ins for astral characters: private-use characters, then (only if a text uses thousands) CJK ideographs. */
 function* freeBmpCharacters(used: Set<number>) {
   for (const [from, to] of [[0xe000, 0xf8ff], [0x4e00, 0x9fff]]) {
     for (let cp = from; cp <= to; cp++) if (!used.has(cp)) yield String.fromCharCode(cp);
