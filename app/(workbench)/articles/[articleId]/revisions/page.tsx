@@ -1,0 +1,81 @@
+import Link from 'next/link';
+import type { Metadata } from 'next';
+import { ProjectCrumbs } from '@/components/project-crumbs';
+import { requirePageCaller, loadOr404 } from '@/lib/auth/page-caller';
+import { listRevisions } from '@/lib/articles/list-revisions';
+import { getRevision } from '@/lib/articles/get-revision';
+import type { TextDiff } from '@/lib/articles/diff-texts';
+
+export const metadata: Metadata = { title: 'Revisions' };
+
+const when = (iso: string | null) => (iso ? iso.replace('T', ' ').slice(0, 19) : '—');
+
+/** Text only: React escapes every piece, so imported text can never become markup. */
+function Diff({ diff }: { diff: TextDiff }) {
+  return (
+    <div className="rv-diff" aria-label="Changes">
+      {diff.map(([op, text], i) => (op === 1 ? <ins key={i}>{text}</ins> : op === -1 ? <del key={i}>{text}</del> : <span key={i}>{text}</span>))}
+    </div>
+  );
+}
+
+export default async function RevisionsPage({ params, searchParams }: { params: Promise<{ articleId: string }>; searchParams: Promise<Record<string, string>> }) {
+  const { articleId } = await params;
+  const caller = await requirePageCaller(`/articles/${articleId}/revisions`);
+  const list = await loadOr404(() => listRevisions(caller.id, articleId));
+  const current = list.revisions[list.revisions.length - 1];
+  // Which older revision to compare with the current text: ?revision=N, else the previous one.
+  const asked = Number((await searchParams).revision);
+  const older = Number.isInteger(asked) && asked >= 1 && asked < current.revision ? asked : current.revision - 1;
+  const compared = older >= 1 ? await loadOr404(() => getRevision(caller.id, articleId, older)) : null;
+  return (
+    <main className="page">
+      <ProjectCrumbs project={{ id: list.projectId, name: list.projectName }} />
+      <h1>
+        Revisions of <Link href={`/articles/${articleId}`}>{list.title}</Link>
+      </h1>
+      <table className="data" aria-label="Revisions">
+        <thead>
+          <tr>
+            <th>Revision</th>
+            <th>Imported (UTC)</th>
+            <th>Replaced (UTC)</th>
+            <th className="num">Length</th>
+            <th>Text hash</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {list.revisions.map((r) => (
+            <tr key={r.revision} className={r.revision === older ? 'rv-selected' : undefined}>
+              <td>
+                {r.revision}
+                {r.current && <span className="muted"> (current)</span>}
+              </td>
+              <td>{when(r.createdAt)}</td>
+              <td>{when(r.replacedAt)}</td>
+              <td className="num">{r.length}</td>
+              <td>
+                <code>{r.textHash.slice(0, 12)}</code>
+              </td>
+              <td>{!r.current && <Link href={`/articles/${articleId}/revisions?revision=${r.revision}`}>Compare with current</Link>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {compared ? (
+        <section className="rv-section">
+          <h2>
+            Revision {compared.revision} → current ({compared.currentRevision})
+          </h2>
+          <p className="muted rv-legend">
+            <del>removed</del> <ins>added</ins>
+          </p>
+          <Diff diff={compared.diff} />
+        </section>
+      ) : (
+        <p className="muted">This article has had one text only: nothing to compare.</p>
+      )}
+    </main>
+  );
+}

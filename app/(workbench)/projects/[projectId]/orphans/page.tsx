@@ -1,0 +1,60 @@
+import Link from 'next/link';
+import type { Metadata } from 'next';
+import { ProjectCrumbs } from '@/components/project-crumbs';
+import { requirePageCaller, loadOr404 } from '@/lib/auth/page-caller';
+import { getProject } from '@/lib/projects/list-projects';
+import { listOrphans } from '@/lib/annotations/list-orphans';
+import { QUOTE_CONTEXT } from '@/lib/anchoring/code-points';
+
+export const metadata: Metadata = { title: 'Orphaned spans' };
+
+/** An ellipsis only where the stored context was cut, not at the start or end of the article. */
+const cut = (context: string) => ([...context].length >= QUOTE_CONTEXT ? '…' : '');
+
+export default async function OrphansPage({ params }: { params: Promise<{ projectId: string }> }) {
+  const { projectId } = await params;
+  const caller = await requirePageCaller(`/projects/${projectId}/orphans`);
+  const [project, orphans] = await loadOr404(() => Promise.all([getProject(caller.id, projectId), listOrphans(caller.id, projectId)]));
+  return (
+    <main className="page">
+      <ProjectCrumbs project={project} />
+      <h1>Orphaned spans</h1>
+      <p className="muted">
+        A re-import changed these articles, and no confident place was found for these spans in the new text. They are kept as they
+        were, with the words around them in the revision they were made on; tag the passage again in the current text, then delete the
+        orphan.
+      </p>
+      {orphans.length === 0 ? (
+        <p>No orphaned spans.</p>
+      ) : (
+        <ul className="rv-orphans" aria-label="Orphaned spans">
+          {orphans.map((o) => (
+            <li key={o.id} className="card">
+              <div className="rq-meta">
+                <span className={`badge ${o.label}`}>{o.label}</span> by {o.author.name} in{' '}
+                <Link href={`/articles/${o.article.id}`}>{o.article.title}</Link>
+                {o.article.outlet && ` · ${o.article.outlet}`}
+                {o.madeOnRevision !== null && (
+                  <>
+                    {' · made on '}
+                    <Link href={`/articles/${o.article.id}/revisions?revision=${o.madeOnRevision}`}>revision {o.madeOnRevision}</Link>
+                    {` (now ${o.article.revision})`}
+                  </>
+                )}
+                {` · ${o.status}`}
+              </div>
+              <p className="rq-context">
+                {cut(o.prefix)}
+                {o.prefix}
+                <mark className={`rq-mark ${o.label}`}>{o.exact}</mark>
+                {o.suffix}
+                {cut(o.suffix)}
+              </p>
+              {o.note && <p className="muted">Note: {o.note}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}
