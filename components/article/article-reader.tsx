@@ -65,7 +65,7 @@ export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
   useLiveUpdates(articleId, () => {
     void refresh();
     if (loadSpanContext) void loadSpanContext(articleId).then((next) => next && context.replace(next));
-  });
+  }, () => setStatus({ text: 'A new revision of this article was imported. Reload the page to read it.', kind: 'info' }));
   const projectClaims = useProjectClaims(projectId);
 
   const [openSpan, setOpenSpan] = useState<OpenSpan | null>(null);

@@ -7,7 +7,9 @@ import { useEffect, useRef } from 'react';
  * reconnects by itself, so a server restart only delays updates. Bursts of
  * events are folded into one refresh.
  */
-export function useLiveUpdates(articleId: string, onChange: () => void) {
+export function useLiveUpdates(articleId: string, onChange: () => void, onRevised?: () => void) {
+  const revised = useRef(onRevised);
+  revised.current = onRevised;
   const latest = useRef(onChange);
   latest.current = onChange;
   useEffect(() => {
@@ -17,7 +19,12 @@ export function useLiveUpdates(articleId: string, onChange: () => void) {
     const since = new Date(Date.now() - 5_000).toISOString();
     const source = new EventSource(`/api/v1/articles/${articleId}/events?since=${encodeURIComponent(since)}`);
     let pending: ReturnType<typeof setTimeout> | undefined;
-    source.addEventListener('change', () => {
+    source.addEventListener('change', (event) => {
+      // A new revision changes the text itself, not just the spans.
+      if ((event as MessageEvent).data?.includes('"article.revise"') && revised.current) {
+        revised.current();
+        return;
+      }
       clearTimeout(pending);
       pending = setTimeout(() => latest.current(), 150);
     });

@@ -29,8 +29,10 @@ export async function openExport(exporter: Exporter, projectId: string, query: E
     ...(query.outlet && { outlet: { in: query.outlet } }),
     ...(query.articleId && { id: { in: query.articleId } }),
   };
+  // Orphans (spans a revision could not re-place) point into an old text: left out.
   const spanWhere = {
     article: articleWhere,
+    orphaned: false,
     ...(query.label && { label: { in: query.label.map((l) => l.toUpperCase() as 'ASSERTION') } }),
     ...(query.status === 'approved' && { status: 'APPROVED' as const }),
   };

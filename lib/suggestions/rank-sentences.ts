@@ -26,8 +26,10 @@ export type RankOptions = {
 };
 
 /**
- * Tuning, measured on the FNC-1 bodies (~98,000 sentences, headlines as
- * queries; min of 3 runs on 2 busy cores): p50 25 ms, p95 40 ms, max 51 ms.
+ * Tuning: see BENCHMARKS.md (suggestion-quality on the FNC-1 test bodies,
+ * suggestion-latency at 100,000 sentences). With 100 candidates a related
+ * body was often never scored (AUC 0.959); 600 candidates cost more trigram
+ * work per query but let most related bodies in.
  *
  * MATCH_BUDGET_ROWS: candidates are found through the GIN index with an OR of
  * the query's *rarest* lexemes, taken in order of estimated frequency while
@@ -40,18 +42,18 @@ export type RankOptions = {
  * ("said", "year") no longer makes Postgres rank a tenth of the table, which
  * had put p95 above 200 ms. Common words still count in the ranking.
  *
- * CANDIDATES: the best candidates by full-text rank (ts_rank_cd against all
+ * CANDIDATES: the best sentences by full-text rank (ts_rank_cd against all
  * lexemes of the query) that are re-ranked with trigram word similarity, which
  * is costlier per row and rewards shared spellings that stemming misses.
  */
 const MATCH_BUDGET_ROWS = 3_000;
-const CANDIDATES = 100;
+const CANDIDATES = 600;
 const WEIGHT_FTS = 0.6;
 const WEIGHT_TRIGRAM = 0.4;
 /** Longer queries add cost, not precision: a span's first 1,000 code points say what it is about. */
 const MAX_QUERY_CODE_POINTS = 1_000;
 /** word_similarity is linear in the sentence length: compare with its start only. */
-const SIMILARITY_CHARS = 500;
+const SIMILARITY_CHARS = 300;
 
 type Row = Omit<RankedSentence, 'highlights' | 'score'> & { score: number | string; marked: string | null };
 
@@ -112,11 +114,17 @@ export async function rankSentences(projectId: string, queryText: string, option
        ORDER BY fts DESC, s.id
        LIMIT ${CANDIDATES}
     ),
-    top AS (
+    scored AS (
       SELECT c.*, c.fts * ${WEIGHT_FTS}::float8 + word_similarity(${query}::text, left(c.text, ${SIMILARITY_CHARS})) * ${WEIGHT_TRIGRAM}::float8 AS score
         FROM candidates c
-       ORDER BY score DESC, c.id
-       LIMIT ${options.limit}
+    ),
+    -- The best sentence of each article: ten suggestions from ten articles,
+    -- not three sentences of the same one.
+    best AS (
+      SELECT DISTINCT ON ("articleId") * FROM scored ORDER BY "articleId", score DESC, id
+    ),
+    top AS (
+      SELECT * FROM best ORDER BY score DESC, id LIMIT ${options.limit}
     )
     SELECT t.id AS "sentenceId", t."articleId", ar.title AS "articleTitle", ar.outlet, t.start, t."end", t.text, t.score,
            ts_headline('english', t.text, q.rank_query, ${`HighlightAll=true, StartSel=${MARK_START}, StopSel=${MARK_END}`}) AS marked

@@ -24,7 +24,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ articl
       <p className="muted" style={{ marginTop: 0 }}>
         {article.outlet ?? 'Unknown outlet'}
         {article.published && ` · ${article.published}`}
-        {article.author && ` · ${article.author}`}
+        {article.author && ` · ${article.author}`} · <Link href={`/articles/${article.id}/revisions`}>revisions</Link>
       </p>
       {/* Keyed: following a link to another article must start a fresh reader, not reuse this one's state. */}
       <ArticleReader

@@ -23,6 +23,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
         <Link href={`/projects/${project.id}/search`}>Search</Link>
         {(project.roles.includes('reviewer') || project.roles.includes('admin')) && <Link href={`/projects/${project.id}/review`}>Review queue</Link>}
         <Link href={`/projects/${project.id}/activity`}>Activity</Link>
+        <Link href={`/projects/${project.id}/orphans`}>Orphaned spans</Link>
         {(project.roles.includes('reviewer') || project.roles.includes('admin')) && <Link href={`/projects/${project.id}/agreement`}>Agreement</Link>}
         <ExportMenu projectId={project.id} />
       </nav>

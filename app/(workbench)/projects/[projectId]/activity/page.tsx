@@ -6,7 +6,10 @@ import { activityQuery, listActivity } from '@/lib/audit/list-events';
 
 export const metadata: Metadata = { title: 'Activity' };
 
-const ACTIONS = ['annotation.create', 'annotation.update', 'annotation.delete', 'annotation.review', 'link.create', 'link.delete', 'link.review'];
+const ACTIONS = [
+  'annotation.create', 'annotation.update', 'annotation.delete', 'annotation.review', 'annotation.reanchor', 'annotation.orphan',
+  'link.create', 'link.delete', 'link.review', 'article.revise',
+];
 
 function describe(e: { action: string; before: unknown; after: unknown }): string {
   const after = (e.after ?? {}) as Record<string, unknown>;
