@@ -118,13 +118,8 @@ export async function rankSentences(projectId: string, queryText: string, option
       SELECT c.*, c.fts * ${WEIGHT_FTS}::float8 + word_similarity(${query}::text, left(c.text, ${SIMILARITY_CHARS})) * ${WEIGHT_TRIGRAM}::float8 AS score
         FROM candidates c
     ),
-    -- The best sentence of each article: ten suggestions from ten articles,
-    -- not three sentences of the same one.
-    best AS (
-      SELECT DISTINCT ON ("articleId") * FROM scored ORDER BY "articleId", score DESC, id
-    ),
     top AS (
-      SELECT * FROM best ORDER BY score DESC, id LIMIT ${options.limit}
+      SELECT * FROM scored ORDER BY score DESC, id LIMIT ${options.limit}
     )
     SELECT t.id AS "sentenceId", t."articleId", ar.title AS "articleTitle", ar.outlet, t.start, t."end", t.text, t.score,
            ts_headline('english', t.text, q.rank_query, ${`HighlightAll=true, StartSel=${MARK_START}, StopSel=${MARK_END}`}) AS marked
