@@ -137,3 +137,17 @@ test('the project page lists outlet, title, date and tag counts', async ({ page 
   await expect(row.getByLabel('1 denial')).toBeVisible();
   await expect(row.getByLabel('0 evidence')).toBeVisible();
 });
+
+test('an analyst imports files by choosing them on the project page and sees a summary', async ({ page }) => {
+  const team = await makeTeam();
+  await signIn(page, team.analyst.email);
+  await page.goto(`/projects/${team.project.id}`);
+  await page.getByLabel('Files to import').setInputFiles([
+    { name: 'good.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(JSON.stringify({ title: 'Uploaded through the page', outlet: 'RFE/RL', text: 'Albania expelled Iranian diplomats.' }) + '\n') },
+    { name: 'bad.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from('{"title": "no text"}\n') },
+  ]);
+  const summary = page.getByRole('list', { name: 'Import summary' });
+  await expect(summary).toContainText('good.jsonl: 1 articles, 1 added, 0 unchanged');
+  await expect(summary).toContainText('bad.jsonl, line 1: field "text"');
+  await expect(page.getByRole('link', { name: 'Uploaded through the page' })).toBeVisible();
+});

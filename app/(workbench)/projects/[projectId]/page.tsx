@@ -5,6 +5,7 @@ import { getProject } from '@/lib/projects/list-projects';
 import { listArticles } from '@/lib/articles/list-articles';
 import { LABELS } from '@/lib/annotations/dto';
 import { ExportMenu } from '@/components/export-menu';
+import { ImportDropZone } from '@/components/import-drop-zone';
 
 export const metadata: Metadata = { title: 'Articles' };
 
@@ -27,6 +28,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
         {(project.roles.includes('reviewer') || project.roles.includes('admin')) && <Link href={`/projects/${project.id}/agreement`}>Agreement</Link>}
         <ExportMenu projectId={project.id} />
       </nav>
+      {(project.roles.includes('analyst') || project.roles.includes('admin')) && <ImportDropZone projectId={project.id} />}
       <table className="data" aria-label="Articles">
         <thead>
           <tr>

@@ -1,0 +1,102 @@
+'use client';
+import { useRef, useState } from 'react';
+import { useRouter } from 'next/navigation';
+
+type Result = { file: string; articles?: number; added?: number; unchanged?: number; revised?: number; orphaned?: number; error?: string };
+
+/** Uploads one file with upload progress (fetch has none), resolving to the server's per-file result. */
+function upload(projectId: string, file: File, onProgress: (fraction: number) => void): Promise<Result> {
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.open('POST', `/api/v1/projects/${projectId}/imports`);
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    xhr.onload = () => {
+      try {
+        const body = JSON.parse(xhr.responseText);
+        resolve(body.results?.[0] ?? { file: file.name, error: body.error?.message ?? `HTTP ${xhr.status}` });
+      } catch {
+        resolve({ file: file.name, error: `HTTP ${xhr.status}` });
+      }
+    };
+    xhr.onerror = () => resolve({ file: file.name, error: 'Network error' });
+    xhr.send(form);
+  });
+}
+
+/**
+ * Drop files on the project (or pick them): each file is uploaded and
+ * imported on its own, all or nothing, with a progress bar and a summary.
+ */
+export function ImportDropZone({ projectId }: { projectId: string }) {
+  const router = useRouter();
+  const input = useRef<HTMLInputElement>(null);
+  const [over, setOver] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number; current: number } | null>(null);
+  const [results, setResults] = useState<Result[]>([]);
+
+  async function importAll(files: File[]) {
+    if (files.length === 0) return;
+    setResults([]);
+    const collected: Result[] = [];
+    for (const [i, file] of files.entries()) {
+      setProgress({ done: i, total: files.length, current: 0 });
+      collected.push(await upload(projectId, file, (f) => setProgress({ done: i, total: files.length, current: f })));
+      setResults([...collected]);
+    }
+    setProgress(null);
+    router.refresh();
+  }
+
+  const overall = progress ? (progress.done + progress.current) / progress.total : 0;
+  return (
+    <section
+      aria-label="Import articles"
+      className={over ? 'import-drop import-drop--over' : 'import-drop'}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setOver(false);
+        void importAll([...e.dataTransfer.files]);
+      }}
+    >
+      <p>
+        Drop .jsonl, .csv, .txt or .html files here, or{' '}
+        <button type="button" className="btn link" onClick={() => input.current?.click()}>
+          choose files
+        </button>
+        .
+      </p>
+      <input
+        ref={input}
+        type="file"
+        multiple
+        hidden
+        aria-label="Files to import"
+        accept=".jsonl,.ndjson,.csv,.txt,.html,.htm"
+        onChange={(e) => void importAll([...(e.target.files ?? [])])}
+      />
+      {progress && (
+        <progress aria-label="Import progress" max={1} value={overall}>
+          {Math.round(overall * 100)}%
+        </progress>
+      )}
+      {results.length > 0 && (
+        <ul className="import-drop__results" aria-label="Import summary">
+          {results.map((r, i) => (
+            <li key={i} className={r.error ? 'error-text' : undefined}>
+              {r.error
+                ? r.error
+                : `${r.file}: ${r.articles} articles, ${r.added} added, ${r.unchanged} unchanged${r.revised ? `, ${r.revised} revised` : ''}${r.orphaned ? `, ${r.orphaned} spans orphaned` : ''}`}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
