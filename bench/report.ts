@@ -98,7 +98,7 @@ visit each, then ${r['reader.runs'] ?? 5} visits each, alternating; figures are 
 \`bench/data/fnc-1\`) are imported into a fresh project with the app's \`importFile\` (${r['suggest.quality.sentences'] ?? '~35,000'} sentences).
 Each of the ${r['suggest.quality.headlines'] ?? 894} distinct test headlines is used as a highlighted claim: \`rankSentences\` (the
 ranking behind the suggestions endpoint) ranks the project's sentences against it, asked for up to
-${r['suggest.quality.rank_limit'] ?? '10,000'} (it returns at most its 100 re-ranked candidates; on average ${r['suggest.quality.returned_sentences_mean'] ?? '?'} sentences
+${r['suggest.quality.rank_limit'] ?? '10,000'} (it returns at most its re-ranked candidates, CANDIDATES in lib/suggestions/rank-sentences.ts; on average ${r['suggest.quality.returned_sentences_mean'] ?? '?'} sentences
 from ${r['suggest.quality.returned_bodies_mean'] ?? '?'} bodies came back), and a body scores its best sentence's score, 0 if none came back.
 Related = agree, disagree or discuss; unrelated = unrelated (FNC-1 labels, ${r['suggest.quality.pairs'] ?? '25,413'} pairs).
 **auc**: ROC-AUC (Mann–Whitney, ties 0.5) over one headline's labelled bodies, **averaged over headlines** (macro);
