@@ -99,16 +99,18 @@ program
   .description('import articles into a project: .jsonl, .csv (with --map), .txt, .html, or a folder with manifest.json; each file all or nothing')
   .requiredOption('--project <project>', 'project id or name')
   .option('--map <mapping>', 'CSV columns, e.g. "text=articleBody,externalId=Body ID,title=Headline" (default: the FNC-1 bodies layout)')
+  .option('--as <email>', 'the user recorded as importer and as author of spans the file carries (JSONL entities)')
   .argument('<paths...>', 'files or corpus folders')
-  .action(async (paths: string[], opts: { project: string; map?: string }) => {
+  .action(async (paths: string[], opts: { project: string; map?: string; as?: string }) => {
     const project = await findProjectByIdOrName(opts.project);
+    const actorId = opts.as ? (await findUser(opts.as)).id : undefined;
     const mapping = opts.map ? parseMapping(opts.map) : undefined;
     let failed = 0;
     for (const [i, file] of paths.entries()) {
       const prefix = `[${i + 1}/${paths.length}] ${file}`;
       process.stderr.write(`${prefix}: reading…\r`);
       try {
-        const r = await importFile(project.id, file, { mapping });
+        const r = await importFile(project.id, file, { mapping, actorId });
         console.log(`${prefix}: ${r.articles} articles, ${r.added} added, ${r.unchanged} unchanged, ${r.revised} revised (${r.orphaned} spans orphaned)`);
       } catch (e) {
         failed++;

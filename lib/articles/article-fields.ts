@@ -10,7 +10,11 @@ export type NewArticle = {
   author?: string | null;
   published?: string | null; // YYYY-MM-DD
   text: string;
+  /** Spans carried by the file (doccano-style `entities`): code points over the canonical text. */
+  spans?: ImportedSpan[];
 };
+
+export type ImportedSpan = { start: number; end: number; label: 'assertion' | 'denial' | 'evidence'; speaker?: string | null; note?: string | null };
 
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');

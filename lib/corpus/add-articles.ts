@@ -1,4 +1,8 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { AppError } from '@/lib/errors';
+import { OffsetIndex, quoteSelector } from '@/lib/anchoring/code-points';
+import type { ImportedSpan } from '@/lib/articles/article-fields';
 import { db, type Tx } from '@/lib/db/client';
 import { articleFields, type NewArticle } from '@/lib/articles/article-fields';
 import { reviseArticle, type ArticleFields } from '@/lib/articles/revise-article';
@@ -23,7 +27,7 @@ export async function addArticles(projectId: string, articles: NewArticle[], opt
     const known = await findKnown(tx, projectId, rows);
     const handled = new Set<string>(); // article ids: the same article twice in one file is handled once
     const counts: AddArticlesResult = { added: 0, unchanged: 0, revised: 0, orphaned: 0 };
-    for (const fields of rows) {
+    for (const [i, fields] of rows.entries()) {
       const match = known.find(fields);
       if (match && handled.has(match.id)) {
         counts.unchanged++;
@@ -38,6 +42,8 @@ export async function addArticles(projectId: string, articles: NewArticle[], opt
       } else {
         const article = await tx.article.create({ data: { ...fields, projectId }, select: { id: true } });
         await storeSentences(tx, article.id, fields.text);
+        const spans = articles[i].spans;
+        if (spans?.length) await storeImportedSpans(tx, article.id, fields, spans, opts.actorId ?? null);
         known.add({ id: article.id, ...fields });
         handled.add(article.id);
         counts.added++;
@@ -47,6 +53,30 @@ export async function addArticles(projectId: string, articles: NewArticle[], opt
   }, { timeout: transactionTimeout(articles.length) });
   await refreshSentenceIndex(result.added + result.revised);
   return result;
+}
+
+/**
+ * Spans that came with a new article (doccano-style entities): stored as
+ * pending spans of the importer, with quotes cut from the canonical text.
+ * Spans only come in with the article: re-importing never duplicates them.
+ */
+async function storeImportedSpans(tx: Tx, articleId: string, fields: ArticleFields, spans: ImportedSpan[], actorId: string | null) {
+  if (!actorId) throw new AppError('BAD_REQUEST', 'This file carries spans: import it as a user (--as <email> on the command line)', { entities: 'need an importing user' });
+  const index = new OffsetIndex(fields.text);
+  await tx.annotation.createMany({
+    data: spans.map((s) => ({
+      id: randomUUID(),
+      articleId,
+      authorId: actorId,
+      label: s.label.toUpperCase() as 'ASSERTION',
+      start: s.start,
+      end: s.end,
+      ...quoteSelector(index, s.start, s.end),
+      speaker: s.speaker ?? null,
+      note: s.note ?? null,
+      textHash: fields.textHash,
+    })),
+  });
 }
 
 type Known = { id: string; externalId: string | null; url: string | null; textHash: string };

@@ -1,4 +1,6 @@
 import 'server-only';
+import path from 'node:path';
+import { AppError } from '@/lib/errors';
 import { addArticles } from '@/lib/corpus/add-articles';
 import { readRecords, type ColumnMapping } from './read-records';
 
@@ -18,6 +20,11 @@ export async function importFile(
   opts: { mapping?: ColumnMapping; name?: string; actorId?: string | null } = {},
 ): Promise<ImportResult> {
   const records = await readRecords(file, opts);
-  const counts = await addArticles(projectId, records, { actorId: opts.actorId });
+  const name = opts.name ?? path.basename(file);
+  const counts = await addArticles(projectId, records, { actorId: opts.actorId }).catch((e) => {
+    // Errors found while storing (not while reading) name the file too.
+    if (e instanceof AppError && !e.message.startsWith(name)) throw new AppError(e.code, `${name}: ${e.message}`, e.fields);
+    throw e;
+  });
   return { file: opts.name ?? file, articles: records.length, ...counts };
 }

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import type { NewArticle } from '@/lib/articles/article-fields';
+import { LABELS } from '@/lib/annotations/dto';
+import { normalizeText } from '@/lib/anchoring/normalize-text';
+import { codePointLength } from '@/lib/anchoring/code-points';
 
 export const MAX_IMPORT_FILE_BYTES = 100 * 1024 * 1024;
 export const MAX_TEXT_LENGTH = 2_000_000;
@@ -26,8 +29,34 @@ export const articleRecord = z
     text: z.string().min(1, 'is missing or empty').max(MAX_TEXT_LENGTH, `is longer than ${MAX_TEXT_LENGTH} characters`),
     externalId: optional(500),
     external_id: z.union([z.string(), z.number()]).nullish(),
+    // doccano's relation export (and ours): spans as entities with code-point offsets.
+    entities: z
+      .array(
+        z.object({
+          start_offset: z.number().int().min(0),
+          end_offset: z.number().int().min(1),
+          label: z.string().transform((l) => l.toLowerCase()).pipe(z.enum(LABELS)),
+          speaker: z.string().max(200).nullish(),
+          note: z.string().max(5000).nullish(),
+        }),
+      )
+      .max(100_000)
+      .optional(),
   })
-  .refine((r) => r.text.trim().length > 0, { message: 'is only whitespace', path: ['text'] });
+  .refine((r) => r.text.trim().length > 0, { message: 'is only whitespace', path: ['text'] })
+  // Offsets index the text as written, so it must already be canonical for them to hold.
+  .refine((r) => !r.entities?.length || normalizeText(r.text) === r.text, {
+    message: 'must be canonical (NFC, LF line ends, no BOM) when entities give offsets into it',
+    path: ['text'],
+  })
+  .superRefine((r, ctx) => {
+    const length = codePointLength(r.text);
+    r.entities?.forEach((e, i) => {
+      if (e.end_offset <= e.start_offset || e.end_offset > length) {
+        ctx.addIssue({ code: 'custom', path: ['entities', i, 'end_offset'], message: `must be after start_offset and at most ${length}` });
+      }
+    });
+  });
 
 /** Where a record came from, for error messages: file and line (or record) number. */
 export type RecordOrigin = { file: string; line?: number; record?: number };
@@ -49,5 +78,6 @@ export function toNewArticle(raw: unknown, origin: RecordOrigin): NewArticle {
   const externalId = r.externalId ?? (r.external_id !== null && r.external_id !== undefined ? String(r.external_id) : null);
   // Bodies without a title (FNC-1) are named by their opening words.
   const title = r.title || text.trim().split('\n')[0].slice(0, 120);
-  return { title, outlet: r.outlet ?? null, url: r.url ?? null, author: r.author ?? null, published: r.published, text, externalId };
+  const spans = r.entities?.map((e) => ({ start: e.start_offset, end: e.end_offset, label: e.label, speaker: e.speaker ?? null, note: e.note ?? null }));
+  return { title, outlet: r.outlet ?? null, url: r.url ?? null, author: r.author ?? null, published: r.published, text, externalId, ...(spans?.length && { spans }) };
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '@/lib/import/import-files';
 import { AppError } from '@/lib/errors';
-import { makeProject, testDb } from '../factories';
+import { makeProject, makeUser, testDb } from '../factories';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-import-'));
 const write = (name: string, content: string | Buffer) => {
@@ -68,6 +68,25 @@ describe('import', () => {
     const article = await testDb().article.findFirstOrThrow({ where: { projectId: project.id } });
     expect(article.text).toContain('Albania severed diplomatic ties');
     expect(article.text).not.toMatch(/<|alert|onerror|onclick/);
+  });
+
+  it('imports spans carried as doccano entities, and refuses bad offsets naming the field', async () => {
+    const project = await makeProject();
+    const user = await makeUser();
+    const text = 'Rama 🇦🇱 said Iran did it. Tehran denied it.';
+    const cps = Array.from(text);
+    const at = (s: string) => Array.from(text.slice(0, text.indexOf(s))).length;
+    const line = { title: 'With spans', text, entities: [{ start_offset: at('Iran did it'), end_offset: at('Iran did it') + 11, label: 'ASSERTION', speaker: 'Rama' }] };
+    const file = write('spans.jsonl', JSON.stringify(line) + '\n');
+    expect(await importError(project.id, file)).toMatch(/^spans\.jsonl: This file carries spans: import it as a user/);
+    await importFile(project.id, file, { actorId: user.id });
+    const span = await testDb().annotation.findFirstOrThrow({ where: { article: { projectId: project.id } } });
+    expect(span).toMatchObject({ exact: 'Iran did it', label: 'ASSERTION', speaker: 'Rama', status: 'PENDING' });
+    expect(cps.slice(span.start, span.end).join('')).toBe('Iran did it');
+    const bad = write('bad-spans.jsonl', JSON.stringify({ ...line, entities: [{ start_offset: 5, end_offset: 500, label: 'assertion' }] }) + '\n');
+    expect(await importError(project.id, bad)).toMatch(/bad-spans\.jsonl, line 1: field "entities\.0\.end_offset"/);
+    const crlf = write('crlf-spans.jsonl', JSON.stringify({ ...line, text: text + '\r\nmore' }) + '\n');
+    expect(await importError(project.id, crlf)).toMatch(/field "text" must be canonical/);
   });
 
   it('imports a corpus folder with manifest.json', async () => {
