@@ -18,7 +18,7 @@ export async function renameClaim(caller: Caller, id: string, input: RenameClaim
   assertAllowed(can.annotate(found.roles), 'Only analysts and admins of this project can rename claims');
   const { count } = await db.claim.updateMany({
     where: { id, version: input.version },
-    data: { text: input.text, version: { increment: 1 } },
+    data: { text: input.text, ...(input.verdict !== undefined && { verdict: input.verdict || null }), version: { increment: 1 } },
   });
   if (count === 0) {
     const current = await db.claim.findUnique({ where: { id }, select: { version: true } });

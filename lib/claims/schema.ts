@@ -19,8 +19,17 @@ export const createClaimInput = z
   });
 export type CreateClaimInput = z.infer<typeof createClaimInput>;
 
+export const MAX_VERDICT_LENGTH = 100;
+
 export const renameClaimInput = z.strictObject({
   text: claimText,
+  verdict: z
+    .string()
+    .trim()
+    .max(MAX_VERDICT_LENGTH)
+    .nullable()
+    .optional()
+    .describe('The fact-check verdict ("False", "Misleading", …) used by the ClaimReview export; empty or null clears it'),
   version: z.number().int().min(1).describe('The version the new wording was written against; stale → 409'),
 });
 export type RenameClaimInput = z.infer<typeof renameClaimInput>;

@@ -305,3 +305,17 @@ describe('claim × outlet matrix', () => {
     expect(claim.id).toBeTruthy();
   });
 });
+
+describe('claim verdicts', () => {
+  it('a verdict is set with the wording, cleared with an empty value, and refused when stale', async () => {
+    const { renameClaim } = await import('@/lib/claims/rename-claim');
+    const { createClaim } = await import('@/lib/claims/create-claim');
+    const team = await makeTeam();
+    const claim = await createClaim(as(team.analyst), { projectId: team.project.id, text: 'Iran was behind the attack' });
+    const judged = await renameClaim(as(team.analyst), claim.id, { text: claim.text, verdict: 'Supported', version: claim.version });
+    expect(judged).toMatchObject({ verdict: 'Supported', version: claim.version + 1 });
+    await expectAppError(renameClaim(as(team.analyst), claim.id, { text: claim.text, verdict: 'False', version: claim.version }), 'CONFLICT');
+    const cleared = await renameClaim(as(team.analyst), claim.id, { text: claim.text, verdict: '', version: judged.version });
+    expect(cleared.verdict).toBeNull();
+  });
+});

@@ -35,11 +35,12 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
             {claim.counts[l]} {l}
           </span>
         ))}
+        {claim.verdict && <strong data-testid="claim-verdict">Verdict: {claim.verdict}</strong>}
         <span>
           Created by {claim.author.name} · version {claim.version}
         </span>
       </div>
-      {canEdit && <RenameClaimForm claimId={claim.id} text={claim.text} version={claim.version} />}
+      {canEdit && <RenameClaimForm claimId={claim.id} text={claim.text} verdict={claim.verdict} version={claim.version} />}
 
       {claim.groups.length === 0 ? (
         <div className="card muted">No spans are attached to this claim yet.</div>

@@ -1,20 +1,29 @@
 'use client';
 import { useActionState } from 'react';
 import { renameClaimAction, type RenameClaimState } from '@/lib/claims/actions';
-import { MAX_CLAIM_LENGTH } from '@/lib/claims/schema';
+import { MAX_CLAIM_LENGTH, MAX_VERDICT_LENGTH } from '@/lib/claims/schema';
 
-export function RenameClaimForm({ claimId, text, version }: { claimId: string; text: string; version: number }) {
+export function RenameClaimForm({ claimId, text, verdict, version }: { claimId: string; text: string; verdict: string | null; version: number }) {
   const [state, action, pending] = useActionState<RenameClaimState, FormData>(renameClaimAction, {});
   // After a save the page re-renders with the new version; keep the form in step with it.
-  const current = state.saved ?? { text, version };
+  const current = state.saved ?? { text, verdict, version };
   return (
     <form action={action} aria-label="Rename the claim">
       <div className="cl-rename">
         <input type="hidden" name="claimId" value={claimId} />
         <input type="hidden" name="version" value={current.version} />
         <input name="text" defaultValue={current.text} key={current.version} maxLength={MAX_CLAIM_LENGTH} required aria-label="Claim wording" />
+        <input
+          name="verdict"
+          defaultValue={current.verdict ?? ''}
+          key={`v${current.version}`}
+          maxLength={MAX_VERDICT_LENGTH}
+          placeholder="Verdict, e.g. False"
+          aria-label="Verdict"
+          style={{ maxWidth: '12rem' }}
+        />
         <button className="btn" type="submit" disabled={pending}>
-          {pending ? 'Saving…' : 'Rename'}
+          {pending ? 'Saving…' : 'Save'}
         </button>
       </div>
       {state.error && (
