@@ -54,7 +54,7 @@ Run with:
 
 \`\`\`
 npm run bench                          # everything
-npm run bench -- --only span-create    # one benchmark: span-create | reader | suggestion-quality | suggestion-latency | review-queue
+npm run bench -- --only span-create    # one benchmark: span-create | reader | suggestion-quality | suggestion-latency | review-queue | import | export
 npm run bench -- --build               # rebuild first
 \`\`\`
 

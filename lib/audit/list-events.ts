@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db/client';
-import { requireProjectRoles } from '@/lib/auth/permissions';
+import { memberOf, requireProjectRoles } from '@/lib/auth/permissions';
 import { notFound } from '@/lib/errors';
 
 export type AuditEventDto = {
@@ -39,7 +39,17 @@ async function withActors(rows: { id: string; action: string; objectType: string
  */
 export async function listObjectHistory(userId: string, objectType: 'annotation' | 'link' | 'claim', objectId: string): Promise<AuditEventDto[]> {
   const first = await db.auditEvent.findFirst({ where: { objectType, objectId }, select: { projectId: true } });
-  if (!first) throw notFound('History');
+  if (!first) {
+    // No events (e.g. rows from before the audit log): an empty history, if the caller may see the object.
+    const visible =
+      objectType === 'annotation'
+        ? await db.annotation.count({ where: { id: objectId, article: { project: memberOf(userId) } } })
+        : objectType === 'link'
+          ? await db.link.count({ where: { id: objectId, project: memberOf(userId) } })
+          : await db.claim.count({ where: { id: objectId, project: memberOf(userId) } });
+    if (!visible) throw notFound('History');
+    return [];
+  }
   await requireProjectRoles(userId, first.projectId);
   const rows = await db.auditEvent.findMany({ where: { objectType, objectId, projectId: first.projectId }, orderBy: { createdAt: 'asc' }, select });
   return withActors(rows);

@@ -1,0 +1,349 @@
+// Benchmarks E and F: bulk import and bulk export against raw PostgreSQL COPY.
+//
+// import: the 2,587 FNC-1 bodies (train_bodies 1,683 + competition_test_bodies
+// 904, gunzipped to temp CSV files) go into a fresh project through the app's
+// `importFile` (lib/import/import-files.ts: parse, normalise, split and index
+// sentences, one transaction per file), in this process. Yardstick in the same
+// run: `COPY bench_raw(body_id, body) FROM STDIN (FORMAT csv, HEADER true)` of
+// the same CSV files (pg + pg-copy-streams) into a plain table, created before
+// and dropped after. Rounds alternate COPY, import, COPY, import… each import
+// into a new project (a second import of the same file into one project is a
+// no-op by design); figures are medians over the rounds.
+//
+// export: a project of generated articles (importCsvText, so sentences exist
+// as after a real import) and APPROVED spans inserted in one INSERT … SELECT
+// generate_series per batch (real substrings as exact/prefix/suffix, as in
+// bench/review-queue.ts). Then GET /api/v1/projects/{id}/export?format=w3c and
+// ?format=jsonl from the Next production server with a Bearer token, the body
+// read to its end and only its bytes counted. The server's peak RSS is the max
+// of VmRSS (/proc/<pid>/status) sampled every 100 ms during each export
+// (VmHWM is cumulative over the server's life, so useless per export). The
+// pid is the process listening on the server's port, found through
+// /proc/net/tcp{,6} (socket inode) and /proc/*/fd (bench/processes.ts's Server
+// does not expose it, and `next start` renames its process title, so
+// `pgrep -f "next start"` is unreliable). Yardstick in the same run: COPY
+// (SELECT the spans' columns … ) TO STDOUT, drained to a byte counter.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { performance } from 'node:perf_hooks';
+import { Writable } from 'node:stream';
+import pg from 'pg';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { stringify } from 'csv-stringify/sync';
+import { importFile } from '@/lib/import/import-files';
+import { addMember, makeArticle, makeProject, makeToken, makeUser, testDb } from '../test/factories';
+import { generateArticle } from './fixtures';
+import { importCsvText, readFnc1, withTempDir } from './fnc1';
+import { median, round } from './stats';
+import type { Benchmark, BenchContext, Figures, Row } from './types';
+
+const FILES = ['train_bodies.csv.gz', 'competition_test_bodies.csv.gz'];
+const CONTEXT = 32; // QUOTE_CONTEXT in lib/anchoring/code-points.ts
+
+function pgClient() {
+  return new pg.Client({ connectionString: process.env.DATABASE_URL, options: '-c TimeZone=UTC' });
+}
+
+// ---------------------------------------------------------------- import
+
+async function copyFiles(files: string[]): Promise<number> {
+  const client = pgClient();
+  await client.connect();
+  try {
+    await client.query('DROP TABLE IF EXISTS bench_raw');
+    await client.query('CREATE TABLE bench_raw (body_id text, body text)');
+    const t0 = performance.now();
+    for (const file of files) {
+      await pipeline(fs.createReadStream(file), client.query(copyFrom('COPY bench_raw(body_id, body) FROM STDIN (FORMAT csv, HEADER true)')));
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM bench_raw');
+    if (Number(rows[0].n) !== 2_587) console.log(`[import] COPY loaded ${rows[0].n} rows (expected 2,587)`);
+    await client.query('DROP TABLE bench_raw');
+    return seconds;
+  } finally {
+    await client.end();
+  }
+}
+
+async function importOnce(files: string[], round: number) {
+  const project = await makeProject(`FNC-1 import benchmark ${round}`);
+  const t0 = performance.now();
+  let articles = 0;
+  for (const file of files) articles += (await importFile(project.id, file, { name: path.basename(file) })).added;
+  const seconds = (performance.now() - t0) / 1000;
+  const sentences = await testDb().sentence.count({ where: { article: { projectId: project.id } } });
+  return { seconds, articles, sentences };
+}
+
+async function runImport(ctx: BenchContext): Promise<Figures> {
+  const rounds = Number(ctx.flags['import-rounds'] ?? 2);
+  return withTempDir(async (dir) => {
+    const files = FILES.map((gz) => {
+      const file = path.join(dir, gz.replace(/\.gz$/, ''));
+      fs.writeFileSync(file, readFnc1(gz));
+      return file;
+    });
+    const copy: number[] = [];
+    const imp: number[] = [];
+    let last = { articles: 0, sentences: 0 };
+    for (let i = 1; i <= rounds; i++) {
+      copy.push(await copyFiles(files));
+      const r = await importOnce(files, i);
+      imp.push(r.seconds);
+      last = r;
+      console.log(`[import] round ${i}: COPY ${copy.at(-1)!.toFixed(3)} s; importFile ${r.seconds.toFixed(2)} s (${r.articles} articles, ${r.sentences} sentences)`);
+    }
+    const s = median(imp);
+    const c = median(copy);
+    return {
+      'import.seconds': round(s, 2),
+      'import.copy_seconds': round(c, 3),
+      'import.ratio': round(s / c, 1),
+      'import.articles': last.articles,
+      'import.sentences': last.sentences,
+      'import.rounds': rounds,
+    };
+  });
+}
+
+function importRows(r: Figures): Row[] {
+  if (r['import.seconds'] === undefined) return [];
+  const l = (k: string) => r[`import.${k}`] ?? '–';
+  return [
+    {
+      figure: 'import.seconds',
+      value: `${l('seconds')} s (${l('articles').toLocaleString('en-US')} articles, ${l('sentences').toLocaleString('en-US')} sentences)`,
+      yardstick: `raw COPY: ${l('copy_seconds')} s`,
+      goal: '',
+    },
+    { figure: 'import.ratio', value: `${l('ratio')}×`, yardstick: 'importFile / raw COPY', goal: '≤ 10×', pass: l('ratio') <= 10 },
+  ];
+}
+
+// ---------------------------------------------------------------- export
+
+/** The pid of the process listening on `port` (socket inode in /proc/net/tcp{,6}, then /proc/<pid>/fd). */
+function listeningPid(port: number): number {
+  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+  const inodes = new Set<string>();
+  for (const f of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    let text = '';
+    try {
+      text = fs.readFileSync(f, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n').slice(1)) {
+      const cols = line.trim().split(/\s+/);
+      if (cols.length > 9 && cols[1].endsWith(`:${hexPort}`) && cols[3] === '0A') inodes.add(cols[9]);
+    }
+  }
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    let fds: string[] = [];
+    try {
+      fds = fs.readdirSync(`/proc/${pid}/fd`);
+    } catch {
+      continue;
+    }
+    for (const fd of fds) {
+      try {
+        const m = /^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`));
+        if (m && inodes.has(m[1])) return Number(pid);
+      } catch {
+        /* gone */
+      }
+    }
+  }
+  throw new Error(`no process listening on port ${port}`);
+}
+
+function rssMb(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+async function insertSpans(projectId: string, authorId: string, total: number, articles: number) {
+  const batch = 100_000;
+  for (let from = 0; from < total; from += batch) {
+    const to = Math.min(total, from + batch) - 1;
+    await testDb().$executeRawUnsafe(`
+      WITH arts AS (
+        SELECT id, text, "textHash", length, (row_number() OVER (ORDER BY id) - 1)::int AS idx
+          FROM "Article" WHERE "projectId" = '${projectId}'
+      ), spans AS (
+        SELECT g, a.id AS "articleId", a.text, a."textHash", len,
+               ((g::bigint / ${articles}) * 7919 % (a.length - len - 1))::int AS s
+          FROM generate_series(${from}, ${to}) g
+          JOIN arts a ON a.idx = g % ${articles}
+          CROSS JOIN LATERAL (SELECT 8 + (g * 31 % 80) AS len) l
+      )
+      INSERT INTO "Annotation" (id, "articleId", "authorId", label, start, "end", exact, prefix, suffix, "textHash", status, version, "createdAt", "updatedAt")
+      SELECT gen_random_uuid()::text, "articleId", '${authorId}',
+             (ARRAY['ASSERTION','DENIAL','EVIDENCE']::"Label"[])[1 + g % 3],
+             s, s + len,
+             substring(text FROM s + 1 FOR len),
+             substring(text FROM greatest(s - ${CONTEXT}, 0) + 1 FOR s - greatest(s - ${CONTEXT}, 0)),
+             substring(text FROM s + len + 1 FOR ${CONTEXT}),
+             "textHash", 'APPROVED', 1, now(), now()
+        FROM spans`);
+  }
+}
+
+type Streamed = { seconds: number; bytes: number; lines: number; peakRssMb: number };
+
+async function streamExport(ctx: BenchContext, pid: number, token: string, projectId: string, format: string): Promise<Streamed> {
+  ctx.next.assertAlive();
+  let peak = rssMb(pid);
+  const timer = setInterval(() => {
+    try {
+      peak = Math.max(peak, rssMb(pid));
+    } catch {
+      /* exited: assertAlive reports it */
+    }
+  }, 100);
+  try {
+    const t0 = performance.now();
+    const res = await fetch(`${ctx.next.url}/api/v1/projects/${projectId}/export?format=${format}`, { headers: { authorization: `Bearer ${token}` } });
+    if (res.status !== 200 || !res.body) throw new Error(`export ${format}: ${res.status} ${(await res.text()).slice(0, 300)}`);
+    let bytes = 0;
+    let lines = 0;
+    const reader = res.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+      for (let i = 0; i < value.length; i++) if (value[i] === 10) lines++;
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    peak = Math.max(peak, rssMb(pid));
+    ctx.next.assertAlive();
+    return { seconds, bytes, lines, peakRssMb: peak };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function copyOut(projectId: string): Promise<{ seconds: number; bytes: number; rows: number }> {
+  const client = pgClient();
+  await client.connect();
+  try {
+    let bytes = 0;
+    let rows = 0;
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        bytes += chunk.length;
+        for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) rows++;
+        cb();
+      },
+    });
+    const t0 = performance.now();
+    // COPY takes no bind parameters; the id is a cuid made by this process.
+    await pipeline(
+      client.query(
+        copyTo(`COPY (SELECT a.id, a.label, a.start, a."end", a.exact, a.prefix, a.suffix
+                        FROM "Annotation" a JOIN "Article" ar ON ar.id = a."articleId"
+                       WHERE ar."projectId" = '${projectId}') TO STDOUT`),
+      ),
+      sink,
+    );
+    return { seconds: (performance.now() - t0) / 1000, bytes, rows };
+  } finally {
+    await client.end();
+  }
+}
+
+async function runExport(ctx: BenchContext): Promise<Figures> {
+  const total = Number(ctx.flags['export-spans'] ?? 1_000_000);
+  const articleCount = Number(ctx.flags['export-articles'] ?? 1_000);
+  const words = Number(ctx.flags['export-words'] ?? 1_000);
+
+  const setupStarted = performance.now();
+  const project = await makeProject('Export benchmark');
+  const user = await makeUser({ name: 'Bench Exporter' });
+  await addMember(user.id, project.id, 'ADMIN');
+  const token = await makeToken(user.id);
+  const csv = stringify([
+    ['Body ID', 'articleBody'],
+    ...Array.from({ length: articleCount }, (_, i) => [`gen-${i}`, generateArticle(words, 9_000 + i).text]),
+  ]);
+  await importCsvText(project.id, 'export-articles.csv', csv);
+  await insertSpans(project.id, user.id, total, articleCount);
+  await testDb().$executeRawUnsafe('VACUUM (ANALYZE) "Annotation", "Article", "Sentence"');
+  const [{ n }] = await testDb().$queryRaw<{ n: bigint }[]>`
+    SELECT count(*) AS n FROM "Annotation" s JOIN "Article" a ON a.id = s."articleId" WHERE a."projectId" = ${project.id}`;
+  const spans = Number(n);
+  const setupS = (performance.now() - setupStarted) / 1000;
+  console.log(`[export] ${articleCount} articles of ~${words} words, ${spans} approved spans; set up in ${setupS.toFixed(0)} s`);
+
+  const port = Number(new URL(ctx.next.url).port);
+  const pid = listeningPid(port);
+  console.log(`[export] next server pid ${pid} (listening on ${port}), RSS before: ${rssMb(pid).toFixed(0)} MB`);
+
+  // Warm-up (the route's lazy load, JIT) on a small project, unrecorded.
+  const small = await makeProject('Export warm-up');
+  await addMember(user.id, small.id, 'ADMIN');
+  const a = await makeArticle(small.id, { text: 'Albania cut ties with Iran. Tehran denied it.' });
+  await testDb().annotation.create({
+    data: { articleId: a.id, authorId: user.id, label: 'ASSERTION', start: 0, end: 7, exact: 'Albania', prefix: '', suffix: ' cut ties', textHash: a.textHash, status: 'APPROVED' },
+  });
+  for (const format of ['w3c', 'jsonl']) await streamExport(ctx, pid, token, small.id, format);
+
+  const copy = await copyOut(project.id);
+  console.log(`[export] COPY TO STDOUT: ${copy.seconds.toFixed(2)} s, ${(copy.bytes / 2 ** 20).toFixed(0)} MB, ${copy.rows} rows`);
+  if (copy.rows !== spans) console.log(`[export]   COPY gave ${copy.rows} rows for ${spans} spans (multi-line fields?)`);
+  const w3c = await streamExport(ctx, pid, token, project.id, 'w3c');
+  console.log(`[export] w3c: ${w3c.seconds.toFixed(2)} s, ${(w3c.bytes / 2 ** 20).toFixed(0)} MB, peak RSS ${w3c.peakRssMb.toFixed(0)} MB`);
+  const jsonl = await streamExport(ctx, pid, token, project.id, 'jsonl');
+  console.log(`[export] jsonl: ${jsonl.seconds.toFixed(2)} s, ${(jsonl.bytes / 2 ** 20).toFixed(0)} MB, ${jsonl.lines} lines, peak RSS ${jsonl.peakRssMb.toFixed(0)} MB`);
+  if (jsonl.lines !== articleCount) console.log(`[export]   jsonl has ${jsonl.lines} lines for ${articleCount} articles`);
+
+  return {
+    'export.spans': spans,
+    'export.articles': articleCount,
+    'export.setup_s': round(setupS, 0),
+    'export.copy_seconds': round(copy.seconds, 2),
+    'export.copy_mb': round(copy.bytes / 2 ** 20, 1),
+    'export.w3c.seconds': round(w3c.seconds, 2),
+    'export.w3c.spans_per_s': Math.round(spans / w3c.seconds),
+    'export.w3c.peak_rss_mb': round(w3c.peakRssMb, 0),
+    'export.w3c.mb': round(w3c.bytes / 2 ** 20, 1),
+    'export.w3c.ratio': round(w3c.seconds / copy.seconds, 1),
+    'export.jsonl.seconds': round(jsonl.seconds, 2),
+    'export.jsonl.spans_per_s': Math.round(spans / jsonl.seconds),
+    'export.jsonl.peak_rss_mb': round(jsonl.peakRssMb, 0),
+    'export.jsonl.mb': round(jsonl.bytes / 2 ** 20, 1),
+    'export.jsonl.ratio': round(jsonl.seconds / copy.seconds, 1),
+  };
+}
+
+function exportRows(r: Figures): Row[] {
+  if (r['export.spans'] === undefined) return [];
+  const l = (k: string) => r[`export.${k}`] ?? '–';
+  const rows: Row[] = [
+    {
+      figure: 'export.spans',
+      value: `${l('spans').toLocaleString('en-US')} (${l('articles').toLocaleString('en-US')} articles)`,
+      yardstick: `raw COPY TO STDOUT: ${l('copy_seconds')} s`,
+      goal: '1,000,000',
+      pass: l('spans') >= 1_000_000,
+    },
+  ];
+  for (const f of ['w3c', 'jsonl']) {
+    rows.push(
+      {
+        figure: `export.${f}.ratio`,
+        value: `${l(`${f}.ratio`)}× (${l(`${f}.seconds`)} s, ${l(`${f}.spans_per_s`).toLocaleString('en-US')} spans/s)`,
+        yardstick: `raw COPY: ${l('copy_seconds')} s`,
+        goal: '≤ 4×',
+        pass: l(`${f}.ratio`) <= 4,
+      },
+      { figure: `export.${f}.peak_rss_mb`, value: `${l(`${f}.peak_rss_mb`)} MB`, yardstick: 'next server VmRSS, 100 ms samples', goal: '< 256 MB', pass: l(`${f}.peak_rss_mb`) < 256 },
+    );
+  }
+  return rows;
+}
+
+export const importBench: Benchmark = { name: 'import', run: runImport, rows: importRows };
+export const exportBench: Benchmark = { name: 'export', run: runExport, rows: exportRows };
