@@ -122,6 +122,21 @@ The yardstick is the same ranking called in-process (\`rankSentences\` with the 
 passes, same concurrency, same spans): the gap is HTTP, token auth, the span lookup and JSON. Runs alternate
 direct, HTTP (${r['suggest.latency.rounds'] ?? 2} rounds each); percentiles are over every request of all rounds. **direct_seq**: the same
 direct calls one at a time, each span once: the statement's own cost, without queueing for the cores.
+
+**Review queue** (\`bench/review-queue.ts\`): one project with 100,000 pending spans (one \`INSERT … SELECT generate_series\`,
+quotes cut from real article text), then \`VACUUM (ANALYZE)\`. First page: \`GET /api/v1/projects/{id}/review-queue\`
+(50 oldest items + counts per analyst and tag) with a reviewer's token, sequential requests after warm-up; the yardstick
+is the same two queries in-process. Approve: 8 concurrent connections POST \`…/annotations/{id}/review\`, each request
+on a distinct pending span (no 409 possible); the yardstick is the same conditional UPDATE + audit INSERT in one
+transaction over plain \`pg\` at the same concurrency.
+
+**Import** (\`bench/import-export.ts\`): the 2,587 FNC-1 bodies (train + test CSV files) imported with the app's
+\`importFile\` (validation, canonical text, one transaction per file, sentence splitting and indexing) into a fresh
+project, beside a raw \`COPY … FROM STDIN (FORMAT csv)\` of the same files into a plain table; alternating rounds, medians.
+
+**Export** (\`bench/import-export.ts\`): 1,000 generated articles with 1,000,000 approved spans; \`GET …/export?format=w3c\`
+and \`format=jsonl\` streamed from the Next server and drained, beside \`COPY (SELECT …) TO STDOUT\` of the same span
+rows; the server's RSS is sampled every 100 ms (VmRSS of the process listening on its port) and the maximum reported.
 `;
   fs.writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), md);
 }
