@@ -3,16 +3,20 @@ import { cpRange, makeTeam, makeToken, testDb } from './fixtures';
 
 const TEXT = 'Albania cut ties with Iran. Tehran denied the accusation. Microsoft found Iranian hackers.';
 
-/** A checksum of everything a write could touch: row counts and versions. */
-async function checksum() {
+/**
+ * A checksum of everything a write to the victims' projects could touch: rows
+ * and versions. Scoped to those projects, because other tests run in parallel.
+ */
+async function checksum(projectIds: string[]) {
   const db = testDb();
+  const inProjects = { in: projectIds };
   const [annotations, links, claims, articles, tokens, events] = await Promise.all([
-    db.annotation.findMany({ select: { id: true, version: true, status: true, label: true, note: true }, orderBy: { id: 'asc' } }),
-    db.link.findMany({ select: { id: true, version: true, status: true }, orderBy: { id: 'asc' } }),
-    db.claim.findMany({ select: { id: true, version: true, text: true }, orderBy: { id: 'asc' } }),
-    db.article.count(),
-    db.apiToken.findMany({ select: { id: true, revokedAt: true }, orderBy: { id: 'asc' } }),
-    db.auditEvent.count(),
+    db.annotation.findMany({ where: { article: { projectId: inProjects } }, select: { id: true, version: true, status: true, label: true, note: true }, orderBy: { id: 'asc' } }),
+    db.link.findMany({ where: { projectId: inProjects }, select: { id: true, version: true, status: true }, orderBy: { id: 'asc' } }),
+    db.claim.findMany({ where: { projectId: inProjects }, select: { id: true, version: true, text: true }, orderBy: { id: 'asc' } }),
+    db.article.count({ where: { projectId: inProjects } }),
+    db.apiToken.findMany({ where: { user: { memberships: { some: { projectId: inProjects } } } }, select: { id: true, revokedAt: true }, orderBy: { id: 'asc' } }),
+    db.auditEvent.count({ where: { projectId: inProjects } }),
   ]);
   return JSON.stringify({ annotations, links, claims, articles, tokens, events });
 }
@@ -37,7 +41,8 @@ test('IDOR: an analyst of project A gets 404 for every id of project B, and noth
     baseURL,
     extraHTTPHeaders: { authorization: `Bearer ${await makeToken(attackerTeam.analyst.id)}`, 'x-middleware-subrequest': 'middleware' },
   });
-  const before = await checksum();
+  const victims = [b.team.project.id, b2.team.project.id];
+  const before = await checksum(victims);
   const attempts: [string, () => Promise<{ status(): number }>][] = [];
   for (const { team, ids } of [b, b2]) {
     const p = team.project.id;
@@ -93,5 +98,5 @@ test('IDOR: an analyst of project A gets 404 for every id of project B, and noth
     if (status !== 404 && !(status === 400 && name.startsWith('link to'))) leaks.push(`${name}: ${status}`);
   }
   expect(leaks).toEqual([]);
-  expect(await checksum()).toBe(before);
+  expect(await checksum(victims)).toBe(before);
 });
