@@ -6,7 +6,6 @@ export const BACKUP_FORMAT = 'crosscheck-project-backup';
 const PAGE = 1000;
 
 /** Dates survive JSON as {"$date": iso}; restore turns them back. */
-export const encodeValue = (_key: string, value: unknown) => value;
 function encodeRow(row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(row)) out[k] = v instanceof Date ? { $date: v.toISOString() } : v;

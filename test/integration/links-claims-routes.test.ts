@@ -1,19 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Caller } from '@/lib/auth/caller';
 
-// Route handlers run as they do in Next, with the caller resolved by a stub
-// instead of a cookie or token (those are covered by the e2e tier).
-const auth = vi.hoisted(() => ({ caller: null as Caller | null }));
-vi.mock('@/lib/auth/caller', async () => {
-  const { AppError } = await import('@/lib/errors');
-  return {
-    getCaller: async () => auth.caller,
-    requireCaller: async () => {
-      if (!auth.caller) throw new AppError('UNAUTHORIZED', 'Sign in or send a valid API token');
-      return auth.caller;
-    },
-  };
-});
+// Route handlers run as in Next, with the caller set by the test (test/stub-caller.ts).
+vi.mock('@/lib/auth/caller', () => import('../stub-caller'));
+import { auth } from '../stub-caller';
 
 import * as links from '@/app/api/v1/links/route';
 import * as link from '@/app/api/v1/links/[linkId]/route';
@@ -29,10 +18,10 @@ import * as projectClaims from '@/app/api/v1/projects/[projectId]/claims/route';
 import * as matrix from '@/app/api/v1/projects/[projectId]/matrix/route';
 import * as search from '@/app/api/v1/projects/[projectId]/search/route';
 import { createAnnotation } from '@/lib/annotations/create-annotation';
+import { as } from '../app-error';
 import { makeArticle, makeTeam } from '../factories';
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-const as = (u: { id: string; name: string; email: string }): Caller => ({ ...u, via: 'token' });
 
 async function call(handler: Handler, method: string, path: string, params: Record<string, string> = {}, body?: unknown) {
   const req = new Request(`http://localhost${path}`, {

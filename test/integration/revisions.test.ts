@@ -2,20 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { Caller } from '@/lib/auth/caller';
 
-// Route handlers run as in Next, with the caller resolved by a stub.
-const auth = vi.hoisted(() => ({ caller: null as Caller | null }));
-vi.mock('@/lib/auth/caller', async () => {
-  const { AppError } = await import('@/lib/errors');
-  return {
-    getCaller: async () => auth.caller,
-    requireCaller: async () => {
-      if (!auth.caller) throw new AppError('UNAUTHORIZED', 'Sign in or send a valid API token');
-      return auth.caller;
-    },
-  };
-});
+// Route handlers run as in Next, with the caller set by the test (test/stub-caller.ts).
+vi.mock('@/lib/auth/caller', () => import('../stub-caller'));
+import { auth } from '../stub-caller';
 
 import * as articleRoute from '@/app/api/v1/articles/[articleId]/route';
 import * as revisionsRoute from '@/app/api/v1/articles/[articleId]/revisions/route';
@@ -27,10 +17,10 @@ import { createLink } from '@/lib/links/create-link';
 import { createClaim } from '@/lib/claims/create-claim';
 import { dismissSuggestion } from '@/lib/suggestions/dismiss-suggestion';
 import { OffsetIndex } from '@/lib/anchoring/code-points';
+import { as } from '../app-error';
 import { makeArticle, makeTeam, suffix, testDb } from '../factories';
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-const as = (u: { id: string; name: string; email: string }): Caller => ({ ...u, via: 'token' });
 
 async function get(handler: Handler, params: Record<string, string>) {
   const res = await handler(new Request('http://localhost/api/v1/x'), { params: Promise.resolve(params) });
