@@ -37,9 +37,9 @@ import { generateArticle } from './fixtures';
 import { importCsvText, readFnc1, withTempDir } from './fnc1';
 import { median, round } from './stats';
 import type { Benchmark, BenchContext, Figures, Row } from './types';
+import { insertGeneratedSpans } from './generate-spans';
 
 const FILES = ['train_bodies.csv.gz', 'competition_test_bodies.csv.gz'];
-const CONTEXT = 32; // QUOTE_CONTEXT in lib/anchoring/code-points.ts
 
 function pgClient() {
   return new pg.Client({ connectionString: process.env.DATABASE_URL, options: '-c TimeZone=UTC' });
@@ -164,33 +164,6 @@ function rssMb(pid: number): number {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
-async function insertSpans(projectId: string, authorId: string, total: number, articles: number) {
-  const batch = 100_000;
-  for (let from = 0; from < total; from += batch) {
-    const to = Math.min(total, from + batch) - 1;
-    await testDb().$executeRawUnsafe(`
-      WITH arts AS (
-        SELECT id, text, "textHash", length, (row_number() OVER (ORDER BY id) - 1)::int AS idx
-          FROM "Article" WHERE "projectId" = '${projectId}'
-      ), spans AS (
-        SELECT g, a.id AS "articleId", a.text, a."textHash", len,
-               ((g::bigint / ${articles}) * 7919 % (a.length - len - 1))::int AS s
-          FROM generate_series(${from}, ${to}) g
-          JOIN arts a ON a.idx = g % ${articles}
-          CROSS JOIN LATERAL (SELECT 8 + (g * 31 % 80) AS len) l
-      )
-      INSERT INTO "Annotation" (id, "articleId", "authorId", label, start, "end", exact, prefix, suffix, "textHash", status, version, "createdAt", "updatedAt")
-      SELECT gen_random_uuid()::text, "articleId", '${authorId}',
-             (ARRAY['ASSERTION','DENIAL','EVIDENCE']::"Label"[])[1 + g % 3],
-             s, s + len,
-             substring(text FROM s + 1 FOR len),
-             substring(text FROM greatest(s - ${CONTEXT}, 0) + 1 FOR s - greatest(s - ${CONTEXT}, 0)),
-             substring(text FROM s + len + 1 FOR ${CONTEXT}),
-             "textHash", 'APPROVED', 1, now(), now()
-        FROM spans`);
-  }
-}
-
 type Streamed = { seconds: number; bytes: number; lines: number; peakRssMb: number; startRssMb: number };
 
 async function streamExport(ctx: BenchContext, pid: number, token: string, projectId: string, format: string): Promise<Streamed> {
@@ -270,7 +243,7 @@ async function runExport(ctx: BenchContext): Promise<Figures> {
     ...Array.from({ length: articleCount }, (_, i) => [`gen-${i}`, generateArticle(words, 9_000 + i).text]),
   ]);
   await importCsvText(project.id, 'export-articles.csv', csv);
-  await insertSpans(project.id, user.id, total, articleCount);
+  await insertGeneratedSpans({ projectId: project.id, authorIds: [user.id], total, articles: articleCount, status: 'APPROVED' });
   await testDb().$executeRawUnsafe('VACUUM (ANALYZE) "Annotation", "Article", "Sentence"');
   const [{ n }] = await testDb().$queryRaw<{ n: bigint }[]>`
     SELECT count(*) AS n FROM "Annotation" s JOIN "Article" a ON a.id = s."articleId" WHERE a."projectId" = ${project.id}`;

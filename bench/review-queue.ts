@@ -29,41 +29,14 @@ import { addMember, makeArticle, makeProject, makeToken, makeUser, testDb } from
 import { generateArticle } from './fixtures';
 import { median, percentile, round } from './stats';
 import type { Benchmark, BenchContext, Figures, Row } from './types';
+import { insertGeneratedSpans } from './generate-spans';
 
 const SPANS = 100_000;
 const ARTICLES = 50;
-const CONTEXT = 32; // QUOTE_CONTEXT in lib/anchoring/code-points.ts
 const PAGE = 50;
 
 type Samples = { ms: number[]; non2xx: number; errors: number; seconds: number; errorSamples: string[] };
 const samples = (): Samples => ({ ms: [], non2xx: 0, errors: 0, seconds: 0, errorSamples: [] });
-
-async function insertSpans(projectId: string, analystIds: string[]) {
-  const authors = `ARRAY[${analystIds.map((id) => `'${id}'`).join(',')}]`;
-  // g → article g % 50; offsets and lengths from multiplicative hashes of g;
-  // createdAt: (g·7919) mod 100,000 is a permutation of 0…99,999 (7919 is prime).
-  await testDb().$executeRawUnsafe(`
-    WITH arts AS (
-      SELECT id, text, "textHash", length, (row_number() OVER (ORDER BY id) - 1)::int AS idx
-        FROM "Article" WHERE "projectId" = '${projectId}'
-    ), spans AS (
-      SELECT g, a.id AS "articleId", a.text, a."textHash", len,
-             ((g::bigint / ${ARTICLES}) * 7919 % (a.length - len - 1))::int AS s
-        FROM generate_series(0, ${SPANS - 1}) g
-        JOIN arts a ON a.idx = g % ${ARTICLES}
-        CROSS JOIN LATERAL (SELECT 8 + (g * 31 % 80) AS len) l
-    )
-    INSERT INTO "Annotation" (id, "articleId", "authorId", label, start, "end", exact, prefix, suffix, "textHash", status, version, "createdAt", "updatedAt")
-    SELECT gen_random_uuid()::text, "articleId", (${authors})[1 + g % 4],
-           (ARRAY['ASSERTION','DENIAL','EVIDENCE']::"Label"[])[1 + g % 3],
-           s, s + len,
-           substring(text FROM s + 1 FOR len),
-           substring(text FROM greatest(s - ${CONTEXT}, 0) + 1 FOR s - greatest(s - ${CONTEXT}, 0)),
-           substring(text FROM s + len + 1 FOR ${CONTEXT}),
-           "textHash", 'PENDING', 1, t, t
-      FROM spans
-      CROSS JOIN LATERAL (SELECT timestamp '2026-01-01' + make_interval(secs => (g::bigint * 7919 % ${SPANS}) * 30) AS t) c`);
-}
 
 /** The two queries listReviewQueue runs for the default first page (lib/review/list-queue.ts). */
 function queueQueries(client: PrismaClient, projectId: string) {
@@ -213,7 +186,7 @@ async function run(ctx: BenchContext): Promise<Figures> {
     const g = generateArticle(2_000, 5_000 + i);
     await makeArticle(project.id, { title: `Review queue article ${i + 1}`, text: g.text });
   }
-  await insertSpans(project.id, analysts.map((a) => a.id));
+  await insertGeneratedSpans({ projectId: project.id, authorIds: analysts.map((a) => a.id), total: SPANS, articles: ARTICLES, status: 'PENDING', spreadCreatedAt: true });
   await testDb().$executeRawUnsafe('VACUUM (ANALYZE) "Annotation", "Article", "AuditEvent"');
   const [{ n: pending }] = await testDb().$queryRaw<{ n: bigint }[]>`
     SELECT count(*) AS n FROM "Annotation" s JOIN "Article" a ON a.id = s."articleId"
