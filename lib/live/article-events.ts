@@ -1,6 +1,7 @@
 import 'server-only';
-import { sql } from '@/lib/db/client';
-import { getArticle } from '@/lib/articles/get-article';
+import { db, sql } from '@/lib/db/client';
+import { notFound } from '@/lib/errors';
+import { memberOf } from '@/lib/auth/permissions';
 
 /** How often the stream looks for new events: changes show within ~1 s. */
 export const POLL_MS = 1000;
@@ -16,7 +17,9 @@ type EventRow = { id: string; action: string; objectId: string; createdAt: Date 
  * Last-Event-ID, the time of the last event it saw.
  */
 export async function openArticleEvents(userId: string, articleId: string, resumeFrom: string | null, signal: AbortSignal) {
-  const { article } = await getArticle(userId, articleId); // 404 unless the caller may read it
+  // Only the project is needed (and the check that the caller may read the article).
+  const article = await db.article.findFirst({ where: { id: articleId, project: memberOf(userId) }, select: { projectId: true } });
+  if (!article) throw notFound('Article');
   const encoder = new TextEncoder();
   // Resume from Last-Event-ID, or from the time the client asked for (when it
   // loaded the page), so a change made while the stream was connecting is not
