@@ -56,7 +56,7 @@ async function main() {
       if (wants('e2e')) {
         await dropAndClone(pg.urlFor('postgres'), 'cc_e2e', 'cc_template');
         const env = { NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: pg.urlFor('cc_e2e'), AUTH_SECRET: 'e2e-secret-not-for-production-000000000', AUTH_TRUST_HOST: 'true' };
-        const built = args.includes('--skip-build') && fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'));
+        const built = args.includes('--skip-build') && fs.existsSync(path.join(ROOT, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'));
         if (built || runTier('build', ['node_modules/.bin/next', 'build'], env)) {
           runTier('e2e', ['node_modules/.bin/playwright', 'test', ...passthrough], env);
         }
