@@ -40,9 +40,9 @@ const BODIES = 'competition_test_bodies.csv.gz';
 const STANCES = 'competition_test_stances.csv.gz';
 const TOP = 10;
 /**
- * Asked of rankSentences per headline. Far above what it can return: it
- * re-ranks at most its CANDIDATES (100) best full-text matches, so this takes
- * every sentence it would ever suggest.
+ * Asked of rankSentences per headline. Far above what it can return (at most
+ * two sentences of each matching article), so every body it would ever
+ * suggest gets its best sentence's score.
  */
 const DEFAULT_RANK_LIMIT = 10_000;
 

@@ -26,30 +26,41 @@ export type RankOptions = {
 };
 
 /**
- * Tuning: see BENCHMARKS.md (suggestion-quality on the FNC-1 test bodies,
- * suggestion-latency at 100,000 sentences). With 100 candidates a related
- * body was often never scored (AUC 0.959); 600 candidates cost more trigram
- * work per query but let most related bodies in.
+ * How a sentence is scored (tuning and figures in BENCHMARKS.md:
+ * suggestion-quality on the FNC-1 test bodies, suggestion-latency at 100,000
+ * sentences).
  *
- * MATCH_BUDGET_ROWS: candidates are found through the GIN index with an OR of
- * the query's *rarest* lexemes, taken in order of estimated frequency while
- * their summed estimate stays within this many sentences (the rarest one is
- * always taken, so a query of common words still finds something). The
- * estimates come from the planner's own statistics: pg_stats.most_common_elems
- * of Sentence.tsv (kept by ANALYZE) times pg_class.reltuples; a lexeme absent
- * from that list is rarer than every listed one and counts as 0.1 %. Small
- * corpora therefore match on every lexeme; on a large one a common word
- * ("said", "year") no longer makes Postgres rank a tenth of the table, which
- * had put p95 above 200 ms. Common words still count in the ranking.
- *
- * CANDIDATES: the best sentences by full-text rank (ts_rank_cd against all
- * lexemes of the query) that are re-ranked with trigram word similarity, which
- * is costlier per row and rewards shared spellings that stemming misses.
+ * 1. Candidates: sentences of the project holding one of the query's *rarest*
+ *    stemmed lexemes, found through the GIN index on Sentence.tsv. Lexemes are
+ *    taken in order of estimated frequency while their summed estimate stays
+ *    within MATCH_BUDGET_ROWS (the rarest is always taken), so a query of
+ *    common words still finds something and a common word ("said") never
+ *    makes Postgres read a tenth of the table. Estimates come from the
+ *    planner's own statistics (pg_stats.most_common_elems of Sentence.tsv,
+ *    kept by ANALYZE), scaled to the project's share of the articles; a
+ *    lexeme absent from that list counts as 0.1 %.
+ * 2. Weights: each query lexeme weighs its inverse document frequency over
+ *    the project's articles, ln(articles / df) + 1. For the lexemes used to
+ *    match, df is exact (every sentence holding them is a candidate); for the
+ *    others it is the estimate above.
+ * 3. Score: half how much of the query's weight the sentence holds, half how
+ *    much of it the sentence's whole article holds (over its candidate
+ *    sentences). The article half is what lets a short passage of an article
+ *    about the same event outrank a longer one that shares a few words by
+ *    chance; plain per-sentence ranking (ts_rank_cd) lost to a whole-body
+ *    TF-IDF baseline on FNC-1.
+ * 4. At most PER_ARTICLE sentences per article (suggestions should span
+ *    outlets), and the best RERANKED get a pg_trgm word_similarity bonus for
+ *    shared spellings that stemming misses ("Crabzilla" / "crab").
  */
 const MATCH_BUDGET_ROWS = 3_000;
-const CANDIDATES = 600;
-const WEIGHT_FTS = 0.6;
-const WEIGHT_TRIGRAM = 0.4;
+/** A lexeme missing from pg_stats' most common elements is rarer than all of them. */
+const UNLISTED_FREQUENCY = 0.001;
+const WEIGHT_SENTENCE = 0.5;
+const WEIGHT_ARTICLE = 0.5;
+const PER_ARTICLE = 2;
+const RERANKED = 200;
+const WEIGHT_TRIGRAM = 0.15;
 /** Longer queries add cost, not precision: a span's first 1,000 code points say what it is about. */
 const MAX_QUERY_CODE_POINTS = 1_000;
 /** word_similarity is linear in the sentence length: compare with its start only. */
@@ -69,8 +80,14 @@ export async function rankSentences(projectId: string, queryText: string, option
   // chr(39) is a single quote and chr(92) a backslash: each lexeme is quoted and
   // escaped for tsquery input, which takes lexemes as they are (no re-stemming).
   const rows = await db.$queryRaw<Row[]>`
-    WITH size AS (
-      SELECT greatest(reltuples, 0) AS n FROM pg_class WHERE oid = '"Sentence"'::regclass
+    WITH docs AS (
+      SELECT count(*)::float8 AS n FROM "Article" WHERE "projectId" = ${projectId}
+    ),
+    size AS (
+      -- The project's sentences, estimated: the table's, times the project's share of the articles.
+      SELECT greatest(s.reltuples, 1) * least(1, (SELECT n FROM docs) / greatest(a.reltuples, 1)) AS n
+        FROM pg_class s, pg_class a
+       WHERE s.oid = '"Sentence"'::regclass AND a.oid = '"Article"'::regclass
     ),
     stats AS (
       SELECT u.e, u.f
@@ -78,30 +95,74 @@ export async function rankSentences(projectId: string, queryText: string, option
        WHERE ps.schemaname = current_schema() AND ps.tablename = 'Sentence' AND ps.attname = 'tsv'
     ),
     lex AS (
-      SELECT chr(39) || replace(replace(l, chr(92), chr(92) || chr(92)), chr(39), chr(39) || chr(39)) || chr(39) AS quoted,
-             coalesce(st.f, 0.001) * (SELECT n FROM size) AS estimate
+      SELECT l AS lexeme,
+             chr(39) || replace(replace(l, chr(92), chr(92) || chr(92)), chr(39), chr(39) || chr(39)) || chr(39) AS quoted,
+             coalesce(st.f, ${UNLISTED_FREQUENCY}::float8) * (SELECT n FROM size) AS estimate
         FROM unnest(tsvector_to_array(to_tsvector('english', ${query}::text))) AS l
         LEFT JOIN stats st ON st.e = l
     ),
     picked AS (
-      SELECT quoted, sum(estimate) OVER w AS upto, row_number() OVER w AS rn
-        FROM lex
-      WINDOW w AS (ORDER BY estimate, quoted ROWS UNBOUNDED PRECEDING)
+      SELECT lexeme, quoted
+        FROM (SELECT lexeme, quoted, sum(estimate) OVER w AS upto, row_number() OVER w AS rn
+                FROM lex WINDOW w AS (ORDER BY estimate, quoted ROWS UNBOUNDED PRECEDING)) o
+       WHERE upto <= ${MATCH_BUDGET_ROWS}::float8 OR rn = 1
     ),
     q AS (
-      SELECT (SELECT string_agg(quoted, ' | ') FROM lex)::tsquery AS rank_query,
-             (SELECT string_agg(quoted, ' | ') FROM picked WHERE upto <= ${MATCH_BUDGET_ROWS}::float8 OR rn = 1)::tsquery AS match_query
+      SELECT (SELECT string_agg(quoted, ' | ') FROM picked)::tsquery AS match_query,
+             (SELECT string_agg(quoted, ' | ') FROM lex)::tsquery AS all_query
     ),
-    candidates AS (
-      SELECT s.id, s."articleId", s.start, s."end", s.text, ts_rank_cd(s.tsv, q.rank_query, 32) AS fts
-        FROM q
-        JOIN "Sentence" s ON s.tsv @@ q.match_query
-        JOIN "Article" ar ON ar.id = s."articleId"
-       WHERE ar."projectId" = ${projectId}
-         AND (${exclude}::text IS NULL OR s."articleId" <> ${exclude}::text)
+    matched AS MATERIALIZED (
+      SELECT s.id, s."articleId", s.tsv
+        FROM q JOIN "Sentence" s ON s.tsv @@ q.match_query
+       WHERE s."articleId" IN (SELECT id FROM "Article" WHERE "projectId" = ${projectId})
+    ),
+    hits AS MATERIALIZED (
+      SELECT m.id, m."articleId", x.lexeme
+        FROM matched m
+        CROSS JOIN LATERAL unnest(tsvector_to_array(m.tsv)) AS x(lexeme)
+        JOIN lex l ON l.lexeme = x.lexeme
+    ),
+    df AS (
+      SELECT l.lexeme,
+             ln((SELECT n FROM docs) / greatest(1, least((SELECT n FROM docs),
+               CASE WHEN p.lexeme IS NOT NULL
+                    THEN (SELECT count(DISTINCT h."articleId") FROM hits h WHERE h.lexeme = l.lexeme)
+                    ELSE l.estimate END))) + 1 AS idf
+        FROM lex l LEFT JOIN picked p ON p.lexeme = l.lexeme
+    ),
+    total AS (
+      SELECT sum(idf) AS t FROM df
+    ),
+    per_sentence AS (
+      SELECT h.id, h."articleId", sum(d.idf) / (SELECT t FROM total) AS share
+        FROM hits h JOIN df d USING (lexeme)
+       GROUP BY h.id, h."articleId"
+    ),
+    per_article AS (
+      SELECT a."articleId", sum(d.idf) / (SELECT t FROM total) AS share
+        FROM (SELECT DISTINCT "articleId", lexeme FROM hits) a JOIN df d USING (lexeme)
+       GROUP BY a."articleId"
+    ),
+    scored AS (
+      SELECT s.id, s."articleId",
+             s.share * ${WEIGHT_SENTENCE}::float8 + a.share * ${WEIGHT_ARTICLE}::float8 AS base,
+             row_number() OVER (PARTITION BY s."articleId" ORDER BY s.share DESC, s.id) AS k
+        FROM per_sentence s JOIN per_article a USING ("articleId")
+       WHERE (${exclude}::text IS NULL OR s."articleId" <> ${exclude}::text)
          AND NOT EXISTS (
            SELECT 1 FROM "SuggestionDismissal" d WHERE d."annotationId" = ${annotationId}::text AND d."sentenceId" = s.id
          )
+    ),
+    kept AS (
+      SELECT id, "articleId", base, row_number() OVER (ORDER BY base DESC, id) AS r
+        FROM scored WHERE k <= ${PER_ARTICLE}
+    ),
+    top AS (
+      SELECT k.id, k."articleId", st.start, st."end", st.text,
+             k.base * (1 - ${WEIGHT_TRIGRAM}::float8)
+               + CASE WHEN k.r <= ${RERANKED} THEN word_similarity(${query}::text, left(st.text, ${SIMILARITY_CHARS})) * ${WEIGHT_TRIGRAM}::float8 ELSE 0 END AS score
+        FROM kept k JOIN "Sentence" st ON st.id = k.id
+       WHERE k.r <= greatest(${RERANKED}, ${options.limit}::int)
          AND NOT EXISTS (
            -- Already linked: the span is linked to a span inside this sentence.
            SELECT 1
@@ -109,20 +170,13 @@ export async function rankSentences(projectId: string, queryText: string, option
              JOIN "Annotation" b
                ON b.id = CASE WHEN l."fromAnnotationId" = ${annotationId}::text THEN l."toAnnotationId" ELSE l."fromAnnotationId" END
             WHERE (l."fromAnnotationId" = ${annotationId}::text OR l."toAnnotationId" = ${annotationId}::text)
-              AND b."articleId" = s."articleId" AND b.start < s."end" AND b."end" > s.start
+              AND b."articleId" = st."articleId" AND b.start < st."end" AND b."end" > st.start
          )
-       ORDER BY fts DESC, s.id
-       LIMIT ${CANDIDATES}
-    ),
-    scored AS (
-      SELECT c.*, c.fts * ${WEIGHT_FTS}::float8 + word_similarity(${query}::text, left(c.text, ${SIMILARITY_CHARS})) * ${WEIGHT_TRIGRAM}::float8 AS score
-        FROM candidates c
-    ),
-    top AS (
-      SELECT * FROM scored ORDER BY score DESC, id LIMIT ${options.limit}
+       ORDER BY score DESC, k.id
+       LIMIT ${options.limit}::int
     )
     SELECT t.id AS "sentenceId", t."articleId", ar.title AS "articleTitle", ar.outlet, t.start, t."end", t.text, t.score,
-           ts_headline('english', t.text, q.rank_query, ${`HighlightAll=true, StartSel=${MARK_START}, StopSel=${MARK_END}`}) AS marked
+           ts_headline('english', t.text, q.all_query, ${`HighlightAll=true, StartSel=${MARK_START}, StopSel=${MARK_END}`}) AS marked
       FROM top t
       JOIN "Article" ar ON ar.id = t."articleId"
       CROSS JOIN q

@@ -150,6 +150,38 @@ describe('suggested matches', () => {
     expect(await testDb().suggestionDismissal.count({ where: { annotationId: span.id } })).toBe(0);
   });
 
+  it('weigh the whole article: a passage of an article on the same story beats an equal one of an article that shares a word by chance', async () => {
+    const team = await makeTeam('Placeholder source text.');
+    const claim = 'Iranian hackers attacked Albanian government servers';
+    await addArticles(team.project.id, [
+      {
+        title: 'On the story',
+        externalId: `story-${suffix()}`,
+        text: 'Government servers went dark. Hackers from Iran were blamed. Albanian officials met in Tirana.',
+      },
+      {
+        title: 'By chance',
+        externalId: `chance-${suffix()}`,
+        text: 'Government servers went dark. The harvest festival opened. Farmers sold apples at the market.',
+      },
+      {
+        // Many matching sentences in one article: suggestions should still reach other articles.
+        title: 'Repetitive',
+        externalId: `repeat-${suffix()}`,
+        text: Array.from({ length: 6 }, (_, i) => `Iranian hackers attacked Albanian government servers, report ${i + 1} said.`).join(' '),
+      },
+    ]);
+    const ranked = await rankSentences(team.project.id, claim, { limit: 10 });
+    const score = (title: string, text: string) => ranked.find((r) => r.articleTitle === title && r.text === text)?.score ?? 0;
+    // The same sentence, word for word, in two articles: the one whose article is about the claim ranks higher.
+    expect(score('On the story', 'Government servers went dark.')).toBeGreaterThan(score('By chance', 'Government servers went dark.'));
+    // At most two sentences of one article, however many match.
+    const perArticle = new Map<string, number>();
+    for (const r of ranked) perArticle.set(r.articleTitle, (perArticle.get(r.articleTitle) ?? 0) + 1);
+    expect(perArticle.get('Repetitive')).toBe(2);
+    expect(perArticle.has('On the story')).toBe(true);
+  });
+
   it('can be ranked for any text, such as a headline, within one project', async () => {
     const { team } = await corpus();
     const ranked = await rankSentences(team.project.id, 'Iran’s spies orchestrated Albanian cyberattack', { limit: 3 });
