@@ -23,6 +23,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          // next-auth imports 'next/server' without an extension, which Node's ESM loader
+          // refuses; inlined, Vite resolves it (and test mocks of next/headers reach it).
+          server: { deps: { inline: ['next-auth'] } },
         },
       },
     ],

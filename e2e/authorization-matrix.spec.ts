@@ -8,7 +8,7 @@ type Role = 'anonymous' | 'outsider' | 'analyst' | 'reviewer' | 'admin';
 const ROLES: Role[] = ['anonymous', 'outsider', 'analyst', 'reviewer', 'admin'];
 const TEXT = 'Albania cut ties with Iran. Tehran denied the accusation.';
 
-type Ids = { projectId: string; articleId: string; spanId: string; linkId: string; claimId: string; otherSpanId: string };
+type Ids = { projectId: string; articleId: string; spanId: string; linkId: string; claimId: string; otherSpanId: string; spanAuthorId: string };
 type Call = (api: APIRequestContext, ids: Ids) => Promise<{ status(): number }>;
 type Row = { name: string; call: Call; expect: Record<Role, number | number[]> };
 
@@ -31,6 +31,18 @@ const ROWS: Row[] = [
     name: 'POST /projects/{id}/imports',
     call: (a, i) => a.post(`/api/v1/projects/${i.projectId}/imports`, { multipart: { file: { name: 'a.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(JSON.stringify({ title: 't', text: `text ${Math.random()}` }) + '\n') } } }),
     expect: { anonymous: 401, outsider: 404, analyst: 200, reviewer: 403, admin: 200 },
+  },
+  {
+    name: 'PATCH /projects/{id}',
+    call: (a, i) => a.patch(`/api/v1/projects/${i.projectId}`, json({ independentAnnotation: false })),
+    expect: { anonymous: 401, outsider: 404, analyst: 403, reviewer: 403, admin: 200 },
+  },
+  { name: 'GET /articles/{id}/comparison', call: (a, i) => a.get(`/api/v1/articles/${i.articleId}/comparison`), expect: { anonymous: 401, outsider: 404, analyst: 403, reviewer: 200, admin: 200 } },
+  { name: 'POST /articles/{id}/comparison', call: (a, i) => a.post(`/api/v1/articles/${i.articleId}/comparison`), expect: { anonymous: 401, outsider: 404, analyst: 403, reviewer: 200, admin: 200 } },
+  {
+    name: 'POST /articles/{id}/comparison/decisions',
+    call: (a, i) => a.post(`/api/v1/articles/${i.articleId}/comparison/decisions`, json({ analystA: i.spanAuthorId, analystB: 'another-analyst', a: { id: i.spanId, version: 1 }, accept: 'a' })),
+    expect: { anonymous: 401, outsider: 404, analyst: 403, reviewer: 200, admin: 200 },
   },
   { name: 'GET /articles/{id}', call: (a, i) => a.get(`/api/v1/articles/${i.articleId}`), expect: read() },
   { name: 'GET /articles/{id}/annotations', call: (a, i) => a.get(`/api/v1/articles/${i.articleId}/annotations`), expect: read() },
@@ -87,6 +99,13 @@ const ROWS: Row[] = [
     call: (a, i) => a.post(`/api/v1/claims/${i.claimId}/annotations`, json({ annotationId: i.otherSpanId })),
     expect: { anonymous: 401, outsider: 404, analyst: 201, reviewer: 403, admin: 201 },
   },
+  { name: 'GET /claims/{id}/history', call: (a, i) => a.get(`/api/v1/claims/${i.claimId}/history`), expect: read() },
+  { name: 'GET /links/{id}/history', call: (a, i) => a.get(`/api/v1/links/${i.linkId}/history`), expect: read() },
+  {
+    name: 'DELETE /claims/{id}',
+    call: (a, i) => a.delete(`/api/v1/claims/${i.claimId}?version=1`),
+    expect: { anonymous: 401, outsider: 404, analyst: 204, reviewer: 403, admin: 204 },
+  },
   {
     name: 'DELETE /claims/{id}/annotations/{spanId}',
     call: (a, i) => a.delete(`/api/v1/claims/${i.claimId}/annotations/${i.spanId}`),
@@ -106,7 +125,7 @@ async function freshObjects(team: Awaited<ReturnType<typeof makeTeam>>): Promise
   const c = await span(35, 41);
   const link = await db.link.create({ data: { projectId: team.project.id, fromAnnotationId: b.id, toAnnotationId: a.id, kind: 'CONTRADICTS', authorId: team.analyst2.id }, select: { id: true } });
   const claim = await db.claim.create({ data: { projectId: team.project.id, text: 'Iran did it', authorId: team.analyst2.id, spans: { connect: [{ id: a.id }] } }, select: { id: true } });
-  return { projectId: team.project.id, articleId: team.article.id, spanId: a.id, linkId: link.id, claimId: claim.id, otherSpanId: c.id };
+  return { projectId: team.project.id, articleId: team.article.id, spanId: a.id, linkId: link.id, claimId: claim.id, otherSpanId: c.id, spanAuthorId: team.analyst2.id };
 }
 
 test('authorization matrix: every documented route × anonymous, other project, analyst, reviewer, admin', async ({ baseURL, request }) => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect, type Page } from '@playwright/test';
-import { makeArticle, makeTeam, signIn, testDb } from './fixtures';
+import { test, expect, request as playwrightRequest, type Page } from '@playwright/test';
+import { cpRange, makeArticle, makeTeam, makeToken, signIn, testDb } from './fixtures';
 import { selectWithMouse } from './select-text';
 
 // Three articles of the demo corpus, with the outlets and titles of its manifest,
@@ -245,4 +245,29 @@ test('a search result or claim page link (#cp-) opens the span starting there; a
 
   await page.goto(`/articles/${cyberDaily.id}#span-not-a-span`);
   await expect(page.getByTestId('reader-status')).toHaveText('That span is not in this article any more; it may have been deleted.');
+});
+
+test('a claim page shows the claim’s history and deletes the claim, keeping its spans', async ({ page, baseURL }) => {
+  const team = await makeTeam('Albania cut ties with Iran. Tehran denied the accusation.');
+  const api = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${await makeToken(team.analyst2.id)}` } });
+  const span = await (await api.post(`/api/v1/articles/${team.article.id}/annotations`, { data: { ...cpRange(team.article.text, 'Tehran denied the accusation'), label: 'denial' } })).json();
+  const claim = await (await api.post('/api/v1/claims', { data: { projectId: team.project.id, annotationId: span.id } })).json();
+  await api.patch(`/api/v1/claims/${claim.id}`, { data: { text: 'Tehran denies the attack', verdict: 'Disputed', version: 1 } });
+
+  await signIn(page, team.analyst.email);
+  await page.goto(`/claims/${claim.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tehran denies the attack');
+  const history = page.getByTestId('claim-history');
+  await history.getByText('History').click();
+  const events = history.getByRole('list', { name: 'History' }).getByRole('listitem');
+  await expect(events).toHaveCount(2);
+  await expect(events.nth(0)).toContainText('Analyst Two created the claim');
+  await expect(events.nth(1)).toContainText('renamed “Tehran denies the attack”, verdict Disputed');
+
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Delete claim' }).click();
+  await expect(page).toHaveURL(new RegExp(`/projects/${team.project.id}/matrix$`));
+  await expect(page.getByText('Tehran denies the attack')).toHaveCount(0);
+  expect(await testDb().claim.count({ where: { id: claim.id } })).toBe(0);
+  expect(await testDb().annotation.findUniqueOrThrow({ where: { id: span.id }, select: { claimId: true } })).toEqual({ claimId: null });
 });

@@ -1,7 +1,7 @@
 'use client';
-
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
+import { ObjectHistory } from '@/components/history/object-history';
 import type { AnnotationDto } from '@/lib/annotations/dto';
 import { labelName } from '@/lib/annotations/labels';
 import { deleteLink, fetchSpanLinks } from '@/lib/cross-source/api-client';
@@ -89,6 +89,7 @@ export function SpanLinks({ annotation: a, knownCount, canAnnotate, onCount, onE
                     ×
                   </button>
                 )}
+                <ObjectHistory objectType="link" objectId={link.id} />
               </li>
             );
           })}

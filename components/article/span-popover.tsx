@@ -1,5 +1,5 @@
 'use client';
-import { SpanHistory } from './span-history';
+import { ObjectHistory } from '@/components/history/object-history';
 
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { AnnotationDto, Label, UpdateAnnotationBody } from '@/lib/annotations/dto';
@@ -145,7 +145,7 @@ export function SpanPopover(props: SpanPopoverProps) {
         </dl>
       )}
       {props.children && <div className="span-popover__cross">{props.children}</div>}
-      <SpanHistory annotationId={a.id} />
+      <ObjectHistory objectType="annotation" objectId={a.id} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
-import { requireProjectRoles } from '@/lib/auth/permissions';
+import { requireSpanVisibility, visibleSpanWhere } from './span-visibility';
 import type { AnnotationDto } from './dto';
 import { annotationSelect, toAnnotationDto } from './to-dto';
 
@@ -15,11 +15,11 @@ export type OrphanDto = AnnotationDto & {
   madeOnRevision: number | null;
 };
 
-/** Spans that the project's latest re-imports left without a place, by article, in old text order. */
+/** Spans (of those the caller may see) that the project's latest re-imports left without a place, by article, in old text order. */
 export async function listOrphans(userId: string, projectId: string): Promise<OrphanDto[]> {
-  await requireProjectRoles(userId, projectId);
+  const { visibility } = await requireSpanVisibility(userId, projectId);
   const rows = await db.annotation.findMany({
-    where: { orphaned: true, article: { projectId } },
+    where: { orphaned: true, article: { projectId }, ...visibleSpanWhere(visibility) },
     orderBy: [{ articleId: 'asc' }, { start: 'asc' }, { id: 'asc' }],
     select: { ...annotationSelect, article: { select: { id: true, title: true, outlet: true, revision: true } } },
   });

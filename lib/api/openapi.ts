@@ -10,6 +10,8 @@ import { EXPORT_FORMATS, EXPORT_FORMAT_DESCRIPTION } from '@/lib/export/schema';
 import { reviewInput } from '@/lib/review/schema';
 import { activityQuery } from '@/lib/audit/list-events';
 import { queueQuery } from '@/lib/review/list-queue';
+import { comparisonDecisionInput, comparisonQuery } from '@/lib/review/comparison-schema';
+import { projectSettingsInput } from '@/lib/projects/schema';
 
 // The OpenAPI 3.1 document is generated from the same zod schemas the routes
 // parse with, so it cannot drift from what they accept (a test checks both).
@@ -81,8 +83,34 @@ const project = z.object({
   description: z.string().nullable(),
   roles: z.array(z.enum(['admin', 'analyst', 'reviewer'])),
   articleCount: z.number().int(),
+  independentAnnotation: z.boolean().describe("Analysts see only their own spans on an article until a reviewer opens it for comparison"),
 });
 const author = z.object({ id: z.string(), name: z.string() });
+const kappa = z.object({ kappa: z.number().nullable(), observed: z.number(), expected: z.number(), n: z.number().int() });
+const comparisonAnalyst = z.object({ id: z.string(), name: z.string(), spans: z.number().int() });
+const opened = z.object({ at: z.string(), by: author.nullable() });
+const comparison = z.object({
+  article: z.object({ id: z.string(), projectId: z.string(), projectName: z.string(), title: z.string(), outlet: z.string().nullable(), text: z.string(), length: z.number().int() }),
+  independentAnnotation: z.boolean(),
+  opened: opened.nullable().describe('When a reviewer opened the article for comparison; null while analysts see only their own spans'),
+  analysts: z.array(comparisonAnalyst).describe('Everyone with spans on the article, most spans first'),
+  a: comparisonAnalyst.nullable(),
+  b: comparisonAnalyst.nullable(),
+  items: z
+    .array(z.object({ key: z.string(), kind: z.enum(['exact', 'partial', 'only-a', 'only-b']), a: annotation.nullable(), b: annotation.nullable() }))
+    .describe('Pairs (same tag, overlapping; exact or partial boundaries) and lone spans, in reading order'),
+  agreement: z
+    .object({
+      overall: kappa,
+      perLabel: z.object({ assertion: kappa, denial: kappa, evidence: kappa }),
+      exact: z.number().int(),
+      partial: z.number().int(),
+      onlyA: z.number().int(),
+      onlyB: z.number().int(),
+    })
+    .nullable()
+    .describe("Cohen's kappa of the two analysts over this article's characters"),
+});
 const highlights = z.array(z.tuple([z.number().int(), z.number().int()])).describe('Code-point ranges [start, end) inside `text` of the words that matched');
 const spanSummary = z.object({
   id: z.string(),
@@ -289,6 +317,22 @@ export function buildOpenApiDocument(serverUrl = '/') {
           responses: { 200: { description: 'Events', ...json({ type: 'object', properties: { events: { type: 'array', items: ref('AuditEvent') } } }) }, ...errors(401, 404) },
         },
       },
+      '/api/v1/links/{linkId}/history': {
+        get: {
+          operationId: 'linkHistory',
+          summary: 'Every event of a link, oldest first (also after deletion)',
+          parameters: [pathParam('linkId')],
+          responses: { 200: { description: 'Events', ...json({ type: 'object', properties: { events: { type: 'array', items: ref('AuditEvent') } } }) }, ...errors(401, 404) },
+        },
+      },
+      '/api/v1/claims/{claimId}/history': {
+        get: {
+          operationId: 'claimHistory',
+          summary: 'Every event of a claim (created, renamed, spans attached and detached, deleted), oldest first',
+          parameters: [pathParam('claimId')],
+          responses: { 200: { description: 'Events', ...json({ type: 'object', properties: { events: { type: 'array', items: ref('AuditEvent') } } }) }, ...errors(401, 404) },
+        },
+      },
       '/api/v1/projects/{projectId}/activity': {
         get: {
           operationId: 'projectActivity',
@@ -317,6 +361,46 @@ export function buildOpenApiDocument(serverUrl = '/') {
           summary: "Inter-annotator agreement at character level: Cohen's kappa per pair (overall and per tag), Krippendorff's alpha (nominal) for 3+ annotators, and the spans that do not match",
           parameters: [pathParam('projectId'), queryParam('articleId', { type: 'string' }, 'One article only')],
           responses: { 200: { description: 'Agreement', ...json({ type: 'object' }) }, ...errors(400, 401, 403, 404) },
+        },
+      },
+      '/api/v1/projects/{projectId}': {
+        patch: {
+          operationId: 'updateProjectSettings',
+          summary: "Change the project's settings (admins); audited",
+          parameters: [pathParam('projectId')],
+          requestBody: { required: true, ...json(schema(projectSettingsInput, 'input')) },
+          responses: { 200: { description: 'The project', ...json(ref('Project')) }, ...errors(400, 401, 403, 404, 413, 415) },
+        },
+      },
+      '/api/v1/articles/{articleId}/comparison': {
+        get: {
+          operationId: 'getComparison',
+          summary: "Two analysts' spans on the article, paired, with their agreement (reviewers and admins)",
+          parameters: [
+            pathParam('articleId'),
+            ...Object.entries((schema(comparisonQuery, 'input') as { properties: Record<string, object> }).properties).map(([name, s]) => queryParam(name, s, '')),
+          ],
+          responses: { 200: { description: 'The comparison', ...json(schema(comparison)) }, ...errors(400, 401, 403, 404) },
+        },
+        post: {
+          operationId: 'openComparison',
+          summary: 'Open the article for comparison: from now on every member sees all its spans (idempotent; audited)',
+          parameters: [pathParam('articleId')],
+          responses: { 200: { description: 'When it was opened, and by whom', ...json({ type: 'object', properties: { opened: schema(opened) } }) }, ...errors(401, 403, 404) },
+        },
+      },
+      '/api/v1/articles/{articleId}/comparison/decisions': {
+        post: {
+          operationId: 'decideComparison',
+          summary: 'Accept A, B, both or neither of a pair: accepted spans are approved, the others rejected, in one transaction',
+          description:
+            'Same rules as POST /annotations/{id}/review: reviewers and admins, never their own spans, a version per span (stale → 409 and nothing is decided). A rejection without a comment gets "Not accepted in comparison with <other analyst>". Opens the article for comparison.',
+          parameters: [pathParam('articleId')],
+          requestBody: { required: true, ...json(schema(comparisonDecisionInput, 'input')) },
+          responses: {
+            200: { description: 'The spans as decided', ...json({ type: 'object', properties: { a: { anyOf: [ref('Annotation'), { type: 'null' }] }, b: { anyOf: [ref('Annotation'), { type: 'null' }] }, opened: { type: 'object' } } }) },
+            ...errors(400, 401, 403, 404, 409, 413, 415),
+          },
         },
       },
       '/api/v1/articles/{articleId}/events': {
@@ -517,6 +601,12 @@ export function buildOpenApiDocument(serverUrl = '/') {
           parameters: [pathParam('claimId')],
           requestBody: { required: true, ...json(ref('RenameClaim')) },
           responses: { 200: { description: 'The renamed claim', ...json(ref('Claim')) }, ...errors(400, 401, 403, 404, 409, 413, 415) },
+        },
+        delete: {
+          operationId: 'deleteClaim',
+          summary: 'Delete a claim at the version you saw; its spans stay, detached (X-Spans-Detached says how many)',
+          parameters: [pathParam('claimId'), queryParam('version', { type: 'integer', minimum: 1 }, 'The version you saw; stale → 409', true)],
+          responses: { 204: { description: 'Deleted' }, ...errors(400, 401, 403, 404, 409) },
         },
       },
       '/api/v1/claims/{claimId}/annotations': {

@@ -1,7 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db/client';
-import { memberOf, requireProjectRoles } from '@/lib/auth/permissions';
+import { memberOf } from '@/lib/auth/permissions';
+import { isSpanVisible, requireSpanVisibility, visibleSpanSql, type SpanVisibility } from '@/lib/annotations/span-visibility';
 import { notFound } from '@/lib/errors';
 
 export type AuditEventDto = {
@@ -20,7 +21,8 @@ export const activityQuery = z.strictObject({
   objectType: z.enum(['annotation', 'link', 'claim', 'project', 'article']).optional(),
   actorId: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  before: z.string().datetime().optional().describe('Only events older than this (for paging)'),
+  // Year 0000 fits the ISO format, but PostgreSQL has no year 0.
+  before: z.string().datetime().refine((v) => new Date(v).getUTCFullYear() >= 1, 'must be in year 1 or later').optional().describe('Only events older than this (for paging)'),
 });
 export type ActivityQuery = z.infer<typeof activityQuery>;
 
@@ -50,25 +52,82 @@ export async function listObjectHistory(userId: string, objectType: 'annotation'
     if (!visible) throw notFound('History');
     return [];
   }
-  await requireProjectRoles(userId, first.projectId);
+  const { visibility } = await requireSpanVisibility(userId, first.projectId);
+  if (objectType === 'annotation' && !(await isSpanHistoryVisible(visibility, objectId))) throw notFound('History');
+  if (objectType === 'link' && !(await isLinkHistoryVisible(visibility, objectId, userId))) throw notFound('History');
   const rows = await db.auditEvent.findMany({ where: { objectType, objectId, projectId: first.projectId }, orderBy: { createdAt: 'asc' }, select });
   return withActors(rows);
 }
 
-/** A project's activity, newest first, filterable. */
+/**
+ * A link is visible when both its spans are; a deleted one only to whoever made
+ * it (its spans may be gone too, so nothing else is left to judge by).
+ */
+async function isLinkHistoryVisible(visibility: SpanVisibility, id: string, userId: string): Promise<boolean> {
+  if (visibility.everything) return true;
+  const link = await db.link.findUnique({ where: { id }, select: { fromAnnotationId: true, toAnnotationId: true } });
+  if (!link) return (await db.auditEvent.count({ where: { objectType: 'link', objectId: id, action: 'link.create', actorId: userId } })) > 0;
+  return (await isSpanHistoryVisible(visibility, link.fromAnnotationId)) && (await isSpanHistoryVisible(visibility, link.toAnnotationId));
+}
+
+/**
+ * Independent annotation hides another analyst's span, and its history with
+ * it. A deleted span is judged by its author and article as its delete event
+ * recorded them (annotation DTO: author.id, articleId).
+ */
+async function isSpanHistoryVisible(visibility: SpanVisibility, id: string): Promise<boolean> {
+  if (visibility.everything) return true;
+  const span = await db.annotation.findUnique({ where: { id }, select: { authorId: true, articleId: true } });
+  const deleted = span
+    ? null
+    : ((await db.auditEvent.findFirst({ where: { objectType: 'annotation', objectId: id, action: 'annotation.delete' }, select: { before: true } }))?.before as
+        | { articleId?: string; author?: { id?: string } }
+        | null
+        | undefined);
+  const authorId = span?.authorId ?? deleted?.author?.id;
+  const articleId = span?.articleId ?? deleted?.articleId;
+  if (!authorId || !articleId) return false;
+  const opened = (await db.articleComparison.count({ where: { articleId } })) > 0;
+  return isSpanVisible(visibility, { authorId, articleOpened: opened });
+}
+
+/**
+ * A project's activity, newest first, filterable. Under independent annotation
+ * an analyst does not see events of spans hidden from them (nor of links to
+ * them): a span's creation event carries its whole text. Their own actions and
+ * events of other kinds (articles, claims, imports, exports, settings) stay.
+ */
 export async function listActivity(userId: string, projectId: string, q: ActivityQuery): Promise<AuditEventDto[]> {
-  await requireProjectRoles(userId, projectId);
-  const rows = await db.auditEvent.findMany({
-    where: {
-      projectId,
-      ...(q.action && { action: q.action }),
-      ...(q.objectType && { objectType: q.objectType }),
-      ...(q.actorId && { actorId: q.actorId }),
-      ...(q.before && { createdAt: { lt: new Date(q.before) } }),
-    },
-    orderBy: { createdAt: 'desc' },
-    take: q.limit,
-    select,
-  });
+  const { visibility } = await requireSpanVisibility(userId, projectId);
+  const where = {
+    projectId,
+    ...(q.action && { action: q.action }),
+    ...(q.objectType && { objectType: q.objectType }),
+    ...(q.actorId && { actorId: q.actorId }),
+    ...(q.before && { createdAt: { lt: new Date(q.before) } }),
+  };
+  if (visibility.everything) {
+    return withActors(await db.auditEvent.findMany({ where, orderBy: { createdAt: 'desc' }, take: q.limit, select }));
+  }
+  // The visibility test needs the span and link rows, which Prisma cannot join to
+  // AuditEvent (no relation): the ids come from SQL, the rows from Prisma.
+  const ids = await db.$queryRaw<{ id: string }[]>`
+    SELECT e.id FROM "AuditEvent" e
+     WHERE e."projectId" = ${projectId}
+       AND (${q.action ?? null}::text IS NULL OR e.action = ${q.action ?? null}::text)
+       AND (${q.objectType ?? null}::text IS NULL OR e."objectType" = ${q.objectType ?? null}::text)
+       AND (${q.actorId ?? null}::text IS NULL OR e."actorId" = ${q.actorId ?? null}::text)
+       AND (${q.before ? new Date(q.before) : null}::timestamp IS NULL OR e."createdAt" < ${q.before ? new Date(q.before) : null}::timestamp)
+       AND (e."objectType" NOT IN ('annotation', 'link')
+            OR e."actorId" = ${userId}
+            OR (e."objectType" = 'annotation' AND EXISTS (SELECT 1 FROM "Annotation" a WHERE a.id = e."objectId" AND ${visibleSpanSql(visibility, 'a')}))
+            OR (e."objectType" = 'link' AND EXISTS (
+                  SELECT 1 FROM "Link" l
+                    JOIN "Annotation" f ON f.id = l."fromAnnotationId"
+                    JOIN "Annotation" t ON t.id = l."toAnnotationId"
+                   WHERE l.id = e."objectId" AND ${visibleSpanSql(visibility, 'f')} AND ${visibleSpanSql(visibility, 't')})))
+     ORDER BY e."createdAt" DESC
+     LIMIT ${q.limit}`;
+  const rows = await db.auditEvent.findMany({ where: { id: { in: ids.map((r) => r.id) } }, orderBy: { createdAt: 'desc' }, select });
   return withActors(rows);
 }

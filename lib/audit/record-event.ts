@@ -11,11 +11,16 @@ export type AuditAction =
   | 'link.review'
   | 'claim.create'
   | 'claim.update'
+  | 'claim.attach'
+  | 'claim.detach'
+  | 'claim.delete'
   | 'import'
   | 'export'
   | 'article.revise'
   | 'annotation.reanchor'
-  | 'annotation.orphan';
+  | 'annotation.orphan'
+  | 'article.compare'
+  | 'project.update';
 
 export type AuditEventInput = {
   projectId: string;

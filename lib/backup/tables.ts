@@ -17,6 +17,7 @@ export const BACKUP_TABLES: BackupTable[] = [
   { name: 'Project', delegate: d((db) => db.project), where: (p) => ({ id: p }) },
   { name: 'Membership', delegate: d((db) => db.membership), where: (p) => ({ projectId: p }) },
   { name: 'Article', delegate: d((db) => db.article), where: (p) => ({ projectId: p }) },
+  { name: 'ArticleComparison', delegate: d((db) => db.articleComparison), where: (p) => ({ article: { projectId: p } }) },
   { name: 'ArticleRevision', delegate: d((db) => db.articleRevision), where: (p) => ({ article: { projectId: p } }) },
   { name: 'Sentence', delegate: d((db) => db.sentence), where: (p) => ({ article: { projectId: p } }) },
   { name: 'Claim', delegate: d((db) => db.claim), where: (p) => ({ projectId: p }) },

@@ -2,6 +2,7 @@
 import { revalidatePath } from 'next/cache';
 import { requireCaller } from '@/lib/auth/caller';
 import { AppError } from '@/lib/errors';
+import { findUnstorableField } from '@/lib/api/unstorable-text';
 import { renameClaimInput } from './schema';
 import { renameClaim } from './rename-claim';
 
@@ -15,6 +16,8 @@ export type RenameClaimState = { error?: string; saved?: { text: string; verdict
 export async function renameClaimAction(_prev: RenameClaimState, form: FormData): Promise<RenameClaimState> {
   try {
     const caller = await requireCaller();
+    const unstorable = findUnstorableField(form);
+    if (unstorable) return { error: `The ${unstorable} field holds characters that cannot be stored (U+0000 or a lone surrogate)` };
     const claimId = String(form.get('claimId') ?? '');
     const input = renameClaimInput.safeParse({ text: form.get('text'), verdict: String(form.get('verdict') ?? ''), version: Number(form.get('version')) });
     if (!input.success) return { error: input.error.issues[0]?.message ?? 'The new wording is not valid' };

@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
+import { recordEvent } from '@/lib/audit/record-event';
 import { assertAllowed, can } from '@/lib/auth/permissions';
 import type { Caller } from '@/lib/auth/caller';
 import type { ClaimDto } from './dto';
@@ -14,11 +15,17 @@ import { readClaim } from './read-claims';
 export async function attachSpan(caller: Caller, claimId: string, annotationId: string): Promise<ClaimDto> {
   const claim = await findClaimForUser(caller.id, claimId);
   assertAllowed(can.annotate(claim.roles), 'Only analysts and admins of this project can attach spans to claims');
-  const span = await findSpanForClaim(caller.id, annotationId, claim.projectId);
+  const span = await findSpanForClaim(caller.id, annotationId, claim.projectId, claim.visibility);
   if (span.claimId !== claimId) {
     if (span.claimId) throw spanTaken();
-    const { count } = await db.annotation.updateMany({ where: { id: span.id, claimId: null }, data: { claimId } });
-    if (count === 0) throw spanTaken();
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.annotation.updateMany({ where: { id: span.id, claimId: null }, data: { claimId } });
+      if (count === 0) throw spanTaken();
+      await recordEvent(tx, {
+        projectId: claim.projectId, actorId: caller.id, action: 'claim.attach', objectType: 'claim', objectId: claimId,
+        after: { annotationId: span.id, exact: span.exact },
+      });
+    });
   }
-  return readClaim(claimId);
+  return readClaim(claimId, claim.visibility);
 }

@@ -1,7 +1,9 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
+import { recordEvent } from '@/lib/audit/record-event';
 import { AppError } from '@/lib/errors';
-import { assertAllowed, can, requireProjectRoles } from '@/lib/auth/permissions';
+import { assertAllowed, can } from '@/lib/auth/permissions';
+import { requireSpanVisibility } from '@/lib/annotations/span-visibility';
 import type { Caller } from '@/lib/auth/caller';
 import type { ClaimDto } from './dto';
 import type { CreateClaimInput } from './schema';
@@ -15,9 +17,9 @@ import { wordingFromSpan } from './wording-from-span';
  * transaction: a span already attached elsewhere refuses the whole thing.
  */
 export async function createClaim(caller: Caller, input: CreateClaimInput): Promise<ClaimDto> {
-  const roles = await requireProjectRoles(caller.id, input.projectId);
+  const { roles, visibility } = await requireSpanVisibility(caller.id, input.projectId);
   assertAllowed(can.annotate(roles), 'Only analysts and admins of this project can create claims');
-  const span = input.annotationId ? await findSpanForClaim(caller.id, input.annotationId, input.projectId) : null;
+  const span = input.annotationId ? await findSpanForClaim(caller.id, input.annotationId, input.projectId, visibility) : null;
   if (span?.claimId) throw spanTaken();
   const text = input.text ?? (span ? wordingFromSpan(span.exact) : '');
   if (!text) throw new AppError('BAD_REQUEST', 'Give the claim text, or a span to start from', { text: 'required' });
@@ -29,7 +31,11 @@ export async function createClaim(caller: Caller, input: CreateClaimInput): Prom
       const { count } = await tx.annotation.updateMany({ where: { id: span.id, claimId: null }, data: { claimId: claim.id } });
       if (count === 0) throw spanTaken();
     }
+    await recordEvent(tx, {
+      projectId: input.projectId, actorId: caller.id, action: 'claim.create', objectType: 'claim', objectId: claim.id,
+      after: { text, annotationId: span?.id ?? null },
+    });
     return claim.id;
   });
-  return readClaim(id);
+  return readClaim(id, visibility);
 }

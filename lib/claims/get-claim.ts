@@ -2,6 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db/client';
 import { LABELS, type Label, type ReviewStatus } from '@/lib/annotations/dto';
 import { linkSelect, toLinkDto } from '@/lib/links/to-dto';
+import { visibleSpanWhere } from '@/lib/annotations/span-visibility';
 import type { Caller } from '@/lib/auth/caller';
 import { UNKNOWN_OUTLET, type ClaimDetailDto, type ClaimOutletGroup, type ClaimSpanDto } from './dto';
 import { findClaimForUser } from './find-claim';
@@ -21,14 +22,17 @@ const claimSpanSelect = {
   article: { select: { title: true, outlet: true } },
 } as const;
 
-/** A claim with its spans grouped by outlet and tag, and the links among those spans. */
+/**
+ * A claim with the spans the caller may see (independent annotation) grouped by
+ * outlet and tag, and the links among those spans.
+ */
 export async function getClaim(caller: Caller, id: string): Promise<ClaimDetailDto> {
   const found = await findClaimForUser(caller.id, id);
   const [claim, project, rows] = await Promise.all([
-    readClaim(id),
+    readClaim(id, found.visibility),
     db.project.findUniqueOrThrow({ where: { id: found.projectId }, select: { name: true } }),
     db.annotation.findMany({
-      where: { claimId: id },
+      where: { claimId: id, ...visibleSpanWhere(found.visibility) },
       select: claimSpanSelect,
       orderBy: [{ article: { title: 'asc' } }, { articleId: 'asc' }, { start: 'asc' }],
     }),

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
-import { requireProjectRoles } from '@/lib/auth/permissions';
+import { requireSpanVisibility, visibleSpanSql } from '@/lib/annotations/span-visibility';
 import { LABELS, type Label, type ReviewStatus } from '@/lib/annotations/dto';
 import type { Caller } from '@/lib/auth/caller';
 import { UNKNOWN_OUTLET, type MatrixCell, type MatrixDto, type MatrixRow } from './dto';
@@ -14,13 +14,13 @@ const emptyCell = (): MatrixCell =>
 
 /**
  * The claim × outlet matrix: per claim and outlet, how many attached spans
- * carry each tag, by review status. One grouped query over claims and their
+ * (of those the caller may see) carry each tag, by review status. One grouped query over claims and their
  * spans (GROUP BY claim, outlet, label, status), whatever the project size.
  * With a filter, only claims with a matching span are rows; without, every
  * claim is, even one with no spans yet.
  */
 export async function getMatrix(caller: Caller, projectId: string, filters: MatrixQuery = {}): Promise<MatrixDto> {
-  await requireProjectRoles(caller.id, projectId);
+  const { visibility } = await requireSpanVisibility(caller.id, projectId);
   const outlet = filters.outlet ?? null;
   const label = filters.label?.toUpperCase() ?? null;
   const status = filters.status?.toUpperCase() ?? null;
@@ -34,6 +34,7 @@ export async function getMatrix(caller: Caller, projectId: string, filters: Matr
             JOIN "Article" ar ON ar.id = a."articleId"
            WHERE ar."projectId" = ${projectId}
              AND a."claimId" IS NOT NULL
+             AND ${visibleSpanSql(visibility, 'a')}
              AND (${outlet}::text IS NULL OR coalesce(ar.outlet, ${UNKNOWN_OUTLET}) = ${outlet}::text)
              AND (${label}::text IS NULL OR a.label::text = ${label}::text)
              AND (${status}::text IS NULL OR a.status::text = ${status}::text)

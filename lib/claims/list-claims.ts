@@ -1,11 +1,11 @@
 import 'server-only';
-import { requireProjectRoles } from '@/lib/auth/permissions';
+import { requireSpanVisibility } from '@/lib/annotations/span-visibility';
 import type { Caller } from '@/lib/auth/caller';
 import type { ClaimDto } from './dto';
 import { readClaims } from './read-claims';
 
-/** The project's claims, A–Z, with how many spans and outlets each has. */
+/** The project's claims, A–Z, with how many of the spans the caller may see and their outlets each has. */
 export async function listClaims(caller: Caller, projectId: string): Promise<ClaimDto[]> {
-  await requireProjectRoles(caller.id, projectId);
-  return readClaims({ projectId });
+  const { visibility } = await requireSpanVisibility(caller.id, projectId);
+  return readClaims({ projectId }, visibility);
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
+import { visibleSpanSql, type SpanVisibility } from '@/lib/annotations/span-visibility';
 import { UNKNOWN_OUTLET, type ClaimDto } from './dto';
 
 type Row = {
@@ -18,10 +19,11 @@ type Row = {
 };
 
 /**
- * Claims as DTOs with their span and outlet counts, in one grouped query.
- * Callers check visibility first; this only reads.
+ * Claims as DTOs with their span and outlet counts, in one grouped query;
+ * only the spans `visibility` shows are counted (independent annotation).
+ * Callers check access first; this only reads.
  */
-export async function readClaims(scope: { projectId: string } | { claimId: string }): Promise<ClaimDto[]> {
+export async function readClaims(scope: { projectId: string } | { claimId: string }, visibility: SpanVisibility): Promise<ClaimDto[]> {
   const where = 'projectId' in scope ? Prisma.sql`c."projectId" = ${scope.projectId}` : Prisma.sql`c.id = ${scope.claimId}`;
   const rows = await db.$queryRaw<Row[]>`
     SELECT c.id, c."projectId", c.text, c.verdict, c.version, c."createdAt", c."updatedAt",
@@ -30,7 +32,7 @@ export async function readClaims(scope: { projectId: string } | { claimId: strin
            (count(DISTINCT coalesce(ar.outlet, ${UNKNOWN_OUTLET})) FILTER (WHERE a.id IS NOT NULL))::int AS "outletCount"
       FROM "Claim" c
       JOIN "User" u ON u.id = c."authorId"
-      LEFT JOIN "Annotation" a ON a."claimId" = c.id
+      LEFT JOIN "Annotation" a ON a."claimId" = c.id AND ${visibleSpanSql(visibility, 'a')}
       LEFT JOIN "Article" ar ON ar.id = a."articleId"
      WHERE ${where}
      GROUP BY c.id, u.id
@@ -43,7 +45,7 @@ export async function readClaims(scope: { projectId: string } | { claimId: strin
   }));
 }
 
-export async function readClaim(claimId: string): Promise<ClaimDto> {
-  const [claim] = await readClaims({ claimId });
+export async function readClaim(claimId: string, visibility: SpanVisibility): Promise<ClaimDto> {
+  const [claim] = await readClaims({ claimId }, visibility);
   return claim;
 }

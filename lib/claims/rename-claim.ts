@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
+import { recordEvent } from '@/lib/audit/record-event';
 import { AppError } from '@/lib/errors';
 import { assertAllowed, can } from '@/lib/auth/permissions';
 import type { Caller } from '@/lib/auth/caller';
@@ -16,16 +17,24 @@ import { readClaim } from './read-claims';
 export async function renameClaim(caller: Caller, id: string, input: RenameClaimInput): Promise<ClaimDto> {
   const found = await findClaimForUser(caller.id, id);
   assertAllowed(can.annotate(found.roles), 'Only analysts and admins of this project can rename claims');
-  const { count } = await db.claim.updateMany({
-    where: { id, version: input.version },
-    data: { text: input.text, ...(input.verdict !== undefined && { verdict: input.verdict || null }), version: { increment: 1 } },
-  });
-  if (count === 0) {
-    const current = await db.claim.findUnique({ where: { id }, select: { version: true } });
-    if (!current) throw new AppError('NOT_FOUND', 'Claim not found');
-    throw new AppError('CONFLICT', `This claim was renamed by someone else (now version ${current.version}, you sent ${input.version})`, {
-      version: `stale; current is ${current.version}`,
+  await db.$transaction(async (tx) => {
+    const before = await tx.claim.findUnique({ where: { id }, select: { text: true, verdict: true, version: true } });
+    if (!before) throw new AppError('NOT_FOUND', 'Claim not found');
+    const verdict = input.verdict !== undefined ? input.verdict || null : before.verdict;
+    const { count } = await tx.claim.updateMany({
+      where: { id, version: input.version },
+      data: { text: input.text, verdict, version: { increment: 1 } },
     });
-  }
-  return readClaim(id);
+    if (count === 0) throw staleClaim(before.version, input.version);
+    await recordEvent(tx, {
+      projectId: found.projectId, actorId: caller.id, action: 'claim.update', objectType: 'claim', objectId: id,
+      before, after: { text: input.text, verdict, version: input.version + 1 },
+    });
+  });
+  return readClaim(id, found.visibility);
 }
+
+export const staleClaim = (current: number, sent: number) =>
+  new AppError('CONFLICT', `This claim was changed by someone else (now version ${current}, you sent ${sent})`, {
+    version: `stale; current is ${current}`,
+  });

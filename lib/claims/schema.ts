@@ -46,3 +46,8 @@ export const matrixQuery = z.strictObject({
   sort: z.preprocess(emptyAsUndefined, z.enum(MATRIX_SORTS).optional()).describe('outlets: most outlets first (default); text: A–Z'),
 });
 export type MatrixQuery = z.infer<typeof matrixQuery>;
+
+/** DELETE /claims/{id}?version=N: the version the caller saw (stale → 409). */
+export const deleteClaimQuery = z.strictObject({
+  version: z.coerce.number().int().min(1).describe('The version the caller saw; stale → 409'),
+});

@@ -3,7 +3,8 @@ import { recordEvent } from '@/lib/audit/record-event';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { isPrismaError } from '@/lib/db/prisma-error';
-import { assertAllowed, can, memberOf, requireProjectRoles } from '@/lib/auth/permissions';
+import { assertAllowed, can, memberOf } from '@/lib/auth/permissions';
+import { isSpanVisible, requireSpanVisibility } from '@/lib/annotations/span-visibility';
 import type { Caller } from '@/lib/auth/caller';
 import type { LinkDto } from './dto';
 import type { CreateLinkInput } from './schema';
@@ -24,7 +25,7 @@ export async function createLink(caller: Caller, input: CreateLinkInput): Promis
   }
   const spans = await db.annotation.findMany({
     where: { id: { in: [fromAnnotationId, toAnnotationId] }, article: { project: memberOf(caller.id) } },
-    select: { id: true, article: { select: { projectId: true } } },
+    select: { id: true, authorId: true, article: { select: { projectId: true, comparison: { select: { openedAt: true } } } } },
   });
   const from = spans.find((s) => s.id === fromAnnotationId);
   const to = spans.find((s) => s.id === toAnnotationId);
@@ -34,7 +35,11 @@ export async function createLink(caller: Caller, input: CreateLinkInput): Promis
   if (to.article.projectId !== projectId) {
     throw new AppError('BAD_REQUEST', 'The spans are in different projects', { toAnnotationId: 'is in another project than fromAnnotationId' });
   }
-  const roles = await requireProjectRoles(caller.id, projectId);
+  const { roles, visibility } = await requireSpanVisibility(caller.id, projectId);
+  // Independent annotation: a span hidden from the caller is not there for them.
+  const visible = (s: typeof from) => isSpanVisible(visibility, { authorId: s.authorId, articleOpened: s.article.comparison !== null });
+  if (!visible(from)) throw new AppError('NOT_FOUND', 'Span not found', { fromAnnotationId: 'no such span in your projects' });
+  if (!visible(to)) throw new AppError('NOT_FOUND', 'Span not found', { toAnnotationId: 'no such span in your projects' });
   assertAllowed(can.annotate(roles), 'Only analysts and admins of this project can link spans');
 
   const existing = await db.link.findFirst({

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
-import { requireProjectRoles } from '@/lib/auth/permissions';
+import { requireSpanVisibility, visibleSpanSql } from '@/lib/annotations/span-visibility';
 import type { Label } from '@/lib/annotations/dto';
 import type { Caller } from '@/lib/auth/caller';
 import type { SearchArticleHit, SearchResultDto, SearchSentenceHit, SearchSpanHit } from './dto';
@@ -32,10 +32,11 @@ type SpanRow = Omit<SearchSpanHit, 'label'> & { label: string };
  * Searches one project: sentences by full text (websearch syntax: words,
  * "phrases", -not, or; stemmed English) and, from three characters on, by
  * substring through the trigram index; articles by title or by their
- * matching sentences; spans by substring of their quote.
+ * matching sentences; spans by substring of their quote, among those the
+ * caller may see (independent annotation).
  */
 export async function searchProject(caller: Caller, projectId: string, q: string): Promise<SearchResultDto> {
-  await requireProjectRoles(caller.id, projectId);
+  const { visibility } = await requireSpanVisibility(caller.id, projectId);
   const text = q.trim().normalize('NFC');
   // The substring search takes the text as typed, minus the quotes of a "phrase".
   const needle = text.replaceAll('"', '').trim();
@@ -84,7 +85,7 @@ export async function searchProject(caller: Caller, projectId: string, q: string
           SELECT a.id, a."articleId", ar.title AS "articleTitle", a.exact, a.label::text AS label, a.start, a."end"
             FROM "Annotation" a
             JOIN "Article" ar ON ar.id = a."articleId"
-           WHERE ar."projectId" = ${projectId} AND a.exact ILIKE ${substring}::text
+           WHERE ar."projectId" = ${projectId} AND a.exact ILIKE ${substring}::text AND ${visibleSpanSql(visibility, 'a')}
            ORDER BY ar.title, a.start
            LIMIT ${MAX_SPANS}`
       : Promise.resolve([] as SpanRow[]),

@@ -1,7 +1,8 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
-import { AppError, notFound } from '@/lib/errors';
-import { assertAllowed, can, memberOf, toProjectRole } from '@/lib/auth/permissions';
+import { AppError } from '@/lib/errors';
+import { assertAllowed, can } from '@/lib/auth/permissions';
+import { findAnnotationForUser } from '@/lib/annotations/find-annotation';
 import type { Caller } from '@/lib/auth/caller';
 import type { DismissalDto } from './dto';
 
@@ -10,17 +11,10 @@ import type { DismissalDto } from './dto';
  * never suggested for that span again. Dismissing twice is harmless.
  */
 export async function dismissSuggestion(caller: Caller, annotationId: string, sentenceId: string): Promise<DismissalDto> {
-  const span = await db.annotation.findFirst({
-    where: { id: annotationId, article: { project: memberOf(caller.id) } },
-    select: {
-      id: true,
-      article: { select: { projectId: true, project: { select: { memberships: { where: { userId: caller.id }, select: { role: true } } } } } },
-    },
-  });
-  if (!span) throw notFound('Span');
-  assertAllowed(can.annotate(span.article.project.memberships.map((m) => toProjectRole(m.role))), 'Only analysts and admins of this project can dismiss suggestions');
+  const span = await findAnnotationForUser(caller.id, annotationId);
+  assertAllowed(can.annotate(span.roles), 'Only analysts and admins of this project can dismiss suggestions');
   const sentence = await db.sentence.findFirst({
-    where: { id: sentenceId, article: { projectId: span.article.projectId } },
+    where: { id: sentenceId, article: { projectId: span.projectId } },
     select: { id: true },
   });
   if (!sentence) throw new AppError('NOT_FOUND', 'Sentence not found in this project', { sentenceId: 'no such sentence in the span’s project' });

@@ -1,7 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
-import { notFound } from '@/lib/errors';
-import { memberOf } from '@/lib/auth/permissions';
+import { findAnnotationForUser } from '@/lib/annotations/find-annotation';
 import type { Caller } from '@/lib/auth/caller';
 import type { SuggestionDto } from './dto';
 import { MAX_SUGGESTIONS } from './schema';
@@ -10,15 +9,13 @@ import { rankSentences } from './rank-sentences';
 /**
  * Up to `limit` sentences of the project's other articles that may say the
  * same as the span, best first, leaving out those dismissed for this span.
- * Any member may ask; a span outside the caller's projects answers 404.
+ * Any member who may see the span may ask; any other span answers 404.
  */
 export async function suggestFor(caller: Caller, annotationId: string, limit = MAX_SUGGESTIONS): Promise<SuggestionDto[]> {
-  const span = await db.annotation.findFirst({
-    where: { id: annotationId, article: { project: memberOf(caller.id) } },
-    select: { id: true, exact: true, articleId: true, article: { select: { projectId: true } } },
-  });
-  if (!span) throw notFound('Span');
-  return rankSentences(span.article.projectId, span.exact, {
+  // Visibility as everywhere: a span hidden by independent annotation is "not found".
+  const found = await findAnnotationForUser(caller.id, annotationId);
+  const span = await db.annotation.findUniqueOrThrow({ where: { id: found.id }, select: { id: true, exact: true, articleId: true } });
+  return rankSentences(found.projectId, span.exact, {
     excludeArticleId: span.articleId,
     annotationId: span.id,
     limit: Math.min(Math.max(1, limit), MAX_SUGGESTIONS),

@@ -14,6 +14,8 @@ import * as claims from '@/app/api/v1/claims/route';
 import * as claim from '@/app/api/v1/claims/[claimId]/route';
 import * as claimSpans from '@/app/api/v1/claims/[claimId]/annotations/route';
 import * as claimSpan from '@/app/api/v1/claims/[claimId]/annotations/[annotationId]/route';
+import * as claimHistory from '@/app/api/v1/claims/[claimId]/history/route';
+import * as linkHistory from '@/app/api/v1/links/[linkId]/history/route';
 import * as projectClaims from '@/app/api/v1/projects/[projectId]/claims/route';
 import * as matrix from '@/app/api/v1/projects/[projectId]/matrix/route';
 import * as search from '@/app/api/v1/projects/[projectId]/search/route';
@@ -110,6 +112,29 @@ describe('claims API', () => {
     expect(detached.status).toBe(204);
     const listed = await call(projectClaims.GET, 'GET', `/api/v1/projects/${team.project.id}/claims`, { projectId: team.project.id });
     expect(listed.json.claims).toEqual([expect.objectContaining({ id, spanCount: 1 })]);
+
+    const history = await call(claimHistory.GET, 'GET', `/api/v1/claims/${id}/history`, { claimId: id });
+    expect(history.json.events.map((e: { action: string }) => e.action)).toEqual(['claim.create', 'claim.update', 'claim.attach', 'claim.detach']);
+    expect((await call(claim.DELETE, 'DELETE', `/api/v1/claims/${id}`, { claimId: id })).status).toBe(400); // no version
+    expect((await call(claim.DELETE, 'DELETE', `/api/v1/claims/${id}?version=1`, { claimId: id })).status).toBe(409);
+    const deleted = await call(claim.DELETE, 'DELETE', `/api/v1/claims/${id}?version=2`, { claimId: id });
+    expect(deleted.status).toBe(204);
+    expect(deleted.headers.get('X-Spans-Detached')).toBe('1');
+    expect((await call(claim.GET, 'GET', `/api/v1/claims/${id}`, { claimId: id })).status).toBe(404);
+    const after = await call(claimHistory.GET, 'GET', `/api/v1/claims/${id}/history`, { claimId: id });
+    expect(after.json.events.at(-1)).toMatchObject({ action: 'claim.delete', objectType: 'claim', objectId: id });
+  });
+
+  it('shows a link’s history, also after it is deleted', async () => {
+    const { team, x, y } = await setup();
+    const made = await call(links.POST, 'POST', '/api/v1/links', {}, { fromAnnotationId: y.id, toAnnotationId: x.id, kind: 'contradicts' });
+    const id = made.json.id as string;
+    expect((await call(link.DELETE, 'DELETE', `/api/v1/links/${id}`, { linkId: id })).status).toBe(204);
+    const history = await call(linkHistory.GET, 'GET', `/api/v1/links/${id}/history`, { linkId: id });
+    expect(history.status).toBe(200);
+    expect(history.json.events.map((e: { action: string }) => e.action)).toEqual(['link.create', 'link.delete']);
+    auth.caller = as(team.outsider);
+    expect((await call(linkHistory.GET, 'GET', `/api/v1/links/${id}/history`, { linkId: id })).status).toBe(404);
   });
 });
 

@@ -10,6 +10,8 @@ import { renameClaim } from '@/lib/claims/rename-claim';
 import { attachSpan } from '@/lib/claims/attach-span';
 import { detachSpan } from '@/lib/claims/detach-span';
 import { getClaim } from '@/lib/claims/get-claim';
+import { deleteClaim } from '@/lib/claims/delete-claim';
+import { listObjectHistory } from '@/lib/audit/list-events';
 import { listClaims } from '@/lib/claims/list-claims';
 import { getMatrix } from '@/lib/claims/get-matrix';
 import { AppError } from '@/lib/errors';
@@ -206,6 +208,63 @@ describe('claims', () => {
       ['Iran was behind the attack', 2, 2],
     ]);
     expect((await testDb().annotation.findUniqueOrThrow({ where: { id: y.id } })).claimId).toBeNull();
+  });
+
+  it('records every change of a claim in its history, in the same transaction as the change', async () => {
+    const { team, a, b } = await setup();
+    const x = await tag(as(team.analyst), a, 'blamed Tehran');
+    const y = await tag(as(team.analyst), b, 'Iran denied any role', 'denial');
+    const claim = await createClaim(as(team.analyst), { projectId: team.project.id, annotationId: x.id });
+    await renameClaim(as(team.analyst2), claim.id, { text: 'Tehran was behind the attack', verdict: 'Disputed', version: 1 });
+    await attachSpan(as(team.analyst), claim.id, y.id);
+    await detachSpan(as(team.analyst2), claim.id, y.id);
+    // Refused changes leave no event.
+    await expectAppError(renameClaim(as(team.analyst), claim.id, { text: 'stale', version: 1 }), 'CONFLICT');
+    await expectAppError(detachSpan(as(team.analyst), claim.id, y.id), 'NOT_FOUND');
+    const history = await listObjectHistory(team.reviewer.id, 'claim', claim.id);
+    expect(history.map((e) => [e.action, e.actor?.name])).toEqual([
+      ['claim.create', 'Analyst'],
+      ['claim.update', 'Analyst Two'],
+      ['claim.attach', 'Analyst'],
+      ['claim.detach', 'Analyst Two'],
+    ]);
+    expect(history[0].after).toMatchObject({ text: 'blamed Tehran', annotationId: x.id });
+    expect(history[1]).toMatchObject({
+      before: { text: 'blamed Tehran', verdict: null, version: 1 },
+      after: { text: 'Tehran was behind the attack', verdict: 'Disputed', version: 2 },
+    });
+    expect(history[2].after).toMatchObject({ annotationId: y.id, exact: 'Iran denied any role' });
+    await expectAppError(listObjectHistory(team.outsider.id, 'claim', claim.id), 'NOT_FOUND');
+  });
+
+  it('deletes a claim at the current version; its spans stay, detached, and its history outlives it', async () => {
+    const { team, a, b } = await setup();
+    const x = await tag(as(team.analyst), a, 'blamed Tehran');
+    const y = await tag(as(team.analyst), b, 'Iran denied any role', 'denial');
+    const link = await createLink(as(team.analyst), { fromAnnotationId: y.id, toAnnotationId: x.id, kind: 'contradicts' });
+    const claim = await createClaim(as(team.analyst), { projectId: team.project.id, annotationId: x.id });
+    await attachSpan(as(team.analyst), claim.id, y.id);
+    await renameClaim(as(team.analyst), claim.id, { text: 'Tehran was behind the attack', version: 1 });
+
+    await expectAppError(deleteClaim(as(team.reviewer), claim.id, 2), 'FORBIDDEN');
+    await expectAppError(deleteClaim(as(team.outsider), claim.id, 2), 'NOT_FOUND');
+    const stale = await expectAppError(deleteClaim(as(team.analyst2), claim.id, 1), 'CONFLICT');
+    expect(stale.fields).toHaveProperty('version');
+    expect(await testDb().claim.count({ where: { id: claim.id } })).toBe(1);
+    expect(await testDb().annotation.count({ where: { claimId: claim.id } })).toBe(2);
+
+    expect(await deleteClaim(as(team.analyst2), claim.id, 2)).toEqual({ spansDetached: 2 });
+    expect(await testDb().claim.count({ where: { id: claim.id } })).toBe(0);
+    const spans = await testDb().annotation.findMany({ where: { id: { in: [x.id, y.id] } }, select: { claimId: true, version: true } });
+    expect(spans).toEqual([{ claimId: null, version: 1 }, { claimId: null, version: 1 }]);
+    expect(await testDb().link.count({ where: { id: link.id } })).toBe(1);
+    await expectAppError(getClaim(as(team.analyst), claim.id), 'NOT_FOUND');
+    await expectAppError(deleteClaim(as(team.analyst), claim.id, 2), 'NOT_FOUND');
+
+    const history = await listObjectHistory(team.analyst.id, 'claim', claim.id);
+    expect(history.map((e) => e.action)).toEqual(['claim.create', 'claim.attach', 'claim.update', 'claim.delete']);
+    expect(history.at(-1)).toMatchObject({ actor: { name: 'Analyst Two' }, before: { text: 'Tehran was behind the attack', version: 2 } });
+    expect((history.at(-1)!.before as { annotationIds: string[] }).annotationIds.sort()).toEqual([x.id, y.id].sort());
   });
 
   it('shows a claim with its spans grouped by outlet and tag, and the links among them', async () => {

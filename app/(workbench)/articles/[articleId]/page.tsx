@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'Article' };
 export default async function ArticlePage({ params }: { params: Promise<{ articleId: string }> }) {
   const { articleId } = await params;
   const caller = await requirePageCaller(`/articles/${articleId}`);
-  const [{ article, annotations, roles }, spanContext] = await loadOr404(() =>
+  const [{ article, annotations, roles, onlyOwnSpans }, spanContext] = await loadOr404(() =>
     Promise.all([getArticle(caller.id, articleId), getSpanContext(caller.id, articleId)]),
   );
   return (
@@ -25,7 +25,18 @@ export default async function ArticlePage({ params }: { params: Promise<{ articl
         {article.outlet ?? 'Unknown outlet'}
         {article.published && ` · ${article.published}`}
         {article.author && ` · ${article.author}`} · <Link href={`/articles/${article.id}/revisions`}>revisions</Link>
+        {can.review(roles) && (
+          <>
+            {' '}
+            · <Link href={`/articles/${article.id}/compare`}>compare analysts</Link>
+          </>
+        )}
       </p>
+      {onlyOwnSpans && (
+        <p className="muted" data-testid="only-own-spans">
+          Independent annotation: you see only your own spans here until a reviewer opens this article for comparison.
+        </p>
+      )}
       {/* Keyed: following a link to another article must start a fresh reader, not reuse this one's state. */}
       <ArticleReader
         key={article.id}

@@ -8,7 +8,9 @@ import { LABELS } from '@/lib/annotations/dto';
 import { labelName, STATUS_NAMES } from '@/lib/annotations/labels';
 import type { ClaimSpanDto } from '@/lib/claims/dto';
 import type { SpanSummaryDto } from '@/lib/links/dto';
+import { ObjectHistory } from '@/components/history/object-history';
 import { RenameClaimForm } from './rename-claim-form';
+import { DeleteClaimButton } from './delete-claim-button';
 
 export const metadata: Metadata = { title: 'Claim' };
 
@@ -41,6 +43,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
         </span>
       </div>
       {canEdit && <RenameClaimForm claimId={claim.id} text={claim.text} verdict={claim.verdict} version={claim.version} />}
+      {canEdit && <DeleteClaimButton claimId={claim.id} projectId={claim.projectId} version={claim.version} spanCount={claim.spanCount} />}
 
       {claim.groups.length === 0 ? (
         <div className="card muted">No spans are attached to this claim yet.</div>
@@ -100,6 +103,10 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
           </tbody>
         </table>
       )}
+
+      <section className="card cl-history" aria-label="Claim history">
+        <ObjectHistory objectType="claim" objectId={claim.id} />
+      </section>
     </main>
   );
 }

@@ -6,6 +6,7 @@ import { listArticles } from '@/lib/articles/list-articles';
 import { LABELS } from '@/lib/annotations/dto';
 import { ExportMenu } from '@/components/export-menu';
 import { ImportDropZone } from '@/components/import-drop-zone';
+import { IndependentAnnotationForm } from '@/components/review/independent-annotation-form';
 
 export const metadata: Metadata = { title: 'Articles' };
 
@@ -28,6 +29,15 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
         {(project.roles.includes('reviewer') || project.roles.includes('admin')) && <Link href={`/projects/${project.id}/agreement`}>Agreement</Link>}
         <ExportMenu projectId={project.id} />
       </nav>
+      {project.roles.includes('admin') ? (
+        <IndependentAnnotationForm projectId={project.id} independentAnnotation={project.independentAnnotation} />
+      ) : (
+        project.independentAnnotation && (
+          <p className="muted" data-testid="independent-annotation">
+            Independent annotation: analysts see only their own spans on an article until a reviewer opens it for comparison.
+          </p>
+        )
+      )}
       {(project.roles.includes('analyst') || project.roles.includes('admin')) && <ImportDropZone projectId={project.id} />}
       <table className="data" aria-label="Articles">
         <thead>

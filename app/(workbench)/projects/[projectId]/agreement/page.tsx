@@ -72,6 +72,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ proj
                 <th>Tag</th>
                 <th>Reason</th>
                 <th>Where</th>
+                <th>Compare</th>
               </tr>
             </thead>
             <tbody>
@@ -87,6 +88,9 @@ export default async function AgreementPage({ params }: { params: Promise<{ proj
                       <Link href={`/articles/${m.articleId}#span-${m.spanId}`}>
                         code points {m.start}–{m.end}
                       </Link>
+                    </td>
+                    <td>
+                      <Link href={`/articles/${m.articleId}/compare?a=${encodeURIComponent(p.a)}&b=${encodeURIComponent(p.b)}`}>side by side</Link>
                     </td>
                   </tr>
                 )),

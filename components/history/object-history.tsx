@@ -1,0 +1,79 @@
+'use client';
+import { useState } from 'react';
+import './object-history.css';
+
+type Event = { id: string; action: string; actor: { name: string } | null; before: Record<string, unknown> | null; after: Record<string, unknown> | null; createdAt: string };
+export type HistoryObject = 'annotation' | 'link' | 'claim';
+
+const PATH: Record<HistoryObject, string> = { annotation: 'annotations', link: 'links', claim: 'claims' };
+
+const VERB: Record<string, string> = {
+  'annotation.create': 'tagged',
+  'annotation.update': 'edited',
+  'annotation.review': 'reviewed',
+  'annotation.delete': 'deleted',
+  'annotation.reanchor': 're-anchored',
+  'annotation.orphan': 'lost its place',
+  'link.create': 'linked',
+  'link.review': 'reviewed',
+  'link.delete': 'removed the link',
+  'claim.create': 'created the claim',
+  'claim.update': 'renamed',
+  'claim.attach': 'attached a span',
+  'claim.detach': 'detached a span',
+  'claim.delete': 'deleted the claim',
+};
+
+const quote = (v: unknown) => (typeof v === 'string' && v ? ` “${v.length > 60 ? `${v.slice(0, 59)}…` : v}”` : '');
+
+/** What changed, in a few words, for the events whose bare verb says too little. */
+function detail(ev: Event) {
+  if (ev.action.endsWith('.review') && ev.after) {
+    return (
+      <>
+        : <strong>{String(ev.after.status)}</strong>
+        {ev.after.comment ? ` — “${String(ev.after.comment)}”` : ''}
+      </>
+    );
+  }
+  if (ev.action === 'claim.update' && ev.after) return <>{quote(ev.after.text)}{ev.after.verdict ? `, verdict ${String(ev.after.verdict)}` : ''}</>;
+  if (ev.action === 'claim.attach') return quote(ev.after?.exact);
+  if (ev.action === 'claim.detach') return quote(ev.before?.exact);
+  return null;
+}
+
+/**
+ * The history of a span, link or claim from the append-only audit log,
+ * loaded when opened (GET /api/v1/{annotations|links|claims}/{id}/history).
+ */
+export function ObjectHistory({ objectType, objectId, open = false }: { objectType: HistoryObject; objectId: string; open?: boolean }) {
+  const [events, setEvents] = useState<Event[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <details
+      className="object-history"
+      open={open}
+      data-testid={`${objectType}-history`}
+      onToggle={async (e) => {
+        if (!(e.currentTarget as HTMLDetailsElement).open || events) return;
+        const res = await fetch(`/api/v1/${PATH[objectType]}/${objectId}/history`);
+        if (res.ok) setEvents((await res.json()).events);
+        else setError('Could not load the history.');
+      }}
+    >
+      <summary>History</summary>
+      {error && <p className="object-history__error">{error}</p>}
+      {events && events.length === 0 && <p className="object-history__empty">No recorded changes.</p>}
+      {events && events.length > 0 && (
+        <ol className="object-history__list" aria-label="History">
+          {events.map((ev) => (
+            <li key={ev.id}>
+              <time dateTime={ev.createdAt}>{new Date(ev.createdAt).toLocaleString()}</time> · {ev.actor?.name ?? 'system'} {VERB[ev.action] ?? ev.action}
+              {detail(ev)}
+            </li>
+          ))}
+        </ol>
+      )}
+    </details>
+  );
+}
