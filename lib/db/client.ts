@@ -26,7 +26,10 @@ function handles(): Handles {
   // Sessions run in UTC: DateTime columns are UTC timestamps without zone, so
   // now(), column defaults and Date parameters must not shift with the server's zone.
   const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), options: '-c TimeZone=UTC' });
-  globalForDb.crosscheckDb = { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool) }) };
+  // Under load, a transaction waits its turn for a pooled connection instead of
+  // failing after Prisma's default 2 s (P2028, a 500): the pool is the queue.
+  const transactionOptions = { maxWait: 15_000, timeout: 15_000 };
+  globalForDb.crosscheckDb = { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions }) };
   return globalForDb.crosscheckDb;
 }
 
@@ -51,6 +54,15 @@ export async function sql<T>(strings: TemplateStringsArray, ...values: unknown[]
   const text = strings.reduce((acc, part, i) => acc + `$${i}` + part);
   const result = await handles().pool.query({ text, values, types });
   return result.rows as T[];
+}
+
+/**
+ * One connection of the shared pool, held by the caller until `release()`:
+ * for work that needs a single session throughout (an export's transaction
+ * and its cursors).
+ */
+export function connectClient(): Promise<pg.PoolClient> {
+  return handles().pool.connect();
 }
 
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];

@@ -1,11 +1,12 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
-import { requireProjectRoles } from '@/lib/auth/permissions';
+import { requireSpanVisibility, visibleSpanWhere, type SpanVisibility } from '@/lib/annotations/span-visibility';
 import type { Label, ReviewStatus } from '@/lib/annotations/dto';
-import type { ExportArticle, ExportClaim, ExportScope, SpanLocation } from './types';
+import { readExportArticles } from './read-articles';
+import { countSql, type ExportFilter } from './export-sql';
+import type { ExportClaim, ExportScope, ExportTotals, SpanLocation } from './types';
 import type { ExportQuery } from './schema';
 
-const ARTICLES_PER_BATCH = 50;
 const CLAIMS_PER_BATCH = 100;
 
 const lower = <T extends string>(v: string) => v.toLowerCase() as T;
@@ -22,77 +23,35 @@ export type Exporter = { userId: string } | { cli: true };
  * batch, never the whole corpus.
  */
 export async function openExport(exporter: Exporter, projectId: string, query: ExportQuery, baseUrl: string) {
-  if ('userId' in exporter) await requireProjectRoles(exporter.userId, projectId);
+  // A member exports what they may see (independent annotation); the admin CLI exports everything.
+  const visibility: SpanVisibility = 'userId' in exporter ? (await requireSpanVisibility(exporter.userId, projectId)).visibility : { everything: true };
   const project = await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { id: true, name: true } });
   const articleWhere = {
     projectId,
     ...(query.outlet && { outlet: { in: query.outlet } }),
     ...(query.articleId && { id: { in: query.articleId } }),
   };
+  // The export's spans as a Prisma where, for the brat locator and the claims
+  // below; export-sql.ts states the same conditions in SQL for the cursors.
   // Orphans (spans a revision could not re-place) point into an old text: left out.
   const spanWhere = {
+    ...visibleSpanWhere(visibility),
     article: articleWhere,
     orphaned: false,
     ...(query.label && { label: { in: query.label.map((l) => l.toUpperCase() as 'ASSERTION') } }),
     ...(query.status === 'approved' && { status: 'APPROVED' as const }),
   };
-  const linkWhere = {
-    projectId,
-    ...(query.status === 'approved' && { status: 'APPROVED' as const }),
-    from: spanWhere,
-    to: spanWhere,
-  };
-  const [spans, links] = await Promise.all([db.annotation.count({ where: spanWhere }), db.link.count({ where: linkWhere })]);
-  const scope: ExportScope = { projectId, projectName: project.name, baseUrl: baseUrl.replace(/\/$/, ''), total: { spans, links } };
+  const scope: ExportScope = { projectId, projectName: project.name, baseUrl: baseUrl.replace(/\/$/, '') };
+  const filter: ExportFilter = { projectId, visibility, outlet: query.outlet, articleId: query.articleId, label: query.label, status: query.status };
 
-  async function* articles(): AsyncGenerator<ExportArticle> {
-    let cursor: string | undefined;
-    for (;;) {
-      const batch = await db.article.findMany({
-        where: articleWhere,
-        orderBy: { id: 'asc' },
-        take: ARTICLES_PER_BATCH,
-        ...(cursor && { cursor: { id: cursor }, skip: 1 }),
-        select: {
-          id: true, externalId: true, title: true, outlet: true, url: true, author: true, publishedAt: true, text: true, textHash: true,
-          annotations: {
-            where: spanWhere,
-            orderBy: SPAN_ORDER,
-            select: {
-              id: true, label: true, start: true, end: true, exact: true, prefix: true, suffix: true, note: true, speaker: true,
-              status: true, claimId: true, createdAt: true, updatedAt: true, author: { select: { id: true, name: true } },
-              claim: { select: { text: true } },
-              linksFrom: {
-                where: linkWhere,
-                orderBy: { createdAt: 'asc' },
-                select: {
-                  id: true, kind: true, status: true, fromAnnotationId: true, toAnnotationId: true, createdAt: true, updatedAt: true,
-                  author: { select: { id: true, name: true } },
-                  to: { select: { articleId: true, start: true, end: true, exact: true, prefix: true, suffix: true } },
-                },
-              },
-            },
-          },
-        },
-      });
-      if (batch.length === 0) return;
-      for (const a of batch) {
-        yield {
-          id: a.id, externalId: a.externalId, title: a.title, outlet: a.outlet, url: a.url, author: a.author,
-          published: a.publishedAt?.toISOString().slice(0, 10) ?? null, text: a.text, textHash: a.textHash,
-          spans: a.annotations.map(({ linksFrom: _l, claim, label, status, ...s }) => ({
-            ...s, claimText: claim?.text ?? null, label: lower<Label>(label), status: lower<ReviewStatus>(status),
-          })),
-          links: a.annotations.flatMap((s) =>
-            s.linksFrom.map((l) => ({
-              id: l.id, kind: lower<'corroborates'>(l.kind), status: lower<ReviewStatus>(l.status), fromId: l.fromAnnotationId, toId: l.toAnnotationId,
-              to: l.to, author: l.author, createdAt: l.createdAt, updatedAt: l.updatedAt,
-            })),
-          ),
-        };
-      }
-      cursor = batch[batch.length - 1].id;
-    }
+  /** The articles in export order, read through cursors (read-articles.ts). */
+  const articles = () => readExportArticles(filter);
+
+  /** How many spans and links the export holds, by the same conditions as `articles()`. */
+  async function countTotals(): Promise<ExportTotals> {
+    const { text, values } = countSql(filter);
+    const [row] = await db.$queryRawUnsafe<ExportTotals[]>(text, ...values);
+    return row;
   }
 
   /**
@@ -158,5 +117,5 @@ export async function openExport(exporter: Exporter, projectId: string, query: E
     }
   }
 
-  return { scope, articles, locateSpans, claims };
+  return { scope, articles, countTotals, locateSpans, claims };
 }

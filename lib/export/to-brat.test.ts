@@ -46,7 +46,7 @@ const articleB: ExportArticle = {
   spans: [span(TEXT_B, 't1', 'the hackers were Iranian', 'evidence', { claimId: 'c1', claimText: 'Iran was behind the attack' })],
   links: [link('l3', 'corroborates', 't1', 's1', articleA.id, TEXT_A, 'Iran 👩‍💻 did it')],
 };
-const scope: ExportScope = { projectId: 'p1', projectName: 'P', baseUrl: 'https://cc.example.org', total: { spans: 4, links: 3 } };
+const scope: ExportScope = { projectId: 'p1', projectName: 'P', baseUrl: 'https://cc.example.org' };
 
 /** T lines as { id, type, fragments, covered }. */
 function tLines(ann: string) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { claimantType, mainSpeaker, toClaimReview } from './to-claimreview';
 import type { ExportClaim, ExportClaimArticle, ExportScope } from './types';
 
-const scope: ExportScope = { projectId: 'p1', projectName: 'Example Fact Desk', baseUrl: 'https://cc.example.org', total: { spans: 0, links: 0 } };
+const scope: ExportScope = { projectId: 'p1', projectName: 'Example Fact Desk', baseUrl: 'https://cc.example.org' };
 const a1: ExportClaimArticle = { id: 'a1', title: 'Albania cuts ties 🇦🇱', outlet: 'News Example', url: 'https://news.example.com/2022/09/07/albania-iran', author: null, published: '2022-09-07' };
 const a2: ExportClaimArticle = { id: 'a2', title: 'Attribution 👩‍💻', outlet: 'Wire', url: null, author: null, published: '2022-09-06' };
 const a3: ExportClaimArticle = { id: 'a3', title: 'Undated', outlet: null, url: null, author: null, published: null };

@@ -1,5 +1,6 @@
 import { OffsetIndex } from '@/lib/anchoring/code-points';
 import { splitSentences } from '@/lib/sentences/split-sentences';
+import { CHUNK_CHARS } from './chunk-size';
 import type { ExportArticle, ExportSpan } from './types';
 
 /**
@@ -88,6 +89,15 @@ export function articleToConll(article: ExportArticle): string {
   return parts.join('\n') + '\n';
 }
 
+/** The articles' blocks, handed on in chunks of at least CHUNK_CHARS (whole articles). */
 export async function* toConll(articles: AsyncIterable<ExportArticle>): AsyncGenerator<string> {
-  for await (const article of articles) yield articleToConll(article);
+  let out = '';
+  for await (const article of articles) {
+    out += articleToConll(article);
+    if (out.length >= CHUNK_CHARS) {
+      yield out;
+      out = '';
+    }
+  }
+  if (out) yield out;
 }

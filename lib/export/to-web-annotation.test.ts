@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { mustValidator } from '../../test/w3c-validator';
-import { toWebAnnotation } from './to-web-annotation';
-import type { ExportArticle, ExportScope } from './types';
+import { ANNO_CONTEXT, toWebAnnotation } from './to-web-annotation';
+import { CHUNK_CHARS } from './chunk-size';
+import type { ExportArticle, ExportLink, ExportScope, ExportSpan, ExportTotals } from './types';
 
 const TEXT = 'Rama 🇦🇱 said Iran 👩‍💻 did it. Café owner denied.';
 const cp = (needle: string) => {
@@ -23,16 +25,69 @@ const article: ExportArticle = {
   ],
   links: [{ id: 'l1', kind: 'contradicts', status: 'approved', fromId: 's2', toId: 's1', to: { articleId: 'a1', ...cp('Iran 👩‍💻 did it'), exact: 'Iran 👩‍💻 did it', prefix: '', suffix: '' }, author, createdAt: at, updatedAt: at }],
 };
-const scope: ExportScope = { projectId: 'p1', projectName: 'P', baseUrl: 'https://cc.example.org', total: { spans: 2, links: 1 } };
+type W3cScope = ExportScope & { total: ExportTotals };
+const scope: W3cScope = { projectId: 'p1', projectName: 'P', baseUrl: 'https://cc.example.org', total: { spans: 2, links: 1 } };
 
-async function exportDoc(a: ExportArticle[], s = scope) {
+async function exportChunks(a: ExportArticle[], s = scope) {
   async function* gen() {
     yield* a;
   }
-  let out = '';
-  for await (const chunk of toWebAnnotation(s, gen(), 'P (approved)')) out += chunk;
-  return JSON.parse(out);
+  const chunks: string[] = [];
+  for await (const chunk of toWebAnnotation(s, gen(), 'P (approved)')) chunks.push(chunk);
+  return chunks;
 }
+
+const exportDoc = async (a: ExportArticle[], s = scope) => JSON.parse((await exportChunks(a, s)).join(''));
+
+// The annotations as objects, as the writer built them before it wrote
+// strings: the reference its output must match byte for byte.
+const CONTEXT = [ANNO_CONTEXT, { cc: 'https://crosscheck.dev/ns#' }];
+const segment = (source: string, x: { start: number; end: number; exact: string; prefix: string; suffix: string }) => ({
+  type: 'SpecificResource',
+  source,
+  selector: [
+    { type: 'TextQuoteSelector', exact: x.exact, prefix: x.prefix, suffix: x.suffix },
+    { type: 'TextPositionSelector', start: x.start, end: x.end },
+  ],
+});
+function spanObject(sc: ExportScope, a: ExportArticle, x: ExportSpan) {
+  const body: object[] = [{ type: 'TextualBody', purpose: 'tagging', value: x.label, format: 'text/plain' }];
+  if (x.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: x.note, format: 'text/plain' });
+  if (x.speaker) body.push({ type: 'TextualBody', purpose: 'describing', value: `speaker: ${x.speaker}`, format: 'text/plain', 'cc:speaker': x.speaker });
+  if (x.claimId) body.push({ type: 'SpecificResource', purpose: 'classifying', source: `${sc.baseUrl}/claims/${x.claimId}` });
+  return {
+    '@context': CONTEXT, id: `${sc.baseUrl}/annotations/${x.id}`, type: 'Annotation', motivation: 'tagging',
+    created: x.createdAt.toISOString(), modified: x.updatedAt.toISOString(),
+    creator: { id: `${sc.baseUrl}/users/${x.author.id}`, type: 'Person', name: x.author.name }, 'cc:status': x.status, body,
+    target: { ...segment(`${sc.baseUrl}/articles/${a.id}`, x), 'cc:textHash': a.textHash },
+  };
+}
+function linkObject(sc: ExportScope, a: ExportArticle, l: ExportLink, from: ExportSpan) {
+  return {
+    '@context': CONTEXT, id: `${sc.baseUrl}/links/${l.id}`, type: 'Annotation', motivation: 'linking',
+    created: l.createdAt.toISOString(), modified: l.updatedAt.toISOString(),
+    creator: { id: `${sc.baseUrl}/users/${l.author.id}`, type: 'Person', name: l.author.name }, 'cc:status': l.status,
+    body: [
+      { ...segment(`${sc.baseUrl}/articles/${a.id}`, from), purpose: 'linking', id: `${sc.baseUrl}/annotations/${from.id}` },
+      { type: 'TextualBody', purpose: 'tagging', value: l.kind, format: 'text/plain' },
+    ],
+    target: { ...segment(`${sc.baseUrl}/articles/${l.to.articleId}`, l.to), id: `${sc.baseUrl}/annotations/${l.toId}` },
+  };
+}
+
+// Text that JSON must escape, or that is easy to get wrong: quotes, backslashes,
+// control characters, line and paragraph separators, lone surrogates, astral characters.
+const awkward = fc.string({
+  unit: fc.oneof(fc.constantFrom('"', '\\', '\n', '\t', '\u0000', '\u001f', '\u007f', '\u2028', '\ud800', '\udfff', '👩‍💻', 'é', '/'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })),
+  maxLength: 12,
+});
+const date = fc.date({ min: new Date('1970-01-01T00:00:00.000Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true });
+const spanArb = fc.record({
+  id: awkward, label: fc.constantFrom('assertion' as const, 'denial' as const, 'evidence' as const), start: fc.nat(), end: fc.nat(),
+  exact: awkward, prefix: awkward, suffix: awkward, note: fc.option(awkward), speaker: fc.option(awkward),
+  status: fc.constantFrom('pending' as const, 'approved' as const, 'rejected' as const),
+  author: fc.record({ id: awkward, name: awkward }), claimId: fc.option(awkward), createdAt: date, updatedAt: date,
+});
 
 describe('W3C Web Annotation export', () => {
   const annotationMusts = mustValidator('annotations/annotationMusts.test');
@@ -73,6 +128,41 @@ describe('W3C Web Annotation export', () => {
     expect(link.target.id).toBe('https://cc.example.org/annotations/s1');
     expect(link.body[0]).toMatchObject({ purpose: 'linking', id: 'https://cc.example.org/annotations/s2' });
     expect(link.body[1]).toMatchObject({ purpose: 'tagging', value: 'contradicts' });
+  });
+
+  it('writes every annotation exactly as JSON.stringify wrote its object form', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({ baseUrl: fc.constantFrom('https://cc.example.org', 'http://localhost:3000/a"b'), articleId: awkward, textHash: awkward }),
+        fc.array(spanArb, { minLength: 1, maxLength: 6 }),
+        fc.array(fc.record({ kind: fc.constantFrom('corroborates' as const, 'contradicts' as const), from: fc.nat(), to: spanArb, toArticle: awkward, id: awkward }), { maxLength: 4 }),
+        async ({ baseUrl, articleId, textHash }, spans, linkSpecs) => {
+          const sc: W3cScope = { ...scope, baseUrl, total: { spans: spans.length, links: linkSpecs.length } };
+          const links: ExportLink[] = linkSpecs.map((l) => ({
+            id: l.id, kind: l.kind, status: l.to.status, fromId: spans[l.from % spans.length].id, toId: l.to.id,
+            to: { articleId: l.toArticle, start: l.to.start, end: l.to.end, exact: l.to.exact, prefix: l.to.prefix, suffix: l.to.suffix },
+            author: l.to.author, createdAt: l.to.createdAt, updatedAt: l.to.updatedAt,
+          }));
+          const a: ExportArticle = { ...article, id: articleId, textHash, spans, links };
+          const out = (await exportChunks([a], sc)).join('');
+          const byId = new Map(spans.map((x) => [x.id, x]));
+          const items = [
+            ...spans.map((x) => JSON.stringify(spanObject(sc, a, x))),
+            ...links.map((l) => JSON.stringify(linkObject(sc, a, l, byId.get(l.fromId)!))),
+          ];
+          expect(out.slice(out.indexOf('"items":[\n') + '"items":[\n'.length)).toBe(items.join(',\n') + '\n]}}\n');
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('streams a large export in chunks of about 64 KB, not one per annotation', async () => {
+    const many = Array.from({ length: 3000 }, (_, i) => span(`s${i}`, 'Café owner denied', 'denial'));
+    const chunks = await exportChunks([{ ...article, spans: many, links: [] }], { ...scope, total: { spans: 3000, links: 0 } });
+    expect(chunks.length).toBeLessThan(3000 / 50);
+    for (const c of chunks.slice(0, -1)) expect(c.length).toBeGreaterThanOrEqual(CHUNK_CHARS);
+    expect(JSON.parse(chunks.join('')).first.items).toHaveLength(3000);
   });
 
   it('an empty export is a valid collection with total 0', async () => {

@@ -55,8 +55,10 @@ export type ExportScope = {
   projectName: string;
   /** IRIs are minted under this base, e.g. https://crosscheck.example.org */
   baseUrl: string;
-  total: { spans: number; links: number };
 };
+
+/** How many spans and links an export holds: counted only for formats that state it up front (W3C). */
+export type ExportTotals = { spans: number; links: number };
 
 /**
  * Where a span sits in the export, for formats that must point at a span of

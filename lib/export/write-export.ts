@@ -1,4 +1,6 @@
 import 'server-only';
+import { db } from '@/lib/db/client';
+import { recordEvent } from '@/lib/audit/record-event';
 import { openExport, type Exporter } from './load-export';
 import { toWebAnnotation, W3C_MEDIA_TYPE } from './to-web-annotation';
 import { toJsonl } from './to-jsonl';
@@ -23,12 +25,23 @@ export type ExportChunk = string | Uint8Array;
 
 /** The export as a stream of chunks, with its media type and a file name. */
 export async function writeExport(exporter: Exporter, projectId: string, query: ExportQuery, baseUrl: string) {
-  const { scope, articles, locateSpans, claims } = await openExport(exporter, projectId, query, baseUrl);
+  const { scope, articles, countTotals, locateSpans, claims } = await openExport(exporter, projectId, query, baseUrl);
+  // Exports are reads: the event is written on its own when the export
+  // starts (after the access check), whether or not the download completes.
+  await recordEvent(db, {
+    projectId,
+    actorId: 'userId' in exporter ? exporter.userId : null,
+    action: 'export',
+    objectType: 'project',
+    objectId: projectId,
+    after: { format: query.format, status: query.status, filters: { outlet: query.outlet, label: query.label, articleId: query.articleId } },
+  });
   const label = `${scope.projectName} (${query.status === 'approved' ? 'approved' : 'all'})`;
-  const chunks: AsyncGenerator<ExportChunk> = (() => {
+  const chunks = await (async (): Promise<AsyncGenerator<ExportChunk>> => {
     switch (query.format) {
       case 'w3c':
-        return toWebAnnotation(scope, articles(), label);
+        // Only the W3C collection states its size before its items; counting costs a pass over the spans.
+        return toWebAnnotation({ ...scope, total: await countTotals() }, articles(), label);
       case 'jsonl':
         return toJsonl(articles());
       case 'csv':

@@ -1,0 +1,135 @@
+import 'server-only';
+import type { Prisma } from '@/lib/db/generated/client';
+import { visibleSpanSql, type SpanVisibility } from '@/lib/annotations/span-visibility';
+import type { ExportQuery } from './schema';
+
+/**
+ * The three queries an export reads, each ordered by article id so that one
+ * pass merges them: the articles, their spans (start, end, id: the order brat's
+ * T numbers rely on) and the links that start at those spans (in the order of
+ * their `from` span, then oldest first). Plain SQL over the tables, read
+ * through cursors (read-articles.ts): Prisma's nested selects cost
+ * more than the rows themselves at a million spans.
+ *
+ * Column positions are part of the contract: rows are read as arrays.
+ * `published` comes as YYYY-MM-DD text.
+ */
+export type ExportStatement = { text: string; values: unknown[] };
+
+/** What is in the export: the project, whose spans the exporter may see, and the query's filters. */
+export type ExportFilter = Pick<ExportQuery, 'outlet' | 'articleId' | 'label' | 'status'> & { projectId: string; visibility: SpanVisibility };
+
+/** Parameters of one statement, numbered as they are added. */
+function params() {
+  const values: unknown[] = [];
+  return { values, add: (v: unknown) => (values.push(v), `$${values.length}`) };
+}
+
+/** A Prisma SQL fragment with its values renumbered into this statement's parameters. */
+function inline(fragment: Prisma.Sql, add: (v: unknown) => string): string {
+  return fragment.strings.reduce((text, part, i) => text + add(fragment.values[i - 1]) + part);
+}
+
+/** Conditions on an article row `a` of the export. */
+function articleConditions(f: ExportFilter, a: string, add: (v: unknown) => string): string[] {
+  return [
+    `${a}."projectId" = ${add(f.projectId)}`,
+    ...(f.outlet ? [`${a}.outlet = ANY(${add(f.outlet)}::text[])`] : []),
+    ...(f.articleId ? [`${a}.id = ANY(${add(f.articleId)}::text[])`] : []),
+  ];
+}
+
+/**
+ * Conditions on a span row `s` (in article `a`) of the export. Orphans (spans
+ * a revision could not re-place) point into an old text: left out.
+ */
+function spanConditions(f: ExportFilter, s: string, a: string, add: (v: unknown) => string): string[] {
+  return [
+    ...articleConditions(f, a, add),
+    `NOT ${s}.orphaned`,
+    // Independent annotation: the rule is lib/annotations/span-visibility.ts's own SQL.
+    ...(f.visibility.everything ? [] : [inline(visibleSpanSql(f.visibility, s), add)]),
+    ...(f.label ? [`${s}.label::text = ANY(${add(f.label.map((l) => l.toUpperCase()))}::text[])`] : []),
+    ...(f.status === 'approved' ? [`${s}.status = 'APPROVED'`] : []),
+  ];
+}
+
+/**
+ * Timestamps as epoch milliseconds: a float8 is parsed far faster than a
+ * timestamp string. `updatedAt` is null when it equals `createdAt` (a span
+ * never edited), one value less to send and parse.
+ */
+const epochMs = (column: string) => `round(date_part('epoch', ${column}) * 1000)`;
+const stamps = (t: string) => `${epochMs(`${t}."createdAt"`)}, CASE WHEN ${t}."updatedAt" = ${t}."createdAt" THEN NULL ELSE ${epochMs(`${t}."updatedAt"`)} END`;
+
+export const ARTICLE = { id: 0, externalId: 1, title: 2, outlet: 3, url: 4, author: 5, published: 6, text: 7, textHash: 8 } as const;
+
+export function articlesSql(f: ExportFilter): ExportStatement {
+  const { values, add } = params();
+  const text = `
+    SELECT a.id, a."externalId", a.title, a.outlet, a.url, a.author, to_char(a."publishedAt", 'YYYY-MM-DD'), a.text, a."textHash"
+      FROM "Article" a
+     WHERE ${articleConditions(f, 'a', add).join(' AND ')}
+     ORDER BY a.id`;
+  return { text, values };
+}
+
+/** Authors and claims are only named (ids): their names and texts are few and looked up once each (read-articles.ts). */
+export const SPAN = {
+  articleId: 0, id: 1, label: 2, start: 3, end: 4, exact: 5, prefix: 6, suffix: 7, note: 8, speaker: 9, status: 10,
+  claimId: 11, authorId: 12, createdAt: 13, updatedAt: 14,
+} as const;
+
+export function spansSql(f: ExportFilter): ExportStatement {
+  const { values, add } = params();
+  const text = `
+    SELECT s."articleId", s.id, s.label, s.start, s."end", s.exact, s.prefix, s.suffix, s.note, s.speaker, s.status,
+           s."claimId", s."authorId", ${stamps('s')}
+      FROM "Annotation" s
+      JOIN "Article" a ON a.id = s."articleId"
+     WHERE ${spanConditions(f, 's', 'a', add).join(' AND ')}
+     ORDER BY s."articleId", s.start, s."end", s.id`;
+  return { text, values };
+}
+
+export const LINK = {
+  fromArticleId: 0, id: 1, kind: 2, status: 3, fromId: 4, toId: 5, authorId: 6, createdAt: 7, updatedAt: 8,
+  toArticleId: 9, toStart: 10, toEnd: 11, toExact: 12, toPrefix: 13, toSuffix: 14,
+} as const;
+
+/** Links whose two spans are both in the export; with status=approved, approved links only. */
+function linksFromWhere(f: ExportFilter, add: (v: unknown) => string): string {
+  return `
+      FROM "Link" l
+      JOIN "Annotation" fs ON fs.id = l."fromAnnotationId"
+      JOIN "Article" fa ON fa.id = fs."articleId"
+      JOIN "Annotation" ts ON ts.id = l."toAnnotationId"
+      JOIN "Article" ta ON ta.id = ts."articleId"
+     WHERE l."projectId" = ${add(f.projectId)}
+       ${f.status === 'approved' ? `AND l.status = 'APPROVED'` : ''}
+       AND ${spanConditions(f, 'fs', 'fa', add).join(' AND ')}
+       AND ${spanConditions(f, 'ts', 'ta', add).join(' AND ')}`;
+}
+
+export function linksSql(f: ExportFilter): ExportStatement {
+  const { values, add } = params();
+  const text = `
+    SELECT fs."articleId", l.id, l.kind, l.status, l."fromAnnotationId", l."toAnnotationId", l."authorId", ${stamps('l')},
+           ts."articleId", ts.start, ts."end", ts.exact, ts.prefix, ts.suffix
+      ${linksFromWhere(f, add)}
+     ORDER BY fs."articleId", fs.start, fs."end", fs.id, l."createdAt", l.id`;
+  return { text, values };
+}
+
+/** How many spans and links the export holds (the W3C collection states it before its items): one row, `spans` and `links`. */
+export function countSql(f: ExportFilter): ExportStatement {
+  const { values, add } = params();
+  const text = `
+    SELECT (SELECT count(*)::int FROM "Annotation" s JOIN "Article" a ON a.id = s."articleId" WHERE ${spanConditions(f, 's', 'a', add).join(' AND ')}) AS spans,
+           (SELECT count(*)::int ${linksFromWhere(f, add)}) AS links`;
+  return { text, values };
+}
+
+/** Names of users and texts of claims the rows named, looked up once each. */
+export const USER_NAMES = `SELECT id, name FROM "User" WHERE id = ANY($1::text[])`;
+export const CLAIM_TEXTS = `SELECT id, text FROM "Claim" WHERE id = ANY($1::text[])`;

@@ -1,0 +1,110 @@
+import { describe, expect, it, vi } from 'vitest';
+
+vi.mock('@/lib/auth/caller', () => import('../stub-caller'));
+import { auth } from '../stub-caller';
+
+import * as exportRoute from '@/app/api/v1/projects/[projectId]/export/route';
+import { createAnnotation } from '@/lib/annotations/create-annotation';
+import { writeExport } from '@/lib/export/write-export';
+import { exportQuery } from '@/lib/export/schema';
+import { sql } from '@/lib/db/client';
+import { as } from '../app-error';
+import { makeArticle, makeTeam, testDb } from '../factories';
+
+const get = (projectId: string, query: string) =>
+  exportRoute.GET(new Request(`http://localhost/api/v1/projects/${projectId}/export?${query}`), { params: Promise.resolve({ projectId }) });
+
+const exportEvents = (projectId: string) =>
+  testDb().auditEvent.findMany({ where: { projectId, action: 'export' }, orderBy: { createdAt: 'asc' }, select: { actorId: true, objectType: true, objectId: true, after: true } });
+
+/** `count` approved spans on the team's article, inserted in one statement. */
+async function manySpans(team: Awaited<ReturnType<typeof makeTeam>>, count: number) {
+  const article = await testDb().article.findUniqueOrThrow({ where: { id: team.article.id }, select: { id: true, text: true, textHash: true } });
+  await testDb().annotation.createMany({
+    data: Array.from({ length: count }, (_, i) => ({
+      articleId: article.id, authorId: team.analyst.id, label: 'ASSERTION' as const, start: i % 5, end: (i % 5) + 3,
+      exact: Array.from(article.text).slice(i % 5, (i % 5) + 3).join(''), prefix: '', suffix: '', textHash: article.textHash, status: 'APPROVED' as const,
+    })),
+  });
+}
+
+describe('export through the API', () => {
+  it('streams the export and records one audit event with its format, status and filters', async () => {
+    const team = await makeTeam();
+    await createAnnotation(as(team.analyst), team.article.id, { start: 0, end: 7, label: 'assertion' });
+    auth.caller = as(team.reviewer);
+    const res = await get(team.project.id, 'format=jsonl&status=all&label=assertion,denial');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/x-ndjson');
+    // Sent as written: Next's gzip would cost the server more CPU than the export itself.
+    expect(res.headers.get('cache-control')).toContain('no-transform');
+    const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.entities.map((e: { text: string }) => e.text))).toEqual([['Albania']]);
+
+    expect(await exportEvents(team.project.id)).toEqual([
+      {
+        actorId: team.reviewer.id, objectType: 'project', objectId: team.project.id,
+        after: { format: 'jsonl', status: 'all', filters: { label: ['assertion', 'denial'] } },
+      },
+    ]);
+  });
+
+  it('records the command line as no actor, and nothing for a refused export', async () => {
+    const team = await makeTeam();
+    const { chunks } = await writeExport({ cli: true }, team.project.id, exportQuery.parse({ format: 'w3c' }), 'https://cc.example.org');
+    for await (const _ of chunks) void _;
+    auth.caller = as(team.outsider);
+    expect((await get(team.project.id, 'format=w3c')).status).toBe(404);
+    expect(await exportEvents(team.project.id)).toEqual([
+      { actorId: null, objectType: 'project', objectId: team.project.id, after: { format: 'w3c', status: 'approved', filters: {} } },
+    ]);
+  });
+
+  it('a download cancelled mid-way gives its database connection back', async () => {
+    const team = await makeTeam();
+    await manySpans(team, 2_000);
+    auth.caller = as(team.admin);
+    // More cancelled downloads than the pool has connections: if one kept its
+    // connection, the later exports and the query after them would wait forever.
+    for (let i = 0; i < 12; i++) {
+      const res = await get(team.project.id, 'format=w3c');
+      const reader = res.body!.getReader();
+      expect((await reader.read()).done).toBe(false);
+      await reader.cancel();
+    }
+    const [{ n }] = await sql<{ n: number }>`SELECT count(*)::int AS n FROM "Annotation" WHERE "articleId" = ${team.article.id}`;
+    expect(n).toBe(2_000);
+    const whole = await get(team.project.id, 'format=w3c');
+    expect(JSON.parse(await whole.text()).first.items).toHaveLength(2_000);
+  });
+
+  it('outlet and article filters: only those articles, and links to spans outside the export are left out', async () => {
+    const team = await makeTeam('Albania cut ties with Iran. Tehran denied it.');
+    const wire = await makeArticle(team.project.id, { text: 'Iran denied the attack.', outlet: 'Wire' });
+    const blog = await makeArticle(team.project.id, { text: 'A blog said Iran did it.', outlet: 'Blog' });
+    const caller = as(team.analyst);
+    const a = await createAnnotation(caller, team.article.id, { start: 0, end: 7, label: 'assertion' });
+    const w = await createAnnotation(caller, wire.id, { start: 0, end: 4, label: 'denial' });
+    const b = await createAnnotation(caller, blog.id, { start: 12, end: 16, label: 'assertion' });
+    for (const [from, to] of [[w, a], [w, b], [b, a]]) {
+      await testDb().link.create({ data: { projectId: team.project.id, fromAnnotationId: from.id, toAnnotationId: to.id, kind: 'CONTRADICTS', authorId: team.analyst.id } });
+    }
+    auth.caller = as(team.reviewer);
+    const jsonl = async (query: string) => (await (await get(team.project.id, `format=jsonl&status=all&${query}`)).text()).trim().split('\n').map((l) => JSON.parse(l));
+
+    const byOutlet = await jsonl('outlet=Wire,Blog');
+    expect(byOutlet.map((l) => l.id).sort()).toEqual([wire.id, blog.id].sort());
+    const wireLine = byOutlet.find((l) => l.id === wire.id);
+    // w → a is gone: a's article (outlet "Test Outlet") is not in the export.
+    expect(wireLine.cross_relations.map((r: { to_id: string }) => r.to_id)).toEqual([b.id]);
+    expect(byOutlet.find((l) => l.id === blog.id).cross_relations).toEqual([]);
+
+    const byId = await jsonl(`articleId=${team.article.id},${blog.id}`);
+    expect(byId.map((l) => l.id).sort()).toEqual([team.article.id, blog.id].sort());
+    expect(byId.find((l) => l.id === blog.id).cross_relations.map((r: { to_id: string }) => r.to_id)).toEqual([a.id]);
+
+    const w3c = JSON.parse(await (await get(team.project.id, 'format=w3c&status=all&outlet=Wire,Blog')).text());
+    expect(w3c.total).toBe(3);
+    expect(w3c.first.items).toHaveLength(3);
+  });
+});
