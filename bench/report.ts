@@ -54,7 +54,7 @@ Run with:
 
 \`\`\`
 npm run bench                          # everything
-npm run bench -- --only span-create    # one benchmark: span-create | reader | suggestion-quality | suggestion-latency | review-queue | import | export
+npm run bench -- --only span-create    # one benchmark: span-create | reader | suggestion-quality | suggestion-latency | review-queue | import | export | load
 npm run bench -- --build               # rebuild first
 \`\`\`
 
@@ -98,7 +98,7 @@ visit each, then ${r['reader.runs'] ?? 5} visits each, alternating; figures are 
 \`bench/data/fnc-1\`) are imported into a fresh project with the app's \`importFile\` (${r['suggest.quality.sentences'] ?? '~35,000'} sentences).
 Each of the ${r['suggest.quality.headlines'] ?? 894} distinct test headlines is used as a highlighted claim: \`rankSentences\` (the
 ranking behind the suggestions endpoint) ranks the project's sentences against it, asked for up to
-${r['suggest.quality.rank_limit'] ?? '10,000'} (it returns at most its re-ranked candidates, CANDIDATES in lib/suggestions/rank-sentences.ts; on average ${r['suggest.quality.returned_sentences_mean'] ?? '?'} sentences
+${r['suggest.quality.rank_limit'] ?? '10,000'} (it returns at most two sentences of each article holding one of the headline's rarest words, see lib/suggestions/rank-sentences.ts; on average ${r['suggest.quality.returned_sentences_mean'] ?? '?'} sentences
 from ${r['suggest.quality.returned_bodies_mean'] ?? '?'} bodies came back), and a body scores its best sentence's score, 0 if none came back.
 Related = agree, disagree or discuss; unrelated = unrelated (FNC-1 labels, ${r['suggest.quality.pairs'] ?? '25,413'} pairs).
 **auc**: ROC-AUC (Mann–Whitney, ties 0.5) over one headline's labelled bodies, **averaged over headlines** (macro);
@@ -137,6 +137,23 @@ project, beside a raw \`COPY … FROM STDIN (FORMAT csv)\` of the same files int
 **Export** (\`bench/import-export.ts\`): 1,000 generated articles with 1,000,000 approved spans; \`GET …/export?format=w3c\`
 and \`format=jsonl\` streamed from the Next server and drained, beside \`COPY (SELECT …) TO STDOUT\` of the same span
 rows; the server's RSS is sampled every 100 ms (VmRSS of the process listening on its port) and the maximum reported.
+
+**Load** (\`bench/load.ts\`, \`bench/load-users.ts\`): ${r['load.users'] ?? 50} simulated users at once for ${r['load.target_s'] ?? 60} s (after a 5 s warm-up) against
+\`next start\`, closed loops without think time, each with its account's Bearer token: 35 analyst users on 6 analyst accounts
+read articles (\`GET /articles/{id}\`, \`…/annotations\`), tag spans, edit their own spans with the version they hold, link them to
+spans of other articles (each unordered pair once) and ask for suggestions; 15 reviewer users on 3 reviewer accounts list the
+review queue (mostly one article's) and approve or reject items of it with the version the page showed. One project,
+${r['load.articles'] ?? 20} generated articles, 2,000 pending spans to start from. Latency per request type is from send to last byte
+(p50/p95 exact, over every request); throughput is all requests over the run. A 409 is counted apart, and only for edits and
+review decisions, the two races the version exists for (a reviewer decides a span its analyst is editing; two reviewers decide
+the same item); any other non-2xx or network error is an error. **Lost writes**: afterwards every acknowledged write (201/200)
+is looked up: each span at its highest acknowledged version with that answer's label, note and status (a higher version would
+be a commit nobody was told about), an audit event for every acknowledged version, each link with its ends and kind. Yardsticks
+in the same run: a direct-SQL probe, one in-process worker over plain \`pg\` every 100 ms during the run, doing what \`GET /articles/{id}\`
+asks the database (token lookup, article with the caller's roles, its spans with authors); and, after the run, span creation on
+\`bench/bare-server.ts\` at the same ${r['load.users'] ?? 50} connections for 10 s. The machine's cores are shared with other work:
+the 1-minute load average at the start and the CPU time of the Next server process (/proc) per request are reported so
+the latencies can be read against them.
 `;
   fs.writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), md);
 }

@@ -1,13 +1,14 @@
 // `npm run bench`: performance figures against yardsticks, on a fresh checkout.
 //
 //   npm run bench                          all benchmarks
-//   npm run bench -- --only span-create    one of: span-create | reader | suggestion-quality | suggestion-latency | review-queue | import | export
+//   npm run bench -- --only span-create    one of: span-create | reader | suggestion-quality | suggestion-latency | review-queue | import | export | load
 //   npm run bench -- --build               force `next build` first
 //   tuning: --duration 10 --rounds 3 --connections 16 (span-create), --reader-runs 5,
 //           --rank-limit 10000 (suggestion-quality), --suggest-sentences 100000 --suggest-spans 200
 //           --suggest-requests 1000 --suggest-connections 4 --suggest-rounds 2 (suggestion-latency),
 //           --queue-requests 20 --approve-requests 1600 --approve-connections 8 --approve-rounds 2 (review-queue),
-//           --import-rounds 2 (import), --export-spans 1000000 --export-articles 1000 --export-words 1000 (export)
+//           --import-rounds 2 (import), --export-spans 1000000 --export-articles 1000 --export-words 1000 (export),
+//           --load-users 50 --load-duration 60 --load-warmup 5 (load)
 //
 // A throwaway embedded PostgreSQL (temp dir, deleted afterwards) gets a
 // migrated database with generated data; the production build is served by
@@ -22,6 +23,7 @@ import { testDb } from '../test/factories';
 import { ensureNextBuild, ROOT, startProcess, type Server } from './processes';
 import { machineFigures, mergeResults, writeMarkdown, RESULTS } from './report';
 import { exportBench, importBench } from './import-export';
+import { load } from './load';
 import { reader } from './reader';
 import { reviewQueue } from './review-queue';
 import { spanCreate } from './span-create';
@@ -32,7 +34,7 @@ import type { Benchmark, BenchContext, Figures } from './types';
 // suggestion-quality before suggestion-latency: the ranking's lexeme statistics
 // are table-wide, so its FNC-1 test project is best measured before 100,000
 // more sentences arrive.
-const BENCHMARKS: Benchmark[] = [spanCreate, reader, suggestionQuality, suggestionLatency, reviewQueue, importBench, exportBench];
+const BENCHMARKS: Benchmark[] = [spanCreate, reader, suggestionQuality, suggestionLatency, reviewQueue, importBench, exportBench, load];
 
 function parseFlags(argv: string[]) {
   const flags: Record<string, string | true> = {};

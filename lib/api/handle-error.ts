@@ -6,7 +6,8 @@ import { isPrismaError } from '@/lib/db/prisma-error';
 export type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
 
 export function zodFields(error: ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
+  // No prototype: a client's unknown key "__proto__" or "constructor" must be named like any other.
+  const fields: Record<string, string> = Object.create(null);
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join('.') : (issue.code === 'unrecognized_keys' ? issue.keys.join(',') : '(body)');
     fields[key] ??= issue.message;

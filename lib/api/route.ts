@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import { requireCaller, type Caller } from '@/lib/auth/caller';
 import { errorResponse, zodFields } from './handle-error';
+import { findUnstorableText } from './unstorable-text';
 
 /** Largest JSON body any /api/v1 route accepts (imports have their own limit). */
 export const MAX_JSON_BODY_BYTES = 1_000_000;
@@ -24,7 +25,9 @@ export function apiRoute(handler: (ctx: ApiContext) => Promise<unknown>) {
     try {
       const caller = await requireCaller();
       if (caller.via === 'session' && MUTATING.has(req.method)) await assertSameOrigin();
-      const result = await handler({ req, caller, params: await ctx.params });
+      const params = await ctx.params;
+      assertStorable(params, 'is not a valid id');
+      const result = await handler({ req, caller, params });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
       return errorResponse(error);
@@ -70,7 +73,24 @@ export async function parseJson<S extends z.ZodType>(req: Request, schema: S): P
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw new AppError('BAD_REQUEST', 'The request body is not valid', zodFields(parsed.error));
+  assertStorable(parsed.data, 'is not valid');
   return parsed.data;
+}
+
+/**
+ * Reads a multipart/form-data body. Bytes that are not one (or whose boundary
+ * is not the one the content-type names) are the client's error, not ours;
+ * so is a file name with U+0000, which no file system takes.
+ */
+export async function parseForm(req: Request): Promise<FormData> {
+  let form: FormData;
+  try {
+    form = await req.formData();
+  } catch {
+    throw new AppError('BAD_REQUEST', 'The body is not valid multipart/form-data', { '(body)': 'not multipart/form-data with the boundary its content-type names' });
+  }
+  for (const [field, value] of form) assertStorable({ [field]: typeof value === 'string' ? value : value.name }, 'is not valid');
+  return form;
 }
 
 /**
@@ -79,14 +99,23 @@ export async function parseJson<S extends z.ZodType>(req: Request, schema: S): P
  */
 export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
   const params = new URL(req.url).searchParams;
-  const data: Record<string, string> = {};
+  // No prototype: a key "constructor" or "__proto__" is unknown, not "given twice".
+  const data: Record<string, string> = Object.create(null);
   for (const [key, value] of params) {
     if (key in data) throw new AppError('BAD_REQUEST', `Give ${key} once`, { [key]: 'given more than once' });
     data[key] = value;
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw new AppError('BAD_REQUEST', 'The query string is not valid', zodFields(parsed.error));
+  assertStorable(parsed.data, 'is not valid');
   return parsed.data;
+}
+
+/** U+0000 or a lone surrogate (lib/api/unstorable-text.ts) in a path id, a body or a query value: 400 naming it. */
+function assertStorable(value: unknown, what: string) {
+  const field = findUnstorableText(value);
+  if (field === null) return;
+  throw new AppError('BAD_REQUEST', `${field} ${what}: it contains U+0000 or a lone surrogate`, { [field]: 'contains U+0000 or a lone surrogate' });
 }
 
 const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', `The body is larger than ${MAX_JSON_BODY_BYTES} bytes`);

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { requireCaller } from '@/lib/auth/caller';
 import type { SpanContext } from '@/lib/cross-source/types';
 import { getSpanContext } from './span-context';
+import { isUnstorableText } from '@/lib/api/unstorable-text';
 
-const articleId = z.string().min(1).max(64);
+const articleId = z.string().min(1).max(64).refine((s) => !isUnstorableText(s));
 
 /**
  * The reader's compare view shows a second article; it needs that article's

@@ -1,6 +1,7 @@
 'use server';
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { signIn, signOut } from './config';
+import { findUnstorableField } from '@/lib/api/unstorable-text';
 
 export type LoginState = { error?: string };
 
@@ -11,6 +12,7 @@ function safeNext(value: FormDataEntryValue | null): string {
 }
 
 export async function loginAction(_prev: LoginState, form: FormData): Promise<LoginState> {
+  if (findUnstorableField(form)) return { error: 'Wrong email or password.' };
   try {
     await signIn('credentials', {
       email: String(form.get('email') ?? ''),
