@@ -1,7 +1,7 @@
 import 'server-only';
 import { ZodError } from 'zod';
 import { AppError } from '@/lib/errors';
-import { isPrismaError } from '@/lib/db/prisma-error';
+import { isDatabaseUnavailable, isPrismaError } from '@/lib/db/prisma-error';
 
 export type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
 
@@ -22,7 +22,10 @@ export function errorResponse(error: unknown): Response {
   else if (error instanceof ZodError) appError = new AppError('BAD_REQUEST', 'The request is not valid', zodFields(error));
   else if (isPrismaError(error, 'P2002')) appError = new AppError('CONFLICT', 'That already exists');
   else if (isPrismaError(error, 'P2025')) appError = new AppError('NOT_FOUND', 'Not found');
-  else if (isClientAbort(error)) {
+  else if (isDatabaseUnavailable(error)) {
+    console.error('[api] database unavailable', error);
+    appError = new AppError('SERVICE_UNAVAILABLE', 'The database is unavailable for a moment; nothing was saved. Try again.');
+  } else if (isClientAbort(error)) {
     // The client hung up while we read its body: nobody is left to answer.
     appError = new AppError('BAD_REQUEST', 'The request was aborted by the client');
   } else {
@@ -30,7 +33,8 @@ export function errorResponse(error: unknown): Response {
     appError = new AppError('INTERNAL', 'Something went wrong on our side');
   }
   const body: ErrorBody = { error: { code: appError.code, message: appError.message, ...(appError.fields && { fields: appError.fields }) } };
-  return Response.json(body, { status: appError.status });
+  const headers = appError.code === 'SERVICE_UNAVAILABLE' ? { 'Retry-After': '1' } : undefined;
+  return Response.json(body, { status: appError.status, headers });
 }
 
 function isClientAbort(error: unknown): boolean {
