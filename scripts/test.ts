@@ -55,7 +55,12 @@ async function main() {
       }
       if (wants('e2e')) {
         await dropAndClone(pg.urlFor('postgres'), 'cc_e2e', 'cc_template');
-        const env = { NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: pg.urlFor('cc_e2e'), AUTH_SECRET: 'e2e-secret-not-for-production-000000000', AUTH_TRUST_HOST: 'true' };
+        // e2e/crash-safety.spec.ts terminates its own server's sessions and checks whole-database constraints: a database of its own.
+        await dropAndClone(pg.urlFor('postgres'), 'cc_crash', 'cc_template');
+        const env = {
+          NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: pg.urlFor('cc_e2e'), CRASH_DATABASE_URL: pg.urlFor('cc_crash'),
+          AUTH_SECRET: 'e2e-secret-not-for-production-000000000', AUTH_TRUST_HOST: 'true',
+        };
         const built = args.includes('--skip-build') && fs.existsSync(path.join(ROOT, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'));
         if (built || runTier('build', ['node_modules/.bin/next', 'build'], env)) {
           runTier('e2e', ['node_modules/.bin/playwright', 'test', ...passthrough], env);
