@@ -28,26 +28,8 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
       ) : (
         <>
           <form method="get" className="rq-filters" aria-label="Choose analysts">
-            <label>
-              Analyst A
-              <select name="a" defaultValue={a?.id}>
-                {analysts.map((x) => (
-                  <option key={x.id} value={x.id}>
-                    {x.name} ({x.spans})
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Analyst B
-              <select name="b" defaultValue={b?.id}>
-                {analysts.map((x) => (
-                  <option key={x.id} value={x.id}>
-                    {x.name} ({x.spans})
-                  </option>
-                ))}
-              </select>
-            </label>
+            <AnalystSelect label="Analyst A" name="a" analysts={analysts} selected={a?.id} />
+            <AnalystSelect label="Analyst B" name="b" analysts={analysts} selected={b?.id} />
             <button className="btn" type="submit">
               Compare
             </button>
@@ -57,5 +39,20 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
         </>
       )}
     </main>
+  );
+}
+
+function AnalystSelect({ label, name, analysts, selected }: { label: string; name: string; analysts: { id: string; name: string; spans: number }[]; selected?: string }) {
+  return (
+    <label>
+      {label}
+      <select name={name} defaultValue={selected}>
+        {analysts.map((x) => (
+          <option key={x.id} value={x.id}>
+            {x.name} ({x.spans})
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
