@@ -8,7 +8,11 @@
 // the same CSV files (pg + pg-copy-streams) into a plain table, created before
 // and dropped after. Rounds alternate COPY, import, COPY, import… each import
 // into a new project (a second import of the same file into one project is a
-// no-op by design); figures are medians over the rounds.
+// no-op by design); figures are medians over the rounds. Beside the wall
+// clock, the CPU seconds of this process and of the whole PostgreSQL server
+// (bench/process-cpu.ts) during each: on a shared machine they say where the
+// time goes better than the clock does. Then the memory of importing a large
+// file (bench/import-memory.ts; `--import-memory-mb 0` skips it).
 //
 // export: a project of generated articles (importCsvText, so sentences exist
 // as after a real import) and APPROVED spans inserted in one INSERT … SELECT
@@ -38,6 +42,8 @@ import { importCsvText, readFnc1, withTempDir } from './fnc1';
 import { median, round } from './stats';
 import type { Benchmark, BenchContext, Figures, Row } from './types';
 import { insertGeneratedSpans } from './generate-spans';
+import { measureImportMemory } from './import-memory';
+import { listeningPid, ownCpuSeconds, serverCpuSeconds } from './process-cpu';
 
 const FILES = ['train_bodies.csv.gz', 'competition_test_bodies.csv.gz'];
 
@@ -47,65 +53,84 @@ function pgClient() {
 
 // ---------------------------------------------------------------- import
 
-async function copyFiles(files: string[]): Promise<number> {
+/** The PostgreSQL server's process: the one listening on DATABASE_URL's port. */
+const postmasterPid = () => listeningPid(Number(new URL(process.env.DATABASE_URL!).port));
+
+/** Wall and CPU seconds (this process, the PostgreSQL server) of `fn`. */
+async function timed<T>(postmaster: number, fn: () => Promise<T>) {
+  const [pg0, node0, t0] = [serverCpuSeconds(postmaster), ownCpuSeconds(), performance.now()];
+  const value = await fn();
+  return { value, seconds: (performance.now() - t0) / 1000, nodeCpu: ownCpuSeconds() - node0, pgCpu: serverCpuSeconds(postmaster) - pg0 };
+}
+
+async function copyFiles(files: string[], postmaster: number) {
   const client = pgClient();
   await client.connect();
   try {
     await client.query('DROP TABLE IF EXISTS bench_raw');
     await client.query('CREATE TABLE bench_raw (body_id text, body text)');
-    const t0 = performance.now();
-    for (const file of files) {
-      await pipeline(fs.createReadStream(file), client.query(copyFrom('COPY bench_raw(body_id, body) FROM STDIN (FORMAT csv, HEADER true)')));
-    }
-    const seconds = (performance.now() - t0) / 1000;
+    const run = await timed(postmaster, async () => {
+      for (const file of files) {
+        await pipeline(fs.createReadStream(file), client.query(copyFrom('COPY bench_raw(body_id, body) FROM STDIN (FORMAT csv, HEADER true)')));
+      }
+    });
     const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM bench_raw');
     if (Number(rows[0].n) !== 2_587) console.log(`[import] COPY loaded ${rows[0].n} rows (expected 2,587)`);
     await client.query('DROP TABLE bench_raw');
-    return seconds;
+    return run;
   } finally {
     await client.end();
   }
 }
 
-async function importOnce(files: string[], round: number) {
+async function importOnce(files: string[], round: number, postmaster: number) {
   const project = await makeProject(`FNC-1 import benchmark ${round}`);
-  const t0 = performance.now();
-  let articles = 0;
-  for (const file of files) articles += (await importFile(project.id, file, { name: path.basename(file) })).added;
-  const seconds = (performance.now() - t0) / 1000;
+  const run = await timed(postmaster, async () => {
+    let articles = 0;
+    for (const file of files) articles += (await importFile(project.id, file, { name: path.basename(file) })).added;
+    return articles;
+  });
   const sentences = await testDb().sentence.count({ where: { article: { projectId: project.id } } });
-  return { seconds, articles, sentences };
+  return { ...run, articles: run.value, sentences };
 }
 
 async function runImport(ctx: BenchContext): Promise<Figures> {
   const rounds = Number(ctx.flags['import-rounds'] ?? 2);
-  return withTempDir(async (dir) => {
+  const memoryMb = Number(ctx.flags['import-memory-mb'] ?? 64);
+  const postmaster = postmasterPid();
+  const figures = await withTempDir(async (dir) => {
     const files = FILES.map((gz) => {
       const file = path.join(dir, gz.replace(/\.gz$/, ''));
       fs.writeFileSync(file, readFnc1(gz));
       return file;
     });
-    const copy: number[] = [];
-    const imp: number[] = [];
-    let last = { articles: 0, sentences: 0 };
+    const copy: Awaited<ReturnType<typeof copyFiles>>[] = [];
+    const imp: Awaited<ReturnType<typeof importOnce>>[] = [];
     for (let i = 1; i <= rounds; i++) {
-      copy.push(await copyFiles(files));
-      const r = await importOnce(files, i);
-      imp.push(r.seconds);
-      last = r;
-      console.log(`[import] round ${i}: COPY ${copy.at(-1)!.toFixed(3)} s; importFile ${r.seconds.toFixed(2)} s (${r.articles} articles, ${r.sentences} sentences)`);
+      const c = await copyFiles(files, postmaster);
+      const r = await importOnce(files, i, postmaster);
+      copy.push(c);
+      imp.push(r);
+      console.log(
+        `[import] round ${i}: COPY ${c.seconds.toFixed(3)} s (PostgreSQL CPU ${c.pgCpu.toFixed(2)} s); ` +
+          `importFile ${r.seconds.toFixed(2)} s (${r.articles} articles, ${r.sentences} sentences; CPU: node ${r.nodeCpu.toFixed(2)} s, PostgreSQL ${r.pgCpu.toFixed(2)} s)`,
+      );
     }
-    const s = median(imp);
-    const c = median(copy);
+    const s = median(imp.map((r) => r.seconds));
+    const c = median(copy.map((r) => r.seconds));
     return {
       'import.seconds': round(s, 2),
       'import.copy_seconds': round(c, 3),
       'import.ratio': round(s / c, 1),
-      'import.articles': last.articles,
-      'import.sentences': last.sentences,
+      'import.node_cpu_s': round(median(imp.map((r) => r.nodeCpu)), 2),
+      'import.pg_cpu_s': round(median(imp.map((r) => r.pgCpu)), 2),
+      'import.copy_pg_cpu_s': round(median(copy.map((r) => r.pgCpu)), 2),
+      'import.articles': imp.at(-1)!.articles,
+      'import.sentences': imp.at(-1)!.sentences,
       'import.rounds': rounds,
     };
   });
+  return memoryMb > 0 ? { ...figures, ...(await measureImportMemory(memoryMb)) } : figures;
 }
 
 function importRows(r: Figures): Row[] {
@@ -119,45 +144,33 @@ function importRows(r: Figures): Row[] {
       goal: '',
     },
     { figure: 'import.ratio', value: `${l('ratio')}×`, yardstick: 'importFile / raw COPY', goal: '≤ 10×', pass: l('ratio') <= 10 },
+    {
+      figure: 'import.cpu_s',
+      value: `node ${l('node_cpu_s')} s + PostgreSQL ${l('pg_cpu_s')} s`,
+      yardstick: `raw COPY: PostgreSQL ${l('copy_pg_cpu_s')} s`,
+      goal: '',
+    },
+    ...(r['import.memory.file_mb'] === undefined
+      ? []
+      : [
+          {
+            figure: 'import.memory.live_heap_mb',
+            value: `+${l('memory.peak_live_heap_mb') - l('memory.start_heap_mb')} MB (peak ${l('memory.peak_live_heap_mb')} MB)`,
+            yardstick: `${l('memory.file_mb')} MB JSONL, ${l('memory.articles').toLocaleString('en-US')} articles in ${l('memory.seconds')} s; after a full GC, 1/s`,
+            goal: '< ¼ of the file',
+            pass: l('memory.peak_live_heap_mb') - l('memory.start_heap_mb') < l('memory.file_mb') / 4,
+          },
+          {
+            figure: 'import.memory.peak_rss_mb',
+            value: `${l('memory.peak_rss_mb')} MB (heapUsed peak ${l('memory.peak_heap_mb')} MB)`,
+            yardstick: `at start: ${l('memory.start_rss_mb')} MB (heap ${l('memory.start_heap_mb')} MB)`,
+            goal: '',
+          },
+        ]),
   ];
 }
 
 // ---------------------------------------------------------------- export
-
-/** The pid of the process listening on `port` (socket inode in /proc/net/tcp{,6}, then /proc/<pid>/fd). */
-function listeningPid(port: number): number {
-  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
-  const inodes = new Set<string>();
-  for (const f of ['/proc/net/tcp', '/proc/net/tcp6']) {
-    let text = '';
-    try {
-      text = fs.readFileSync(f, 'utf8');
-    } catch {
-      continue;
-    }
-    for (const line of text.split('\n').slice(1)) {
-      const cols = line.trim().split(/\s+/);
-      if (cols.length > 9 && cols[1].endsWith(`:${hexPort}`) && cols[3] === '0A') inodes.add(cols[9]);
-    }
-  }
-  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    let fds: string[] = [];
-    try {
-      fds = fs.readdirSync(`/proc/${pid}/fd`);
-    } catch {
-      continue;
-    }
-    for (const fd of fds) {
-      try {
-        const m = /^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`));
-        if (m && inodes.has(m[1])) return Number(pid);
-      } catch {
-        /* gone */
-      }
-    }
-  }
-  throw new Error(`no process listening on port ${port}`);
-}
 
 function rssMb(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -199,7 +212,7 @@ async function streamExport(ctx: BenchContext, pid: number, token: string, proje
   }
 }
 
-async function copyOut(projectId: string): Promise<{ seconds: number; bytes: number; rows: number }> {
+export async function copyOut(projectId: string): Promise<{ seconds: number; bytes: number; rows: number }> {
   const client = pgClient();
   await client.connect();
   try {
@@ -228,11 +241,13 @@ async function copyOut(projectId: string): Promise<{ seconds: number; bytes: num
   }
 }
 
-async function runExport(ctx: BenchContext): Promise<Figures> {
-  const total = Number(ctx.flags['export-spans'] ?? 1_000_000);
-  const articleCount = Number(ctx.flags['export-articles'] ?? 1_000);
-  const words = Number(ctx.flags['export-words'] ?? 1_000);
-
+/**
+ * The export benchmark's data: a project of `articleCount` generated articles
+ * of ~`words` words (imported, so sentences exist) and `total` APPROVED spans,
+ * vacuumed and analysed; its admin and a Bearer token. Also used by
+ * bench/export-inprocess.ts, so both measure the same rows.
+ */
+export async function setUpExportProject(total: number, articleCount: number, words: number) {
   const setupStarted = performance.now();
   const project = await makeProject('Export benchmark');
   const user = await makeUser({ name: 'Bench Exporter' });
@@ -250,6 +265,14 @@ async function runExport(ctx: BenchContext): Promise<Figures> {
   const spans = Number(n);
   const setupS = (performance.now() - setupStarted) / 1000;
   console.log(`[export] ${articleCount} articles of ~${words} words, ${spans} approved spans; set up in ${setupS.toFixed(0)} s`);
+  return { project, user, token, spans, setupS };
+}
+
+async function runExport(ctx: BenchContext): Promise<Figures> {
+  const total = Number(ctx.flags['export-spans'] ?? 1_000_000);
+  const articleCount = Number(ctx.flags['export-articles'] ?? 1_000);
+  const words = Number(ctx.flags['export-words'] ?? 1_000);
+  const { project, user, token, spans, setupS } = await setUpExportProject(total, articleCount, words);
 
   const port = Number(new URL(ctx.next.url).port);
   const pid = listeningPid(port);

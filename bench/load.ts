@@ -31,7 +31,7 @@ import { insertGeneratedSpans } from './generate-spans';
 import { LoadWorld, REQUEST_TYPES, runUser, type Account, type User } from './load-users';
 import { verifyAcknowledgedWrites } from './load-verify';
 import { startProcess } from './processes';
-import { cpuSeconds, listeningPid } from './server-cpu';
+import { cpuSeconds, listeningPid } from './process-cpu';
 import { percentile, round } from './stats';
 import type { Benchmark, BenchContext, Figures, Row } from './types';
 

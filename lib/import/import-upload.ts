@@ -1,7 +1,11 @@
 import 'server-only';
+import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { AppError } from '@/lib/errors';
 import { assertAllowed, can, requireProjectRoles } from '@/lib/auth/permissions';
 import { importFile, type ImportResult } from './import-files';
@@ -31,7 +35,8 @@ export async function importUpload(userId: string, projectId: string, files: Fil
         continue;
       }
       const target = path.join(dir, `${i}-${name}`);
-      await fs.writeFile(target, Buffer.from(await upload.arrayBuffer()));
+      // Streamed to disk, never copied whole into a Buffer; the import reads it back record by record.
+      await pipeline(Readable.fromWeb(upload.stream() as WebReadableStream<Uint8Array>), createWriteStream(target));
       try {
         results.push(await importFile(projectId, target, { name, actorId: userId }));
       } catch (e) {

@@ -15,8 +15,7 @@ async function outcome(name: string, bytes: Uint8Array) {
   const file = path.join(dir, name);
   fs.writeFileSync(file, bytes);
   try {
-    const records = await readRecords(file);
-    for (const r of records) {
+    for await (const r of readRecords(file)) {
       expect(typeof r.text).toBe('string');
       expect(r.text.trim().length).toBeGreaterThan(0);
     }

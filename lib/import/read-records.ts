@@ -1,18 +1,16 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
 import { JSDOM } from 'jsdom';
 import { Readability } from '@mozilla/readability';
 import { AppError } from '@/lib/errors';
 import type { NewArticle } from '@/lib/articles/article-fields';
 import { readManifestFolder } from '@/lib/corpus/read-manifest-folder';
+import { DEFAULT_CSV_MAPPING, readCsv } from './read-csv';
+import { readJsonl } from './read-jsonl';
 import { MAX_IMPORT_FILE_BYTES, toNewArticle } from './record';
 
 /** CSV column → article field, e.g. { text: 'articleBody', externalId: 'Body ID' }. */
 export type ColumnMapping = Partial<Record<'text' | 'title' | 'outlet' | 'url' | 'author' | 'published' | 'externalId', string>>;
-
-/** Recognised without a mapping: the FNC-1 bodies file. */
-const DEFAULT_CSV_MAPPING: ColumnMapping = { text: 'articleBody', externalId: 'Body ID' };
 
 /** Decodes UTF-8 strictly: a file with invalid bytes is refused, never guessed at. */
 function decodeUtf8(bytes: Buffer, file: string): string {
@@ -42,68 +40,51 @@ function firstInvalidUtf8Line(bytes: Buffer): number {
   return line;
 }
 
-async function readText(file: string, name: string): Promise<string> {
+/** The size of a file to import, refused over the limit. Folders are sized by their files. */
+export async function sizeOfImport(file: string, name: string): Promise<number> {
   const stat = await fs.stat(file);
+  if (stat.isDirectory()) return 0;
   if (stat.size > MAX_IMPORT_FILE_BYTES) {
     throw new AppError('PAYLOAD_TOO_LARGE', `${name}: ${stat.size} bytes is over the ${MAX_IMPORT_FILE_BYTES}-byte limit`, { file: 'too large' });
   }
-  return decodeUtf8(await fs.readFile(file), name);
+  return stat.size;
 }
 
 /**
- * Every article in one file (or corpus folder), validated. Throws on the
- * first bad record with its file, line and field: a file imports whole or not
- * at all.
+ * Every article in one file (or corpus folder), validated, in file order.
+ * JSON Lines and CSV stream: records are read and checked one by one, so a
+ * file of any size (up to the limit) takes the memory of a few records. The
+ * first bad record throws with its file, line and field, and the caller's
+ * transaction (lib/corpus/add-articles.ts) imports nothing of the file.
+ * A page (.txt, .html) is one article, read whole.
  */
-export async function readRecords(file: string, opts: { mapping?: ColumnMapping; name?: string } = {}): Promise<NewArticle[]> {
+export async function* readRecords(file: string, opts: { mapping?: ColumnMapping; name?: string } = {}): AsyncGenerator<NewArticle> {
   const name = opts.name ?? path.basename(file);
   const stat = await fs.stat(file);
-  if (stat.isDirectory()) return (await readManifestFolder(file)).articles;
+  if (stat.isDirectory()) {
+    yield* (await readManifestFolder(file)).articles;
+    return;
+  }
+  await sizeOfImport(file, name);
   const ext = path.extname(name).toLowerCase();
-  const content = await readText(file, name);
   switch (ext) {
     case '.jsonl':
     case '.ndjson':
-      return content.split('\n').flatMap((line, i) => {
-        if (!line.trim()) return [];
-        let raw: unknown;
-        try {
-          raw = JSON.parse(line);
-        } catch (e) {
-          throw new AppError('BAD_REQUEST', `${name}, line ${i + 1}: not valid JSON (${(e as Error).message})`, { line: String(i + 1) });
-        }
-        return [toNewArticle(raw, { file: name, line: i + 1 })];
-      });
+      yield* readJsonl(file, name);
+      return;
     case '.csv':
-      return readCsv(content, name, opts.mapping ?? DEFAULT_CSV_MAPPING);
+      yield* readCsv(file, name, opts.mapping ?? DEFAULT_CSV_MAPPING);
+      return;
     case '.txt':
-      return [await readTxt(file, content, name)];
+      yield await readTxt(file, decodeUtf8(await fs.readFile(file), name), name);
+      return;
     case '.html':
     case '.htm':
-      return [readHtml(content, name)];
+      yield readHtml(decodeUtf8(await fs.readFile(file), name), name);
+      return;
     default:
       throw new AppError('UNSUPPORTED_MEDIA_TYPE', `${name}: unknown file type "${ext}" (use .jsonl, .csv, .txt, .html or a folder with manifest.json)`);
   }
-}
-
-function readCsv(content: string, name: string, mapping: ColumnMapping): NewArticle[] {
-  let rows: Record<string, string>[];
-  try {
-    rows = parseCsv(content, { columns: true, bom: true, skip_empty_lines: true, relax_column_count: false });
-  } catch (e) {
-    const err = e as { lines?: number; message: string };
-    throw new AppError('BAD_REQUEST', `${name}, line ${err.lines ?? '?'}: malformed CSV (${err.message})`, { line: String(err.lines ?? '') });
-  }
-  const header = rows.length ? Object.keys(rows[0]) : [];
-  for (const [field, column] of Object.entries(mapping)) {
-    if (rows.length && !header.includes(column)) {
-      throw new AppError('BAD_REQUEST', `${name}: no column "${column}" for ${field} (columns: ${header.join(', ')})`, { [field]: `column "${column}" missing` });
-    }
-  }
-  // Line numbers count the header as line 1 (multi-line quoted bodies make this the record's first line only approximately).
-  return rows.map((row, i) =>
-    toNewArticle(Object.fromEntries(Object.entries(mapping).map(([field, column]) => [field, row[column!]])), { file: name, record: i + 1 }),
-  );
 }
 
 /** A sidecar `<name>.json` gives the metadata; without one the first line is the title. */

@@ -4,11 +4,21 @@ import type { NewArticle } from '@/lib/articles/article-fields';
 import { LABELS } from '@/lib/annotations/dto';
 import { normalizeText } from '@/lib/anchoring/normalize-text';
 import { codePointLength } from '@/lib/anchoring/code-points';
+import { isUnstorableText } from '@/lib/api/unstorable-text';
 
 export const MAX_IMPORT_FILE_BYTES = 100 * 1024 * 1024;
 export const MAX_TEXT_LENGTH = 2_000_000;
 
-const optional = (max: number) => z.string().trim().max(max).nullish();
+/** Refused here, with the record's line and field, rather than by PostgreSQL in the middle of the file's transaction. */
+const storable = (s: z.ZodString) => s.refine((v) => !isUnstorableText(v), 'contains U+0000 or a lone surrogate, which cannot be stored');
+
+const optional = (max: number) => storable(z.string().trim().max(max)).nullish();
+
+/** A calendar date: "2022-02-30" matches the pattern but is not one. */
+const isRealDate = (ymd: string) => {
+  const t = new Date(`${ymd}T00:00:00Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === ymd;
+};
 
 /**
  * One article as importers read it, from any format. Unknown keys are
@@ -24,11 +34,12 @@ export const articleRecord = z
     published: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}/, 'must be a date, YYYY-MM-DD')
+      .refine((v) => isRealDate(v.slice(0, 10)), 'is not a calendar date')
       .nullish()
       .transform((v) => v?.slice(0, 10) ?? null),
-    text: z.string().min(1, 'is missing or empty').max(MAX_TEXT_LENGTH, `is longer than ${MAX_TEXT_LENGTH} characters`),
+    text: storable(z.string().min(1, 'is missing or empty').max(MAX_TEXT_LENGTH, `is longer than ${MAX_TEXT_LENGTH} characters`)),
     externalId: optional(500),
-    external_id: z.union([z.string(), z.number()]).nullish(),
+    external_id: z.union([storable(z.string().max(500)), z.number()]).nullish(),
     // doccano's relation export (and ours): spans as entities with code-point offsets.
     entities: z
       .array(
@@ -36,8 +47,8 @@ export const articleRecord = z
           start_offset: z.number().int().min(0),
           end_offset: z.number().int().min(1),
           label: z.string().transform((l) => l.toLowerCase()).pipe(z.enum(LABELS)),
-          speaker: z.string().max(200).nullish(),
-          note: z.string().max(5000).nullish(),
+          speaker: storable(z.string().max(200)).nullish(),
+          note: storable(z.string().max(5000)).nullish(),
         }),
       )
       .max(100_000)
@@ -62,7 +73,8 @@ export const articleRecord = z
 export type RecordOrigin = { file: string; line?: number; record?: number };
 
 export function describeOrigin(o: RecordOrigin) {
-  return o.line !== undefined ? `${o.file}, line ${o.line}` : o.record !== undefined ? `${o.file}, record ${o.record}` : o.file;
+  if (o.record !== undefined) return o.line !== undefined ? `${o.file}, record ${o.record} (line ${o.line})` : `${o.file}, record ${o.record}`;
+  return o.line !== undefined ? `${o.file}, line ${o.line}` : o.file;
 }
 
 /** Validates one raw record; the error names the file, the line and the field. */
@@ -76,8 +88,15 @@ export function toNewArticle(raw: unknown, origin: RecordOrigin): NewArticle {
   const r = parsed.data;
   const text = r.text;
   const externalId = r.externalId ?? (r.external_id !== null && r.external_id !== undefined ? String(r.external_id) : null);
-  // Bodies without a title (FNC-1) are named by their opening words.
-  const title = r.title || text.trim().split('\n')[0].slice(0, 120);
+  const title = r.title || openingWords(text);
   const spans = r.entities?.map((e) => ({ start: e.start_offset, end: e.end_offset, label: e.label, speaker: e.speaker ?? null, note: e.note ?? null }));
   return { title, outlet: r.outlet ?? null, url: r.url ?? null, author: r.author ?? null, published: r.published, text, externalId, ...(spans?.length && { spans }) };
+}
+
+/** A title for bodies without one (FNC-1): their first line, at most 120 characters, never half a surrogate pair. */
+function openingWords(text: string): string {
+  const trimmed = text.trim();
+  const lineEnd = trimmed.indexOf('\n');
+  const words = trimmed.slice(0, Math.min(lineEnd === -1 ? trimmed.length : lineEnd, 120));
+  return /[\ud800-\udbff]$/.test(words) ? words.slice(0, -1) : words;
 }

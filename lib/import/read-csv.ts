@@ -1,0 +1,71 @@
+import { Readable, pipeline } from 'node:stream';
+import { parse, type CsvError } from 'csv-parse';
+import { AppError } from '@/lib/errors';
+import type { NewArticle } from '@/lib/articles/article-fields';
+import { readLineBlocks } from './read-line-blocks';
+import type { ColumnMapping } from './read-records';
+import { MAX_TEXT_LENGTH, toNewArticle } from './record';
+
+/** Recognised without a mapping: the FNC-1 bodies file. */
+export const DEFAULT_CSV_MAPPING: ColumnMapping = { text: 'articleBody', externalId: 'Body ID' };
+
+/** A record this long cannot hold a valid text; csv-parse stops buffering it there. */
+const MAX_RECORD_CHARS = 4 * MAX_TEXT_LENGTH;
+
+/**
+ * A CSV file with a header line, parsed by csv-parse's streaming parser and
+ * validated record by record, in file order: the first malformed line or
+ * invalid record stops the import, and its error names the record and the
+ * line it starts on. Only a block of lines and a few records are in memory.
+ */
+export async function* readCsv(file: string, name: string, mapping: ColumnMapping): AsyncGenerator<NewArticle> {
+  // The header is line 1; a record starts on the line after the previous one
+  // ends (csv-parse reports where a record ends), past any empty lines.
+  let lastEnd = 1;
+  let lastEmpty = 0;
+  const parser = parse({
+    bom: true,
+    skip_empty_lines: true,
+    relax_column_count: false,
+    max_record_size: MAX_RECORD_CHARS,
+    columns: (header: string[]) => {
+      for (const [field, column] of Object.entries(mapping)) {
+        if (!header.includes(column!)) {
+          throw new AppError('BAD_REQUEST', `${name}: no column "${column}" for ${field} (columns: ${header.join(', ')})`, { [field]: `column "${column}" missing` });
+        }
+      }
+      return header;
+    },
+    // Validation runs inside the parser, so an invalid record is reported
+    // before any malformed line after it: errors come in file order.
+    on_record: (record: Record<string, string>, context) => {
+      const line = lastEnd + 1 + (context.empty_lines - lastEmpty);
+      lastEnd = context.lines;
+      lastEmpty = context.empty_lines;
+      const raw = Object.fromEntries(Object.entries(mapping).map(([field, column]) => [field, record[column!]]));
+      return toNewArticle(raw, { file: name, record: context.records, line });
+    },
+  });
+  // Errors of any stage (bad UTF-8 from the reader, a parse error, an invalid
+  // record) reach the loop below through the parser.
+  pipeline(Readable.from(texts(file, name), { highWaterMark: 1 }), parser, () => {});
+  try {
+    for await (const article of parser) yield article as NewArticle;
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw malformed(e as CsvError, name);
+  }
+}
+
+async function* texts(file: string, name: string) {
+  for await (const block of readLineBlocks(file, name)) yield block.text;
+}
+
+function malformed(e: CsvError, name: string): AppError {
+  const line = typeof e.lines === 'number' ? e.lines : undefined;
+  const where = line === undefined ? name : `${name}, line ${line}`;
+  if (e.code === 'CSV_MAX_RECORD_SIZE') {
+    return new AppError('BAD_REQUEST', `${where}: a record longer than ${MAX_RECORD_CHARS} characters (malformed CSV?)`, { line: String(line ?? '') });
+  }
+  return new AppError('BAD_REQUEST', `${where}: malformed CSV (${e.message})`, { line: String(line ?? '') });
+}

@@ -1,0 +1,134 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importFile } from '@/lib/import/import-files';
+import { importUpload } from '@/lib/import/import-upload';
+import { AppError } from '@/lib/errors';
+import { addMember, makeProject, makeUser, suffix, testDb } from '../factories';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-import-stream-'));
+const write = (name: string, content: string | Buffer) => {
+  const file = path.join(dir, `${suffix()}-${name}`);
+  fs.writeFileSync(file, content);
+  return file;
+};
+const jsonl = (records: object[]) => records.map((r) => JSON.stringify(r)).join('\n') + '\n';
+
+/** More records than one batch of lib/corpus/add-articles.ts holds (500), so a file spans several INSERTs. */
+const MANY = 1_200;
+const body = (i: number) => `Report ${i} says the ministry denied it. Officials in region ${i % 17} disagreed on Tuesday.\nA second paragraph for ${i}.`;
+const manyRecords = () => Array.from({ length: MANY }, (_, i) => ({ externalId: `m-${i}`, title: `Report ${i}`, text: body(i) }));
+
+const counts = async (projectId: string) => ({
+  articles: await testDb().article.count({ where: { projectId } }),
+  sentences: await testDb().sentence.count({ where: { article: { projectId } } }),
+  events: await testDb().auditEvent.count({ where: { projectId, action: 'import' } }),
+});
+
+async function importError(projectId: string, file: string, name: string) {
+  const error = await importFile(projectId, file, { name }).then(() => null, (e) => e);
+  expect(error).toBeInstanceOf(AppError);
+  return (error as AppError).message;
+}
+
+describe('streaming import', () => {
+  it('rolls a whole file back when a record near its end is invalid, after earlier batches were stored', async () => {
+    const project = await makeProject();
+    const records: object[] = manyRecords();
+    records[1_149] = { externalId: 'm-1149', title: 'No text here' };
+    expect(await importError(project.id, write('late.jsonl', jsonl(records)), 'late.jsonl')).toMatch(/^late\.jsonl, line 1150: field "text"/);
+    expect(await counts(project.id)).toEqual({ articles: 0, sentences: 0, events: 0 });
+
+    // Fixed, the same file imports whole, every article with its sentences.
+    const result = await importFile(project.id, write('fixed.jsonl', jsonl(manyRecords())), { name: 'fixed.jsonl' });
+    expect(result).toMatchObject({ articles: MANY, added: MANY, unchanged: 0 });
+    const after = await counts(project.id);
+    expect(after.articles).toBe(MANY);
+    expect(after.sentences).toBe(MANY * 3);
+    const withoutSentences = await testDb().article.count({ where: { projectId: project.id, sentences: { none: {} } } });
+    expect(withoutSentences).toBe(0);
+  });
+
+  it('stores sentences whose offsets slice back to their text, for every article of a multi-batch file', async () => {
+    const project = await makeProject();
+    await importFile(project.id, write('offsets.jsonl', jsonl(manyRecords())), { name: 'offsets.jsonl' });
+    const articles = await testDb().article.findMany({ where: { projectId: project.id }, select: { text: true, sentences: { select: { start: true, end: true, text: true } } } });
+    for (const a of articles) {
+      const cps = Array.from(a.text);
+      for (const s of a.sentences) expect(cps.slice(s.start, s.end).join('')).toBe(s.text);
+    }
+  });
+
+  it('handles an article that comes twice in one file, in different batches, once: the first wins', async () => {
+    const project = await makeProject();
+    const records: object[] = manyRecords();
+    records.push({ externalId: 'm-3', title: 'Report 3, changed', text: 'A different text for the same id.' });
+    expect(await importFile(project.id, write('twice.jsonl', jsonl(records)), { name: 'twice.jsonl' })).toMatchObject({ added: MANY, unchanged: 1, revised: 0 });
+    const article = await testDb().article.findFirstOrThrow({ where: { projectId: project.id, externalId: 'm-3' } });
+    expect(article).toMatchObject({ text: body(3), revision: 1 });
+  });
+
+  it('records one import audit event, in the import, for each file that changes something', async () => {
+    const project = await makeProject();
+    const user = await makeUser();
+    const file = write('audited.jsonl', jsonl([{ externalId: 'a', text: 'First text.' }, { externalId: 'b', text: 'Second text.' }]));
+    await importFile(project.id, file, { name: 'audited.jsonl', actorId: user.id });
+    // Unchanged: nothing happened, nothing to record.
+    await importFile(project.id, file, { name: 'audited.jsonl', actorId: user.id });
+    // From the command line (no user), one text changed.
+    await importFile(project.id, write('changed.jsonl', jsonl([{ externalId: 'a', text: 'First text, revised.' }, { externalId: 'b', text: 'Second text.' }])), { name: 'changed.jsonl' });
+    const events = await testDb().auditEvent.findMany({ where: { projectId: project.id, action: 'import' }, orderBy: { createdAt: 'asc' } });
+    expect(events.map((e) => ({ actorId: e.actorId, objectType: e.objectType, objectId: e.objectId, after: e.after }))).toEqual([
+      { actorId: user.id, objectType: 'project', objectId: project.id, after: { file: 'audited.jsonl', added: 2, unchanged: 0, revised: 0, orphaned: 0 } },
+      { actorId: null, objectType: 'project', objectId: project.id, after: { file: 'changed.jsonl', added: 0, unchanged: 1, revised: 1, orphaned: 0 } },
+    ]);
+  });
+
+  it('names the CSV record and the line it starts on, counting quoted line breaks and empty lines', async () => {
+    const project = await makeProject();
+    const csv = 'Body ID,articleBody\n1,"Fine."\n2,"Two\nlines."\n\n3,""\n4,"Never reached."\n';
+    expect(await importError(project.id, write('bodies.csv', csv), 'bodies.csv')).toMatch(/^bodies\.csv, record 3 \(line 6\): field "text" is missing or empty/);
+    expect(await importError(project.id, write('cols.csv', 'id,body\n1,"x"\n'), 'cols.csv')).toMatch(/^cols\.csv: no column "articleBody" for text/);
+    expect(await importError(project.id, write('ragged.csv', 'Body ID,articleBody\n1,"x"\n2,"y",extra\n'), 'ragged.csv')).toMatch(/^ragged\.csv, line 3: malformed CSV/);
+    expect((await counts(project.id)).articles).toBe(0);
+  });
+
+  it('refuses text PostgreSQL cannot store (U+0000, a lone surrogate) and impossible dates, naming line and field', async () => {
+    const project = await makeProject();
+    const nul = '{"text": "a\\u0000b"}\n';
+    const surrogate = '{"text": "fine", "title": "half \\ud83c"}\n';
+    const date = '{"text": "fine", "published": "2022-02-30"}\n';
+    expect(await importError(project.id, write('nul.jsonl', `{"text": "ok"}\n${nul}`), 'nul.jsonl')).toMatch(/^nul\.jsonl, line 2: field "text" contains U\+0000/);
+    expect(await importError(project.id, write('sur.jsonl', surrogate), 'sur.jsonl')).toMatch(/^sur\.jsonl, line 1: field "title" contains U\+0000 or a lone surrogate/);
+    expect(await importError(project.id, write('date.jsonl', date), 'date.jsonl')).toMatch(/^date\.jsonl, line 1: field "published" is not a calendar date/);
+    expect((await counts(project.id)).articles).toBe(0);
+  });
+
+  it('stores a file imported twice at the same time once: the later import finds the articles or is refused whole', async () => {
+    const project = await makeProject();
+    const file = write('twice-at-once.jsonl', jsonl(manyRecords().slice(0, 600)));
+    const outcomes = await Promise.allSettled([0, 1].map(() => importFile(project.id, file, { name: 'twice-at-once.jsonl' })));
+    for (const o of outcomes) {
+      if (o.status === 'fulfilled') expect(o.value.added + o.value.unchanged).toBe(600);
+      else expect(o.reason).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/^twice-at-once\.jsonl: Another import added/) });
+    }
+    expect(outcomes.filter((o) => o.status === 'fulfilled' && o.value.added === 600)).toHaveLength(1);
+    expect((await counts(project.id)).articles).toBe(600);
+  });
+
+  it('imports uploaded files streamed to disk, each on its own, and names the uploader in the audit log', async () => {
+    const project = await makeProject();
+    const user = await makeUser();
+    await addMember(user.id, project.id, 'ANALYST');
+    const good = new File([jsonl(manyRecords().slice(0, 3))], 'good.jsonl');
+    const bad = new File(['{"title": "no text"}\n'], 'bad.jsonl');
+    const results = await importUpload(user.id, project.id, [good, bad]);
+    expect(results).toEqual([
+      { file: 'good.jsonl', articles: 3, added: 3, unchanged: 0, revised: 0, orphaned: 0 },
+      { file: 'bad.jsonl', error: expect.stringMatching(/^bad\.jsonl, line 1: field "text"/) },
+    ]);
+    const events = await testDb().auditEvent.findMany({ where: { projectId: project.id, action: 'import' } });
+    expect(events.map((e) => [e.actorId, (e.after as { file: string }).file])).toEqual([[user.id, 'good.jsonl']]);
+  });
+});
