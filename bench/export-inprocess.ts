@@ -72,18 +72,9 @@ async function measure(flags: Flags) {
   const format = String(flags.format);
   const drain = async (projectId: string) => {
     const { chunks } = await writeExport({ userId: String(flags.user) }, projectId, exportQuery.parse({ format }), 'http://127.0.0.1:3000');
-    // The route handler's body, as in app/api/v1/projects/[projectId]/export/route.ts.
-    const encoder = new TextEncoder();
-    const body = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        const next = await chunks.next();
-        if (next.done) controller.close();
-        else controller.enqueue(typeof next.value === 'string' ? encoder.encode(next.value) : next.value);
-      },
-      async cancel() {
-        await chunks.return(undefined);
-      },
-    });
+    // The route handler's body (app/api/v1/projects/[projectId]/export/route.ts).
+    const { exportBody } = await import('../lib/export/export-body');
+    const body = exportBody(chunks);
     let bytes = 0;
     let count = 0;
     const reader = body.getReader();
