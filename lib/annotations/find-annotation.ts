@@ -16,6 +16,8 @@ export async function findAnnotationForUser(userId: string, id: string) {
     select: {
       id: true,
       authorId: true,
+      articleId: true,
+      exact: true,
       version: true,
       status: true,
       article: {
@@ -31,5 +33,8 @@ export async function findAnnotationForUser(userId: string, id: string) {
   const roles: ProjectRole[] = row.article.project.memberships.map((m) => toProjectRole(m.role));
   const visibility = spanVisibility({ userId, roles, independentAnnotation: row.article.project.independentAnnotation });
   if (!isSpanVisible(visibility, { authorId: row.authorId, articleOpened: row.article.comparison !== null })) throw notFound('Annotation');
-  return { id: row.id, authorId: row.authorId, version: row.version, status: row.status, projectId: row.article.projectId, roles, visibility };
+  return {
+    id: row.id, authorId: row.authorId, articleId: row.articleId, exact: row.exact, version: row.version, status: row.status,
+    projectId: row.article.projectId, roles, visibility,
+  };
 }

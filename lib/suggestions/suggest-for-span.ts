@@ -1,5 +1,4 @@
 import 'server-only';
-import { db } from '@/lib/db/client';
 import { findAnnotationForUser } from '@/lib/annotations/find-annotation';
 import type { Caller } from '@/lib/auth/caller';
 import type { SuggestionDto } from './dto';
@@ -13,9 +12,8 @@ import { rankSentences } from './rank-sentences';
  */
 export async function suggestFor(caller: Caller, annotationId: string, limit = MAX_SUGGESTIONS): Promise<SuggestionDto[]> {
   // Visibility as everywhere: a span hidden by independent annotation is "not found".
-  const found = await findAnnotationForUser(caller.id, annotationId);
-  const span = await db.annotation.findUniqueOrThrow({ where: { id: found.id }, select: { id: true, exact: true, articleId: true } });
-  return rankSentences(found.projectId, span.exact, {
+  const span = await findAnnotationForUser(caller.id, annotationId);
+  return rankSentences(span.projectId, span.exact, {
     excludeArticleId: span.articleId,
     annotationId: span.id,
     limit: Math.min(Math.max(1, limit), MAX_SUGGESTIONS),
