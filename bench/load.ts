@@ -22,7 +22,7 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createHash } from 'node:crypto';
-import autocannon from 'autocannon';
+import { runAutocannon } from './run-autocannon';
 import pg from 'pg';
 import { freePort } from '../scripts/embedded-postgres';
 import { addMember, makeArticle, makeProject, makeToken, makeUser, testDb } from '../test/factories';
@@ -95,9 +95,7 @@ async function bareCreates(ctx: BenchContext, articleId: string, token: string, 
   const bare = await startProcess('bare server', process.execPath, ['--import', 'tsx', 'bench/bare-server.ts'], { ...ctx.env, PORT: String(port) }, `http://127.0.0.1:${port}`, '/health');
   try {
     let next = 0;
-    const latencies: number[] = [];
-    const instance = autocannon({
-      url: bare.url,
+    const { latencies, result: r } = await runAutocannon(bare, {
       connections,
       duration: seconds,
       timeout: 30,
@@ -110,8 +108,6 @@ async function bareCreates(ctx: BenchContext, articleId: string, token: string, 
         },
       ],
     });
-    instance.on('response', (_c: unknown, _s: number, _b: number, ms: number) => latencies.push(ms));
-    const r = await instance;
     return { rps: latencies.length / r.duration, p50: percentile(latencies, 50), p95: percentile(latencies, 95), failed: r.non2xx + r.errors + r.timeouts };
   } finally {
     await bare.stop();

@@ -21,7 +21,7 @@
 // transaction with plain `pg`, same concurrency, on other spans. Rounds
 // alternate direct, HTTP; percentiles are over every request of all rounds.
 import { performance } from 'node:perf_hooks';
-import autocannon from 'autocannon';
+import { runAutocannon } from './run-autocannon';
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/db/generated/client';
@@ -79,11 +79,8 @@ async function explainQueue(pool: pg.Pool, projectId: string) {
 
 /** `ids.length` approvals through Next, `connections` at a time, each request the next id; the reviewers' tokens take turns. */
 async function approveHttp(ctx: BenchContext, tokens: string[], ids: string[], connections: number, into: Samples) {
-  ctx.next.assertAlive();
   let next = 0;
-  const latencies: number[] = [];
-  const instance = autocannon({
-    url: ctx.next.url,
+  const { latencies, result: r } = await runAutocannon(ctx.next, {
     connections,
     amount: ids.length,
     timeout: 10,
@@ -106,10 +103,6 @@ async function approveHttp(ctx: BenchContext, tokens: string[], ids: string[], c
       },
     ],
   });
-  instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
-  const r = await instance;
-  ctx.next.assertAlive();
-  if (latencies.length === 0) throw new Error(`no responses from ${ctx.next.url} (${r.errors} socket errors)`);
   into.ms.push(...latencies);
   into.non2xx += r.non2xx;
   into.errors += r.errors + r.timeouts;

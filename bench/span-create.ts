@@ -3,7 +3,7 @@
 // Rounds alternate bare, next, bare, next… so drift on this noisy machine
 // (other processes, Postgres autovacuum, a growing Annotation table) hits both
 // sides alike; the figures are medians over the rounds.
-import autocannon from 'autocannon';
+import { runAutocannon } from './run-autocannon';
 import { freePort } from '../scripts/embedded-postgres';
 import { addMember, makeArticle, makeProject, makeToken, makeUser } from '../test/factories';
 import { generateArticle, generateRanges, type SpanRange } from './fixtures';
@@ -15,12 +15,9 @@ type RunStats = { rps: number; p50: number; p95: number; p99: number; non2xx: nu
 
 /** One autocannon run; latencies are collected per response for exact percentiles. */
 async function load(server: Server, articleId: string, token: string, ranges: SpanRange[], seconds: number, connections: number): Promise<RunStats> {
-  server.assertAlive();
   let next = 0;
-  const latencies: number[] = [];
   const samples: string[] = [];
-  const instance = autocannon({
-    url: server.url,
+  const { latencies, result: r } = await runAutocannon(server, {
     connections,
     duration: seconds,
     timeout: 10,
@@ -38,10 +35,6 @@ async function load(server: Server, articleId: string, token: string, ranges: Sp
       },
     ],
   });
-  instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
-  const r = await instance;
-  server.assertAlive();
-  if (latencies.length === 0) throw new Error(`no responses from ${server.url} (${r.errors} socket errors)`);
   return {
     rps: latencies.length / r.duration,
     p50: percentile(latencies, 50),

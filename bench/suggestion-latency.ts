@@ -18,7 +18,7 @@
 // Rounds alternate direct, HTTP, direct, HTTP… so drift hits both alike;
 // percentiles are over every request of all rounds.
 import { performance } from 'node:perf_hooks';
-import autocannon from 'autocannon';
+import { runAutocannon } from './run-autocannon';
 import { stringify } from 'csv-stringify/sync';
 import { createAnnotation } from '@/lib/annotations/create-annotation';
 import { LABELS } from '@/lib/annotations/dto';
@@ -94,11 +94,8 @@ async function makeSpans(projectId: string, caller: { id: string; name: string; 
 
 /** `amount` GETs through the Next server, `connections` at a time, each for the next span in turn. */
 async function loadHttp(ctx: BenchContext, token: string, spans: Span[], offset: number, amount: number, connections: number, into: Samples) {
-  ctx.next.assertAlive();
   let next = offset;
-  const latencies: number[] = [];
-  const instance = autocannon({
-    url: ctx.next.url,
+  const { latencies, result: r } = await runAutocannon(ctx.next, {
     connections,
     amount,
     timeout: 10,
@@ -119,10 +116,6 @@ async function loadHttp(ctx: BenchContext, token: string, spans: Span[], offset:
       },
     ],
   });
-  instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
-  const r = await instance;
-  ctx.next.assertAlive();
-  if (latencies.length === 0) throw new Error(`no responses from ${ctx.next.url} (${r.errors} socket errors)`);
   into.ms.push(...latencies);
   into.non2xx += r.non2xx;
   into.errors += r.errors + r.timeouts;
