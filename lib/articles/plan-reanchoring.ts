@@ -1,17 +1,9 @@
 import { type OffsetIndex, quoteSelector } from '@/lib/anchoring/code-points';
 import { matchQuote } from '@/lib/anchoring/match-quote';
+import type { AnnotationDto } from '@/lib/annotations/dto';
 
-/** What re-anchoring needs of a stored span. */
-export type StoredSpan = {
-  id: string;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  textHash: string;
-  orphaned: boolean;
-};
+/** What re-anchoring needs of a stored span: its selectors, and whether it is already an orphan. */
+export type StoredSpan = Pick<AnnotationDto, 'id' | 'start' | 'end' | 'exact' | 'prefix' | 'suffix' | 'textHash'> & { orphaned: boolean };
 
 /**
  * - kept: same offsets and quote (only the context or hash changes);

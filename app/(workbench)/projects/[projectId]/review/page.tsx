@@ -4,6 +4,7 @@ import { requirePageCaller, loadOr404 } from '@/lib/auth/page-caller';
 import { getProject } from '@/lib/projects/list-projects';
 import { listReviewQueue, queueQuery } from '@/lib/review/list-queue';
 import { ReviewQueue } from '@/components/review/review-queue';
+import { LABELS, REVIEW_STATUSES } from '@/lib/annotations/dto';
 
 export const metadata: Metadata = { title: 'Review queue' };
 
@@ -21,18 +22,18 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
         <label>
           Status
           <select name="status" defaultValue={query.status}>
-            <option value="pending">pending</option>
-            <option value="approved">approved</option>
-            <option value="rejected">rejected</option>
+            {REVIEW_STATUSES.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
           </select>
         </label>
         <label>
           Tag
           <select name="label" defaultValue={query.label ?? ''}>
             <option value="">any</option>
-            <option value="assertion">assertion</option>
-            <option value="denial">denial</option>
-            <option value="evidence">evidence</option>
+            {LABELS.map((l) => (
+              <option key={l}>{l}</option>
+            ))}
           </select>
         </label>
         <label>
