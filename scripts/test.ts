@@ -77,6 +77,8 @@ async function main() {
   const passed = results.filter((r) => r.ok).length;
   console.log(`all tiers in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   const counts = countTests();
+  // CI keeps only the tail of the log: name each failure here, where it survives.
+  for (const f of counts.failures) console.log(`failed: ${f}`);
   // One plain closing line over all tiers, for people and CI alike.
   console.log(`tests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
   process.exit(passed === results.length && results.length > 0 && counts.passed > 0 ? 0 : 1);
@@ -84,7 +86,10 @@ async function main() {
 
 /** Sums the JSON reports of vitest (unit, integration) and Playwright (e2e). */
 function countTests() {
-  const total = { passed: 0, failed: 0, skipped: 0 };
+  const total = { passed: 0, failed: 0, skipped: 0, failures: [] as string[] };
+  // The opening lines: enough for an assertion, and for fast-check's seed, counterexample and error.
+  const openingLines = (message: unknown) =>
+    String(message ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 6).map((l) => l.slice(0, 240)).join(' ⏎ ');
   const read = (name: string) => {
     const file = path.join(ROOT, 'test-results', name);
     return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null;
@@ -95,15 +100,38 @@ function countTests() {
     total.passed += r.numPassedTests;
     total.failed += r.numFailedTests;
     total.skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+    for (const file of r.testResults ?? []) {
+      const where = path.relative(ROOT, file.name);
+      const failed = (file.assertionResults ?? []).filter((a: { status: string }) => a.status === 'failed');
+      for (const a of failed) total.failures.push(`${tier} ${where} › ${a.fullName}: ${openingLines(a.failureMessages?.[0])}`);
+      // A file that fails outside any test (a hook, an import) has no failed assertion to name.
+      if (file.status === 'failed' && failed.length === 0) total.failures.push(`${tier} ${where}: ${openingLines(file.message)}`);
+    }
   }
   const e2e = read('e2e.json');
   if (e2e) {
     total.passed += e2e.stats.expected + e2e.stats.flaky;
     total.failed += e2e.stats.unexpected;
     total.skipped += e2e.stats.skipped;
+    const walk = (suite: PlaywrightSuite) => {
+      for (const spec of suite.specs ?? []) {
+        for (const t of spec.tests ?? []) {
+          if (t.status !== 'unexpected') continue;
+          const error = t.results?.find((res) => res.error)?.error;
+          total.failures.push(`e2e ${spec.file}:${spec.line} › ${spec.title}: ${openingLines(error?.message)}`);
+        }
+      }
+      for (const child of suite.suites ?? []) walk(child);
+    };
+    for (const suite of e2e.suites ?? []) walk(suite);
   }
   return total;
 }
+
+type PlaywrightSuite = {
+  specs?: { title: string; file: string; line: number; tests?: { status: string; results?: { error?: { message?: string } }[] }[] }[];
+  suites?: PlaywrightSuite[];
+};
 
 async function dropAndClone(adminUrl: string, name: string, template: string) {
   const { default: pg } = await import('pg');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionField } from '@/lib/api/version-field';
 import { LABELS } from './dto';
 
 // zod at the boundary: one schema per request body, shared by the API routes,
@@ -30,6 +31,6 @@ export const updateAnnotationInput = z.strictObject({
   label: z.enum(LABELS).optional(),
   note: optionalText(MAX_NOTE_LENGTH),
   speaker: optionalText(MAX_SPEAKER_LENGTH),
-  version: z.number().int().min(1).describe('The version the change was made against; stale → 409'),
+  version: versionField('The version the change was made against; stale → 409'),
 });
 export type UpdateAnnotationInput = z.infer<typeof updateAnnotationInput>;

@@ -55,7 +55,7 @@ export async function listObjectHistory(userId: string, objectType: 'annotation'
   const { visibility } = await requireSpanVisibility(userId, first.projectId);
   if (objectType === 'annotation' && !(await isSpanHistoryVisible(visibility, objectId))) throw notFound('History');
   if (objectType === 'link' && !(await isLinkHistoryVisible(visibility, objectId, userId))) throw notFound('History');
-  const rows = await db.auditEvent.findMany({ where: { objectType, objectId, projectId: first.projectId }, orderBy: { createdAt: 'asc' }, select });
+  const rows = await db.auditEvent.findMany({ where: { objectType, objectId, projectId: first.projectId }, orderBy: [{ createdAt: 'asc' }, { seq: 'asc' }], select });
   return withActors(rows);
 }
 
@@ -107,7 +107,7 @@ export async function listActivity(userId: string, projectId: string, q: Activit
     ...(q.before && { createdAt: { lt: new Date(q.before) } }),
   };
   if (visibility.everything) {
-    return withActors(await db.auditEvent.findMany({ where, orderBy: { createdAt: 'desc' }, take: q.limit, select }));
+    return withActors(await db.auditEvent.findMany({ where, orderBy: [{ createdAt: 'desc' }, { seq: 'desc' }], take: q.limit, select }));
   }
   // The visibility test needs the span and link rows, which Prisma cannot join to
   // AuditEvent (no relation): the ids come from SQL, the rows from Prisma.
@@ -126,8 +126,8 @@ export async function listActivity(userId: string, projectId: string, q: Activit
                     JOIN "Annotation" f ON f.id = l."fromAnnotationId"
                     JOIN "Annotation" t ON t.id = l."toAnnotationId"
                    WHERE l.id = e."objectId" AND ${visibleSpanSql(visibility, 'f')} AND ${visibleSpanSql(visibility, 't')})))
-     ORDER BY e."createdAt" DESC
+     ORDER BY e."createdAt" DESC, e.seq DESC
      LIMIT ${q.limit}`;
-  const rows = await db.auditEvent.findMany({ where: { id: { in: ids.map((r) => r.id) } }, orderBy: { createdAt: 'desc' }, select });
+  const rows = await db.auditEvent.findMany({ where: { id: { in: ids.map((r) => r.id) } }, orderBy: [{ createdAt: 'desc' }, { seq: 'desc' }], select });
   return withActors(rows);
 }

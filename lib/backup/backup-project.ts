@@ -6,9 +6,9 @@ export const BACKUP_FORMAT = 'crosscheck-project-backup';
 const PAGE = 1000;
 
 /** Dates survive JSON as {"$date": iso}; restore turns them back. */
-function encodeRow(row: Record<string, unknown>): Record<string, unknown> {
+function encodeRow(row: Record<string, unknown>, omit: string[] = []): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) out[k] = v instanceof Date ? { $date: v.toISOString() } : v;
+  for (const [k, v] of Object.entries(row)) if (!omit.includes(k)) out[k] = v instanceof Date ? { $date: v.toISOString() } : v;
   return out;
 }
 
@@ -22,17 +22,18 @@ export async function* backupProject(projectId: string): AsyncGenerator<string> 
   if (!project) throw new Error(`No project ${projectId}`);
   yield JSON.stringify({ format: BACKUP_FORMAT, version: 1, projectId, projectName: project.name, createdAt: new Date().toISOString(), tables: BACKUP_TABLES.map((t) => t.name) }) + '\n';
   for (const table of BACKUP_TABLES) {
-    let cursor: string | undefined;
+    const order = table.order ?? 'id';
+    let cursor: unknown;
     for (;;) {
       const rows = await table.delegate(db).findMany({
         where: table.where(projectId),
-        orderBy: { id: 'asc' },
+        orderBy: { [order]: 'asc' },
         take: PAGE,
-        ...(cursor && { cursor: { id: cursor }, skip: 1 }),
+        ...(cursor !== undefined && { cursor: { [order]: cursor }, skip: 1 }),
       });
-      for (const row of rows) yield JSON.stringify({ table: table.name, row: encodeRow(row) }) + '\n';
+      for (const row of rows) yield JSON.stringify({ table: table.name, row: encodeRow(row, table.omit) }) + '\n';
       if (rows.length < PAGE) break;
-      cursor = rows[rows.length - 1].id as string;
+      cursor = rows[rows.length - 1][order];
     }
   }
   yield JSON.stringify({ end: true }) + '\n';

@@ -63,7 +63,8 @@ export async function restoreProject(input: Readable): Promise<{ projectId: stri
   await db.$transaction(
     async (tx) => {
       for (const table of BACKUP_TABLES) {
-        const data = byTable.get(table.name) ?? [];
+        // Numbers the database assigns (the history's sequence) are assigned anew, in file order.
+        const data = (byTable.get(table.name) ?? []).map((row) => (table.omit ? Object.fromEntries(Object.entries(row).filter(([k]) => !table.omit!.includes(k))) : row));
         const delegate = table.delegate(tx as unknown as Parameters<typeof table.delegate>[0]);
         let count = 0;
         for (let i = 0; i < data.length; i += BATCH) {

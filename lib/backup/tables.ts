@@ -8,7 +8,15 @@ import type { PrismaClient } from '@/lib/db/generated/client';
  */
 type Delegate = { findMany(args: object): Promise<Record<string, unknown>[]>; createMany(args: { data: object[] }): Promise<{ count: number }> };
 
-export type BackupTable = { name: string; delegate: (db: PrismaClient) => Delegate; where: (projectId: string) => object };
+export type BackupTable = {
+  name: string;
+  delegate: (db: PrismaClient) => Delegate;
+  where: (projectId: string) => object;
+  /** The unique column rows are read and restored in (default id). */
+  order?: string;
+  /** Columns the database numbers itself: left out, renumbered on restore in `order`. */
+  omit?: string[];
+};
 
 const d = (get: (db: PrismaClient) => unknown) => get as (db: PrismaClient) => Delegate;
 
@@ -24,5 +32,6 @@ export const BACKUP_TABLES: BackupTable[] = [
   { name: 'Annotation', delegate: d((db) => db.annotation), where: (p) => ({ article: { projectId: p } }) },
   { name: 'Link', delegate: d((db) => db.link), where: (p) => ({ projectId: p }) },
   { name: 'SuggestionDismissal', delegate: d((db) => db.suggestionDismissal), where: (p) => ({ annotation: { article: { projectId: p } } }) },
-  { name: 'AuditEvent', delegate: d((db) => db.auditEvent), where: (p) => ({ projectId: p }) },
+  // History keeps its write order: restored in it, the sequence numbers it anew.
+  { name: 'AuditEvent', delegate: d((db) => db.auditEvent), where: (p) => ({ projectId: p }), order: 'seq', omit: ['seq'] },
 ];

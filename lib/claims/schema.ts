@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionField } from '@/lib/api/version-field';
 import { LABELS, REVIEW_STATUSES } from '@/lib/annotations/dto';
 import { MATRIX_SORTS } from './dto';
 
@@ -30,7 +31,7 @@ export const renameClaimInput = z.strictObject({
     .nullable()
     .optional()
     .describe('The fact-check verdict ("False", "Misleading", …) used by the ClaimReview export; empty or null clears it'),
-  version: z.number().int().min(1).describe('The version the new wording was written against; stale → 409'),
+  version: versionField('The version the new wording was written against; stale → 409'),
 });
 export type RenameClaimInput = z.infer<typeof renameClaimInput>;
 
@@ -49,5 +50,5 @@ export type MatrixQuery = z.infer<typeof matrixQuery>;
 
 /** DELETE /claims/{id}?version=N: the version the caller saw (stale → 409). */
 export const deleteClaimQuery = z.strictObject({
-  version: z.coerce.number().int().min(1).describe('The version the caller saw; stale → 409'),
+  version: versionField('The version the caller saw; stale → 409', 'query'),
 });

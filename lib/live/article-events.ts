@@ -5,6 +5,13 @@ import { memberOf } from '@/lib/auth/permissions';
 
 /** How often the stream looks for new events: changes show within ~1 s. */
 export const POLL_MS = 1000;
+/**
+ * An event's createdAt can be its transaction's start (the SQL inserts take
+ * the column default): a transaction that began before the newest event seen
+ * but committed after it would fall behind the cursor. Each poll looks this
+ * far back and skips what it has sent.
+ */
+const LOOKBACK_MS = 10_000;
 
 type EventRow = { id: string; action: string; objectId: string; createdAt: Date };
 
@@ -28,7 +35,8 @@ export async function openArticleEvents(userId: string, articleId: string, resum
   const now = Date.now();
   const asked = resumeFrom ? Date.parse(resumeFrom) : NaN;
   let since = new Date(Number.isNaN(asked) ? now : Math.min(now, Math.max(asked, now - 60_000)));
-  const seen = new Set<string>();
+  /** Sent events by id, with their time, kept while they are inside the look-back. */
+  const seen = new Map<string, number>();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   return new ReadableStream<Uint8Array>({
@@ -40,17 +48,17 @@ export async function openArticleEvents(userId: string, articleId: string, resum
         try {
           const rows = await sql<EventRow>`
             SELECT id, action, "objectId", "createdAt" FROM "AuditEvent"
-             WHERE "projectId" = ${article.projectId} AND "createdAt" >= ${since}
+             WHERE "projectId" = ${article.projectId} AND "createdAt" >= ${new Date(since.getTime() - LOOKBACK_MS)}
                AND ("objectType" = 'link' OR after->>'articleId' = ${articleId} OR before->>'articleId' = ${articleId}
                     OR ("objectType" = 'annotation' AND "objectId" IN (SELECT id FROM "Annotation" WHERE "articleId" = ${articleId})))
-             ORDER BY "createdAt" ASC LIMIT 200`;
+               AND NOT (id = ANY(${[...seen.keys()]}::text[]))
+             ORDER BY "createdAt" ASC, seq ASC LIMIT 200`;
           for (const row of rows) {
-            if (seen.has(row.id)) continue;
-            seen.add(row.id);
-            since = row.createdAt;
-            send(`id: ${row.createdAt.toISOString()}\nevent: change\ndata: ${JSON.stringify({ action: row.action, objectId: row.objectId })}\n\n`);
+            seen.set(row.id, row.createdAt.getTime());
+            if (row.createdAt > since) since = row.createdAt;
+            send(`id: ${since.toISOString()}\nevent: change\ndata: ${JSON.stringify({ action: row.action, objectId: row.objectId })}\n\n`);
           }
-          if (seen.size > 1000) seen.clear();
+          for (const [id, at] of seen) if (at < since.getTime() - LOOKBACK_MS) seen.delete(id);
           if (rows.length === 0) send(`: keep-alive\n\n`);
         } catch (error) {
           controller.error(error);

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { versionField } from '@/lib/api/version-field';
 import { ACCEPT_CHOICES } from './comparison-dto';
 import { MAX_REVIEW_COMMENT } from './schema';
 
 const id = z.string().min(1).max(64);
 const spanRef = z.strictObject({
   id: id.describe('A span of the article'),
-  version: z.number().int().min(1).describe('The version the decision was made against; stale → 409'),
+  version: versionField('The version the decision was made against; stale → 409'),
 });
 
 /** Query of GET /api/v1/articles/{id}/comparison and of the comparison page. */

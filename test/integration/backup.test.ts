@@ -13,7 +13,11 @@ import { makeTeam, testDb } from '../factories';
 
 async function snapshot(projectId: string) {
   const out: Record<string, unknown> = {};
-  for (const t of BACKUP_TABLES) out[t.name] = await t.delegate(db).findMany({ where: t.where(projectId), orderBy: { id: 'asc' } });
+  // In each table's own order (history in the order it was written), without the numbers the database assigns.
+  for (const t of BACKUP_TABLES) {
+    const rows = await t.delegate(db).findMany({ where: t.where(projectId), orderBy: { [t.order ?? 'id']: 'asc' } });
+    out[t.name] = rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !t.omit?.includes(k))));
+  }
   return JSON.stringify(out);
 }
 
