@@ -57,6 +57,20 @@ export async function sql<T>(strings: TemplateStringsArray, ...values: unknown[]
 }
 
 /**
+ * `sql` as a named prepared statement: each pooled connection parses it once,
+ * and PostgreSQL may keep a generic plan for it. For a long statement run on
+ * every request, where planning costs as much as a quarter of the run. The
+ * text must be the same on every call (only the values change).
+ */
+export function preparedSql(name: string) {
+  return async <T>(strings: TemplateStringsArray, ...values: unknown[]): Promise<T[]> => {
+    const text = strings.reduce((acc, part, i) => acc + `$${i}` + part);
+    const result = await handles().pool.query({ name, text, values, types });
+    return result.rows as T[];
+  };
+}
+
+/**
  * One connection of the shared pool, held by the caller until `release()`:
  * for work that needs a single session throughout (an export's transaction
  * and its cursors).

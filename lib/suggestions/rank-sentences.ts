@@ -1,5 +1,5 @@
 import 'server-only';
-import { sql } from '@/lib/db/client';
+import { preparedSql } from '@/lib/db/client';
 import { highlightsFor, MARK_END, MARK_START, type Highlight } from '@/lib/search/marked-text';
 
 export type RankedSentence = {
@@ -66,12 +66,19 @@ const UNLISTED_FREQUENCY = 0.001;
 const WEIGHT_SENTENCE = 0.5;
 const WEIGHT_ARTICLE = 0.5;
 const PER_ARTICLE = 2;
-const RERANKED = 200;
+/**
+ * word_similarity re-reads the query's trigrams on every call: at 200 rows it
+ * was half the statement's time. 50 keeps FNC-1 quality (AUC 0.9933, recall@10
+ * 0.740, as at 200) at a quarter of the cost.
+ */
+const RERANKED = 50;
 const WEIGHT_TRIGRAM = 0.15;
 /** Longer queries add cost, not precision: a span's first 1,000 code points say what it is about. */
 const MAX_QUERY_CODE_POINTS = 1_000;
 /** word_similarity is linear in the sentence length: compare with its start only. */
 const SIMILARITY_CHARS = 300;
+
+const rankingStatement = preparedSql('rank-sentences');
 
 type Row = Omit<RankedSentence, 'highlights' | 'score'> & { score: number | string; marked: string | null };
 
@@ -98,8 +105,9 @@ async function rankOnce(projectId: string, query: string, options: RankOptions, 
   const annotationId = options.annotationId ?? null;
   // chr(39) is a single quote and chr(92) a backslash: each lexeme is quoted and
   // escaped for tsquery input, which takes lexemes as they are (no re-stemming).
-  // Straight on the pool (lib/db/client.ts `sql`): on the hottest read path, Prisma's engine costs more than it adds.
-  return sql<Row>`
+  // Straight on the pool as a prepared statement (lib/db/client.ts `preparedSql`): on the hottest read path,
+  // Prisma's engine costs more than it adds, and planning this statement cost ~5 ms a call.
+  return rankingStatement<Row>`
     WITH docs AS (
       SELECT count(*)::float8 AS n FROM "Article" WHERE "projectId" = ${projectId}
     ),
