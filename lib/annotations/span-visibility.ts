@@ -55,6 +55,31 @@ export function visibleSpanSql(v: SpanVisibility, alias: string): Prisma.Sql {
   return Prisma.sql`(${a}."authorId" = ${v.userId} OR EXISTS (SELECT 1 FROM "ArticleComparison" ac WHERE ac."articleId" = ${a}."articleId"))`;
 }
 
+/**
+ * The rule for audit events (activity, live updates), as an SQL condition on
+ * the event row `alias`: events of spans and links follow their objects (a
+ * span's creation event carries its whole text); the caller's own events and
+ * events of other kinds (articles, claims, imports, settings) are always
+ * shown. A deleted span is judged by the author and article its delete event
+ * recorded.
+ */
+export function visibleEventSql(v: SpanVisibility, alias: string): Prisma.Sql {
+  if (v.everything) return Prisma.sql`TRUE`;
+  if (!/^[a-z_][a-z0-9_]*$/i.test(alias)) throw new Error(`Not an SQL alias: ${alias}`);
+  const e = Prisma.raw(alias);
+  return Prisma.sql`(${e}."objectType" NOT IN ('annotation', 'link')
+    OR ${e}."actorId" = ${v.userId}
+    OR (${e}."objectType" = 'annotation' AND EXISTS (SELECT 1 FROM "Annotation" a WHERE a.id = ${e}."objectId" AND ${visibleSpanSql(v, 'a')}))
+    OR (${e}."objectType" = 'annotation' AND ${e}.action = 'annotation.delete'
+        AND (${e}.before->'author'->>'id' = ${v.userId}
+             OR EXISTS (SELECT 1 FROM "ArticleComparison" ac WHERE ac."articleId" = ${e}.before->>'articleId')))
+    OR (${e}."objectType" = 'link' AND EXISTS (
+          SELECT 1 FROM "Link" l
+            JOIN "Annotation" f ON f.id = l."fromAnnotationId"
+            JOIN "Annotation" t ON t.id = l."toAnnotationId"
+           WHERE l.id = ${e}."objectId" AND ${visibleSpanSql(v, 'f')} AND ${visibleSpanSql(v, 't')})))`;
+}
+
 /** The same rule for one span already loaded. */
 export function isSpanVisible(v: SpanVisibility, span: { authorId: string; articleOpened: boolean }): boolean {
   return v.everything || span.authorId === v.userId || span.articleOpened;

@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db/client';
 import { memberOf } from '@/lib/auth/permissions';
-import { isSpanVisible, requireSpanVisibility, visibleSpanSql, type SpanVisibility } from '@/lib/annotations/span-visibility';
+import { isSpanVisible, requireSpanVisibility, visibleEventSql, type SpanVisibility } from '@/lib/annotations/span-visibility';
 import { notFound } from '@/lib/errors';
 
 export type AuditEventDto = {
@@ -118,14 +118,7 @@ export async function listActivity(userId: string, projectId: string, q: Activit
        AND (${q.objectType ?? null}::text IS NULL OR e."objectType" = ${q.objectType ?? null}::text)
        AND (${q.actorId ?? null}::text IS NULL OR e."actorId" = ${q.actorId ?? null}::text)
        AND (${q.before ? new Date(q.before) : null}::timestamp IS NULL OR e."createdAt" < ${q.before ? new Date(q.before) : null}::timestamp)
-       AND (e."objectType" NOT IN ('annotation', 'link')
-            OR e."actorId" = ${userId}
-            OR (e."objectType" = 'annotation' AND EXISTS (SELECT 1 FROM "Annotation" a WHERE a.id = e."objectId" AND ${visibleSpanSql(visibility, 'a')}))
-            OR (e."objectType" = 'link' AND EXISTS (
-                  SELECT 1 FROM "Link" l
-                    JOIN "Annotation" f ON f.id = l."fromAnnotationId"
-                    JOIN "Annotation" t ON t.id = l."toAnnotationId"
-                   WHERE l.id = e."objectId" AND ${visibleSpanSql(visibility, 'f')} AND ${visibleSpanSql(visibility, 't')})))
+       AND ${visibleEventSql(visibility, 'e')}
      ORDER BY e."createdAt" DESC, e.seq DESC
      LIMIT ${q.limit}`;
   const rows = await db.auditEvent.findMany({ where: { id: { in: ids.map((r) => r.id) } }, orderBy: [{ createdAt: 'desc' }, { seq: 'desc' }], select });

@@ -1,7 +1,8 @@
 import 'server-only';
-import { db, sql } from '@/lib/db/client';
+import { db } from '@/lib/db/client';
 import { notFound } from '@/lib/errors';
 import { memberOf } from '@/lib/auth/permissions';
+import { requireSpanVisibility, visibleEventSql } from '@/lib/annotations/span-visibility';
 
 /** How often the stream looks for new events: changes show within ~1 s. */
 export const POLL_MS = 1000;
@@ -46,13 +47,16 @@ export async function openArticleEvents(userId: string, articleId: string, resum
       const poll = async () => {
         if (signal.aborted) return;
         try {
-          const rows = await sql<EventRow>`
-            SELECT id, action, "objectId", "createdAt" FROM "AuditEvent"
-             WHERE "projectId" = ${article.projectId} AND "createdAt" >= ${new Date(since.getTime() - LOOKBACK_MS)}
-               AND ("objectType" = 'link' OR after->>'articleId' = ${articleId} OR before->>'articleId' = ${articleId}
-                    OR ("objectType" = 'annotation' AND "objectId" IN (SELECT id FROM "Annotation" WHERE "articleId" = ${articleId})))
-               AND NOT (id = ANY(${[...seen.keys()]}::text[]))
-             ORDER BY "createdAt" ASC, seq ASC LIMIT 200`;
+          // Asked again each time: membership, the project's setting and the article's opening can change mid-stream.
+          const { visibility } = await requireSpanVisibility(userId, article.projectId);
+          const rows = await db.$queryRaw<EventRow[]>`
+            SELECT e.id, e.action, e."objectId", e."createdAt" FROM "AuditEvent" e
+             WHERE e."projectId" = ${article.projectId} AND e."createdAt" >= ${new Date(since.getTime() - LOOKBACK_MS)}
+               AND (e."objectType" = 'link' OR e.after->>'articleId' = ${articleId} OR e.before->>'articleId' = ${articleId}
+                    OR (e."objectType" = 'annotation' AND e."objectId" IN (SELECT id FROM "Annotation" WHERE "articleId" = ${articleId})))
+               AND ${visibleEventSql(visibility, 'e')}
+               AND NOT (e.id = ANY(${[...seen.keys()]}::text[]))
+             ORDER BY e."createdAt" ASC, e.seq ASC LIMIT 200`;
           for (const row of rows) {
             seen.set(row.id, row.createdAt.getTime());
             if (row.createdAt > since) since = row.createdAt;

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAnnotation } from '@/lib/annotations/create-annotation';
+import { deleteAnnotation } from '@/lib/annotations/delete-annotation';
+import { openComparison } from '@/lib/review/open-comparison';
 import { openArticleEvents } from '@/lib/live/article-events';
 import { as } from '../app-error';
 import { makeTeam, testDb } from '../factories';
@@ -71,6 +73,32 @@ describe('live updates of an article', () => {
     expect(times).toEqual([...times].sort((a, b) => a - b));
     abort.abort();
     await live.pump;
+  }, 30_000);
+
+  it('under independent annotation, tells an analyst nothing of another analyst\'s spans until the article is opened', async () => {
+    const team = await makeTeam('Albania cut ties with Iran. Tehran denied it.');
+    await testDb().project.update({ where: { id: team.project.id }, data: { independentAnnotation: true } });
+    const abort = new AbortController();
+    aborts.push(abort);
+    const analyst = listen(await openArticleEvents(team.analyst.id, team.article.id, null, abort.signal));
+    const reviewer = listen(await openArticleEvents(team.reviewer.id, team.article.id, null, abort.signal));
+
+    const theirs = await createAnnotation(as(team.analyst2), team.article.id, { start: 28, end: 34, label: 'denial' });
+    await deleteAnnotation(as(team.analyst2), theirs.id);
+    const mine = await createAnnotation(as(team.analyst), team.article.id, { start: 0, end: 7, label: 'assertion' });
+    expect((await reviewer.until(3)).map((c) => c.objectId)).toEqual([theirs.id, theirs.id, mine.id]);
+    // The analyst hears of their own span only: not even the id of the other one, nor its deletion.
+    await analyst.until(2, 2_500);
+    expect(analyst.changes.map((c) => [c.action, c.objectId])).toEqual([['annotation.create', mine.id]]);
+
+    await openComparison(as(team.reviewer), team.article.id);
+    const after = await createAnnotation(as(team.analyst2), team.article.id, { start: 8, end: 12, label: 'evidence' });
+    // Once opened, the other analyst's spans are everyone's: the opening and what follows are sent.
+    const deadline = Date.now() + 8_000;
+    while (!analyst.changes.some((c) => c.objectId === after.id) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(analyst.changes.map((c) => c.action)).toContain('article.compare');
+    expect(analyst.changes.map((c) => c.objectId)).toContain(after.id);
+    abort.abort();
   }, 30_000);
 
   it('answers 404 to a member of another project', async () => {
