@@ -3,16 +3,17 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '@/lib/errors';
 import { OffsetIndex, quoteSelector } from '@/lib/anchoring/code-points';
 import type { ImportedSpan } from '@/lib/articles/article-fields';
-import { db, type Tx } from '@/lib/db/client';
+import type pg from 'pg';
+import { db, transactionConnection, type Tx } from '@/lib/db/client';
 import { articleFields, type NewArticle } from '@/lib/articles/article-fields';
 import { reviseArticle, type ArticleFields } from '@/lib/articles/revise-article';
 import { recordEvent } from '@/lib/audit/record-event';
-import { bulkSentenceWriter } from '@/lib/sentences/store-sentences';
+import { insertSentences } from '@/lib/sentences/insert-sentences';
 import { refreshSentenceIndex } from '@/lib/sentences/refresh-sentence-index';
 import { findKnownArticles } from './find-known-articles';
 import { insertArticles } from './insert-articles';
+import { readAhead } from './read-ahead';
 import { sortableIds } from './sortable-ids';
-import { statementPipeline } from './statement-pipeline';
 
 /** `orphaned`: spans that lost their place in this import (see lib/articles/revise-article.ts). */
 export type AddArticlesResult = { added: number; unchanged: number; revised: number; orphaned: number };
@@ -26,13 +27,19 @@ export type AddArticlesOptions = {
   bytes?: number;
 };
 
-/** Articles looked up together (one query) before they are stored: the memory an import holds is about one batch. */
+/** Articles looked up together (one query) before they are stored: the memory an import holds is about two batches. */
 const BATCH_ARTICLES = 500;
 const BATCH_CHARS = 1_000_000;
+/**
+ * The first batch is this fraction of a full one, the next twice as large,
+ * and so on: PostgreSQL starts storing after a few records are read instead
+ * of a whole batch, and the rest is read while it works.
+ */
+const FIRST_BATCH_SHARE = 1 / 8;
 
 /**
  * Adds articles to a project in one transaction, reading them as they come:
- * a stream of any length takes the memory of one batch. An article already
+ * a stream of any length takes the memory of two batches. An article already
  * there (same externalId; without one, same text hash, else same URL) is left
  * unchanged if its text is the same, and revised if its text changed: the old
  * text becomes a revision and its spans are re-anchored. Running it twice
@@ -51,30 +58,14 @@ export async function addArticles(
   const actorId = opts.actorId ?? null;
   const result = await db.$transaction(
     async (tx) => {
-      const store = articleStore(tx, projectId, actorId);
-      try {
-        let batch: { input: NewArticle; fields: ArticleFields }[] = [];
-        let chars = 0;
-        for await (const input of articles) {
-          const fields = articleFields(input);
-          batch.push({ input, fields });
-          chars += fields.text.length;
-          if (batch.length >= BATCH_ARTICLES || chars >= BATCH_CHARS) {
-            await store.add(batch);
-            batch = [];
-            chars = 0;
-          }
-        }
-        await store.add(batch);
-        const counts = await store.finish();
-        if (opts.file !== undefined && counts.added + counts.revised > 0) {
-          await recordEvent(tx, { projectId, actorId, action: 'import', objectType: 'project', objectId: projectId, after: { file: opts.file, ...counts } });
-        }
-        return counts;
-      } catch (error) {
-        await store.abandon();
-        throw error;
+      const store = articleStore(tx, await transactionConnection(tx), projectId, actorId);
+      // The next batch is read and made canonical while this one is stored.
+      for await (const batch of readAhead(batches(articles), 1)) await store.add(batch);
+      const counts = store.counts;
+      if (opts.file !== undefined && counts.added + counts.revised > 0) {
+        await recordEvent(tx, { projectId, actorId, action: 'import', objectType: 'project', objectId: projectId, after: { file: opts.file, ...counts } });
       }
+      return counts;
     },
     { timeout: transactionTimeout(opts.bytes ?? (Array.isArray(articles) ? articles.reduce((n, a) => n + a.text.length, 0) : 0)) },
   );
@@ -82,29 +73,60 @@ export async function addArticles(
   return result;
 }
 
-/** INSERTs outstanding at once: PostgreSQL goes from one to the next without waiting for Node. */
-const PIPELINE_DEPTH = 2;
+type Prepared = { input: NewArticle; fields: ArticleFields };
+
+/** How long reading ahead may keep Node busy before it lets the database's answers through. */
+const READ_SLICE_MS = 2;
+const letIoThrough = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Records with their canonical fields, BATCH_ARTICLES (or BATCH_CHARS of
+ * text) at a time, the first batches smaller. This runs ahead of the store
+ * (readAhead) in slices of a few milliseconds: records already buffered
+ * would otherwise be read one after the other in promise callbacks, ahead of
+ * PostgreSQL's answer to the store, and PostgreSQL would wait for Node to
+ * finish the next batch.
+ */
+async function* batches(articles: AsyncIterable<NewArticle> | Iterable<NewArticle>): AsyncGenerator<Prepared[]> {
+  let batch: Prepared[] = [];
+  let chars = 0;
+  let share = FIRST_BATCH_SHARE;
+  let sliceEnd = performance.now() + READ_SLICE_MS;
+  for await (const input of articles) {
+    if (performance.now() > sliceEnd) {
+      await letIoThrough();
+      sliceEnd = performance.now() + READ_SLICE_MS;
+    }
+    const fields = articleFields(input);
+    batch.push({ input, fields });
+    chars += fields.text.length;
+    if (batch.length >= BATCH_ARTICLES * share || chars >= BATCH_CHARS * share) {
+      yield batch;
+      batch = [];
+      chars = 0;
+      share = Math.min(1, share * 2);
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
 
 /**
  * What one import has stored so far, inside its transaction: each batch is
  * matched against the project's articles, changed ones are revised, new ones
- * inserted with their sentences. INSERTs go through a pipeline: they run while
- * the next ones are prepared and the next records read, and the pipeline is
- * drained before any query whose answer is needed. `handled` holds the ids of
- * articles this import has already seen (an id each, not their text), so an
- * article that comes twice in one file is handled once.
+ * stored with their sentences through COPY on the transaction's connection
+ * (`client`), in order with the transaction's Prisma queries. Each batch is
+ * stored before the next is looked up, so the lookup sees it. `handled` holds
+ * the ids of articles this import has already seen (an id each, not their
+ * text), so an article that comes twice in one file is handled once.
  */
-function articleStore(tx: Tx, projectId: string, actorId: string | null) {
+function articleStore(tx: Tx, client: pg.ClientBase, projectId: string, actorId: string | null) {
   const nextId = sortableIds();
-  const pipeline = statementPipeline(PIPELINE_DEPTH);
-  const sentences = bulkSentenceWriter(tx, pipeline.send, nextId);
   const handled = new Set<string>();
   const counts: AddArticlesResult = { added: 0, unchanged: 0, revised: 0, orphaned: 0 };
   return {
-    async add(batch: { input: NewArticle; fields: ArticleFields }[]) {
-      if (batch.length === 0) return;
-      await pipeline.drain(); // this batch's lookup must see the articles of the batches before it
-      const known = await findKnownArticles(tx, projectId, batch.map((b) => b.fields));
+    counts,
+    async add(batch: Prepared[]) {
+      const known = await findKnownArticles(client, projectId, batch.map((b) => b.fields));
       const fresh: { id: string; fields: ArticleFields; spans?: ImportedSpan[] }[] = [];
       for (const { input, fields } of batch) {
         const match = known.find(fields);
@@ -126,20 +148,11 @@ function articleStore(tx: Tx, projectId: string, actorId: string | null) {
           counts.added++;
         }
       }
-      await insertArticles(pipeline, tx, projectId, fresh);
-      if (fresh.some((a) => a.spans?.length)) {
-        await pipeline.drain();
-        for (const a of fresh) if (a.spans?.length) await storeImportedSpans(tx, a.id, a.fields, a.spans, actorId);
-      }
-      for (const a of fresh) await sentences.add(a.id, a.fields.text);
+      if (fresh.length === 0) return;
+      await insertArticles(client, projectId, fresh);
+      for (const a of fresh) if (a.spans?.length) await storeImportedSpans(tx, a.id, a.fields, a.spans, actorId);
+      await insertSentences(client, fresh.map((a) => ({ id: a.id, text: a.fields.text })), nextId);
     },
-    async finish() {
-      await sentences.flush();
-      await pipeline.drain();
-      return counts;
-    },
-    /** Lets the statements still running end before the transaction is rolled back. */
-    abandon: () => pipeline.abandon(),
   };
 }
 

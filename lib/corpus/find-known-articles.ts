@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Tx } from '@/lib/db/client';
+import type pg from 'pg';
 import type { ArticleFields } from '@/lib/articles/revise-article';
 
 export type KnownArticle = { id: string; externalId: string | null; url: string | null; textHash: string };
@@ -14,26 +14,23 @@ export type KnownArticles = {
 /**
  * The project's articles that these records may be, in one query, and how to
  * find a record's: by externalId when it has one (nothing else), else by text
- * among articles without an externalId, else by URL. Articles stored earlier
- * in the same transaction are found too, so one lookup per batch of a file is
- * enough.
+ * among articles without an externalId, else by URL. It runs on the import
+ * transaction's connection (`client`), after the batches stored before, so
+ * it finds them too and one lookup per batch of a file is enough. Plain SQL
+ * with array parameters: through Prisma, the same lookup cost ten times as
+ * much as the query.
  */
-export async function findKnownArticles(tx: Tx, projectId: string, rows: ArticleFields[]): Promise<KnownArticles> {
+export async function findKnownArticles(client: pg.ClientBase, projectId: string, rows: ArticleFields[]): Promise<KnownArticles> {
   const withId = rows.flatMap((r) => (r.externalId ? [r.externalId] : []));
   const withoutId = rows.filter((r) => !r.externalId);
-  const found: KnownArticle[] = await tx.article.findMany({
-    where: {
-      projectId,
-      OR: [
-        { externalId: { in: withId } },
-        { textHash: { in: withoutId.map((r) => r.textHash) }, externalId: null },
-        { url: { in: withoutId.flatMap((r) => (r.url ? [r.url] : [])) } },
-      ],
-    },
-    // Oldest first: if several articles share a URL, the first imported is "the" article.
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    select: { id: true, externalId: true, url: true, textHash: true },
-  });
+  const { rows: found } = await client.query<KnownArticle>(
+    `SELECT id, "externalId", url, "textHash" FROM "Article"
+      WHERE "projectId" = $1
+        AND ("externalId" = ANY($2::text[]) OR ("externalId" IS NULL AND "textHash" = ANY($3::text[])) OR url = ANY($4::text[]))
+      -- Oldest first: if several articles share a URL, the first imported is "the" article.
+      ORDER BY "createdAt", id`,
+    [projectId, withId, withoutId.map((r) => r.textHash), withoutId.flatMap((r) => (r.url ? [r.url] : []))],
+  );
   const byExternalId = new Map<string, KnownArticle>();
   const byHash = new Map<string, KnownArticle>();
   const byUrl = new Map<string, KnownArticle>();

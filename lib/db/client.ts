@@ -6,7 +6,7 @@ import { PrismaClient } from './generated/client';
 // One pool per process, shared by Prisma and by the few hot paths that use
 // `sql` directly. In `next dev`, modules reload on every change; the global
 // cache keeps hot reloads from opening a new pool each time.
-type Handles = { pool: pg.Pool; prisma: PrismaClient };
+type Handles = { pool: pg.Pool; prisma: PrismaClient; byBackendPid: Map<number, pg.PoolClient> };
 const globalForDb = globalThis as unknown as { crosscheckDb?: Handles };
 
 // Prisma stores DateTime as `timestamp(3)` in UTC. pg would read a timestamp
@@ -29,7 +29,11 @@ function handles(): Handles {
   // Under load, a transaction waits its turn for a pooled connection instead of
   // failing after Prisma's default 2 s (P2028, a 500): the pool is the queue.
   const transactionOptions = { maxWait: 15_000, timeout: 15_000 };
-  globalForDb.crosscheckDb = { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions }) };
+  // Each connection by its backend's pid: how transactionConnection finds the one a transaction holds.
+  const byBackendPid = new Map<number, pg.PoolClient>();
+  pool.on('connect', (c) => byBackendPid.set((c as PidClient).processID, c));
+  pool.on('remove', (c) => byBackendPid.get((c as PidClient).processID) === c && byBackendPid.delete((c as PidClient).processID));
+  globalForDb.crosscheckDb = { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions }), byBackendPid };
   return globalForDb.crosscheckDb;
 }
 
@@ -80,6 +84,23 @@ export function connectClient(): Promise<pg.PoolClient> {
 }
 
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+/** pg sets it from the server's BackendKeyData; its typings leave it out. */
+type PidClient = pg.PoolClient & { processID: number };
+
+/**
+ * The pooled connection an interactive transaction runs on, for what Prisma
+ * cannot send on it (COPY FROM STDIN, lib/corpus/copy-rows.ts). Statements
+ * sent on it are part of the transaction and queue in order with the
+ * transaction's Prisma queries; the transaction still commits or rolls back
+ * through Prisma, and the connection must not be released.
+ */
+export async function transactionConnection(tx: Tx): Promise<pg.PoolClient> {
+  const [{ pid }] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+  const client = handles().byBackendPid?.get(pid);
+  if (!client) throw new Error(`no pooled connection for backend ${pid} (a pool created before this code was loaded? restart the server)`);
+  return client;
+}
 
 /** Closes Prisma and the pool, so short-lived processes (CLI, seed) exit at once. */
 export async function closeDb(): Promise<void> {

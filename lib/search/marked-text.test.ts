@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlightsFor, MARK_END as E, MARK_START as S, mergeHighlights, parseMarkedText } from './marked-text';
+import { highlightsFor, MARK_END as E, MARK_START as S, parseMarkedText } from './marked-text';
 
 const slice = (text: string, [a, b]: [number, number]) => Array.from(text).slice(a, b).join('');
 
@@ -24,11 +24,5 @@ describe('highlightsFor', () => {
     expect(highlightsFor('a b', `${S}a${E} b`)).toEqual([[0, 1]]);
     expect(highlightsFor('a b', `${S}a${E} c`)).toEqual([]);
     expect(highlightsFor('a b', null)).toEqual([]);
-  });
-});
-
-describe('mergeHighlights', () => {
-  it('sorts and joins overlapping or touching ranges', () => {
-    expect(mergeHighlights([[5, 7], [0, 2], [1, 3], [3, 4], [9, 9]])).toEqual([[0, 4], [5, 7]]);
   });
 });

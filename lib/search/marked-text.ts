@@ -52,15 +52,3 @@ export function highlightsFor(text: string, marked: string | null): Highlight[] 
   const parsed = parseMarkedText(marked);
   return parsed.text === text ? parsed.highlights : [];
 }
-
-/** Sorted, with overlapping or touching ranges joined. */
-export function mergeHighlights(ranges: Highlight[]): Highlight[] {
-  const sorted = ranges.filter((r) => r[1] > r[0]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const out: Highlight[] = [];
-  for (const [start, end] of sorted) {
-    const last = out[out.length - 1];
-    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
-    else out.push([start, end]);
-  }
-  return out;
-}

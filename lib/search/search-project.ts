@@ -1,16 +1,17 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
+import { Prisma } from '@/lib/db/generated/client';
 import { requireSpanVisibility, visibleSpanSql } from '@/lib/annotations/span-visibility';
 import type { Label } from '@/lib/annotations/dto';
 import type { Caller } from '@/lib/auth/caller';
 import type { SearchArticleHit, SearchResultDto, SearchSentenceHit, SearchSpanHit } from './dto';
-import { highlightsFor, MARK_END, MARK_START, mergeHighlights } from './marked-text';
-import { substringHighlights } from './substring-highlights';
+import { highlightsFor, MARK_END, MARK_START } from './marked-text';
+import { prefixQuery } from './prefix-query';
 
 const MAX_ARTICLES = 20;
 const MAX_SENTENCES = 50;
 const MAX_SPANS = 50;
-/** Below three characters a substring search cannot use the trigram index. */
+/** Below three characters a substring search of span quotes cannot use their trigram index. */
 const MIN_SUBSTRING = 3;
 
 const headlineOptions = `HighlightAll=true, StartSel=${MARK_START}, StopSel=${MARK_END}`;
@@ -24,43 +25,51 @@ const shorten = (text: string) => {
 /** `q` as a LIKE pattern matching it anywhere, its wildcards taken literally. */
 const containsPattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-type SentenceRow = Omit<SearchSentenceHit, 'highlights'> & { marked: string | null; rank: number };
+type SentenceRow = Omit<SearchSentenceHit, 'highlights'> & { marked: string | null; rank: number; whole: boolean };
 type ArticleRow = Omit<SearchArticleHit, 'hits'> & { hits: number };
 type SpanRow = Omit<SearchSpanHit, 'label'> & { label: string };
 
 /**
- * Searches one project: sentences by full text (websearch syntax: words,
- * "phrases", -not, or; stemmed English) and, from three characters on, by
- * substring through the trigram index; articles by title or by their
- * matching sentences; spans by substring of their quote, among those the
- * caller may see (independent annotation).
+ * Searches one project: sentences by full text through the GIN index on
+ * their tsvector (web search syntax: words, "phrases", -not, or; stemmed
+ * English), plain words also as word beginnings ("cyberatt" finds
+ * "cyberattack"; whole-word matches rank first); articles by title or by
+ * their matching sentences; spans by substring of their quote (from three
+ * characters, through its trigram index), among those the caller may see
+ * (independent annotation). Sentences are not searched by substring: letters
+ * inside a word ("attack" in "cyberattack") are not found.
  */
 export async function searchProject(caller: Caller, projectId: string, q: string): Promise<SearchResultDto> {
   const { visibility } = await requireSpanVisibility(caller.id, projectId);
   const text = q.trim().normalize('NFC');
-  // The substring search takes the text as typed, minus the quotes of a "phrase".
+  // Span quotes are searched as typed, minus the quotes of a "phrase".
   const needle = text.replaceAll('"', '').trim();
   const substring = Array.from(needle).length >= MIN_SUBSTRING ? containsPattern(needle) : null;
+  const prefixes = prefixQuery(text);
+  // `exact`: the words as typed (stemmed); `query`: those or, for plain words, their prefixes.
+  const tsQuery = Prisma.sql`
+    SELECT websearch_to_tsquery('english', ${text}) AS exact,
+           CASE WHEN ${prefixes}::text IS NULL THEN websearch_to_tsquery('english', ${text})
+                ELSE websearch_to_tsquery('english', ${text}) || to_tsquery('english', ${prefixes}::text) END AS query`;
   const [sentences, articles, spans] = await Promise.all([
     db.$queryRaw<SentenceRow[]>`
-      WITH q AS (SELECT websearch_to_tsquery('english', ${text}) AS query),
+      WITH q AS (${tsQuery}),
       top AS (
-        SELECT s.id, s."articleId", s.start, s."end", s.text, ts_rank_cd(s.tsv, q.query, 32) AS rank
+        SELECT s.id, s."articleId", s.start, s."end", s.text, (s.tsv @@ q.exact) AS whole, ts_rank_cd(s.tsv, q.query, 32) AS rank
           FROM q, "Sentence" s
           JOIN "Article" ar ON ar.id = s."articleId"
-         WHERE ar."projectId" = ${projectId}
-           AND (s.tsv @@ q.query OR (${substring}::text IS NOT NULL AND s.text ILIKE ${substring}::text))
-         ORDER BY rank DESC, s."articleId", s.start
+         WHERE ar."projectId" = ${projectId} AND s.tsv @@ q.query
+         ORDER BY whole DESC, rank DESC, s."articleId", s.start
          LIMIT ${MAX_SENTENCES}
       )
-      SELECT t.id AS "sentenceId", t."articleId", ar.title AS "articleTitle", ar.outlet, t.start, t."end", t.text, t.rank,
+      SELECT t.id AS "sentenceId", t."articleId", ar.title AS "articleTitle", ar.outlet, t.start, t."end", t.text, t.rank, t.whole,
              ts_headline('english', t.text, q.query, ${headlineOptions}) AS marked
         FROM top t
         JOIN "Article" ar ON ar.id = t."articleId"
         CROSS JOIN q
-       ORDER BY t.rank DESC, ar.title, t.start`,
+       ORDER BY t.whole DESC, t.rank DESC, ar.title, t.start`,
     db.$queryRaw<ArticleRow[]>`
-      WITH q AS (SELECT websearch_to_tsquery('english', ${text}) AS query),
+      WITH q AS (${tsQuery}),
       matched AS (
         SELECT s."articleId", s.text, ts_rank_cd(s.tsv, q.query, 32) AS rank
           FROM q, "Sentence" s
@@ -93,10 +102,7 @@ export async function searchProject(caller: Caller, projectId: string, q: string
   return {
     q: text,
     articles: articles.map((a) => ({ ...a, snippet: a.snippet && shorten(a.snippet) })),
-    sentences: sentences.map(({ marked, rank: _rank, ...s }) => ({
-      ...s,
-      highlights: mergeHighlights([...highlightsFor(s.text, marked), ...(substring ? substringHighlights(s.text, needle) : [])]),
-    })),
+    sentences: sentences.map(({ marked, rank: _rank, whole: _whole, ...s }) => ({ ...s, highlights: highlightsFor(s.text, marked) })),
     spans: spans.map((s) => ({ ...s, label: s.label.toLowerCase() as Label })),
   };
 }

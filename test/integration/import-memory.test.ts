@@ -32,9 +32,9 @@ async function writeLargeFile(file: string) {
 }
 
 describe('importing a large file', () => {
-  // What stays is about constant (~15 MB, most of it Prisma's last 100 debug
-  // entries with their statements' parameters, see lib/corpus/insert-articles.ts),
-  // reached within seconds, whatever the file's size.
+  // What stays is about constant (~5 MB: the batch being stored, the one read
+  // ahead and what the reader buffers, see lib/corpus/add-articles.ts), reached
+  // within seconds, whatever the file's size.
   it('keeps the memory in use flat: far below the file size while the file streams in', { timeout: 180_000 }, async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cc-import-memory-')), 'large.jsonl');
     await writeLargeFile(file);

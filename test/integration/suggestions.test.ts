@@ -210,12 +210,23 @@ describe('project search', () => {
     const spans = await searchProject(as(team.reviewer), team.project.id, 'ORCHESTRATED THE');
     expect(spans.spans).toEqual([expect.objectContaining({ id: span.id, exact: 'Iran orchestrated the cyberattack', label: 'assertion' })]);
 
-    // Substrings match inside words too, and are marked.
-    const partial = await searchProject(as(team.reviewer), team.project.id, 'cyberatt');
-    expect(partial.sentences.length).toBeGreaterThan(0);
-    for (const s of partial.sentences) expect(s.highlights.map((h) => slice(s.text, h).toLowerCase())).toContain('cyberatt');
-    // LIKE wildcards are taken literally.
+    // A word typed in part finds the words it begins, marked whole, and the passage opens where it is.
+    const partial = await searchProject(as(team.reviewer), team.project.id, 'Orchestr cyberatt');
+    expect(partial.sentences.map((s) => s.text)).toEqual(expect.arrayContaining([PARAPHRASE, 'He said Iran orchestrated the cyberattack against state servers.']));
+    for (const s of partial.sentences) expect(s.highlights.map((h) => slice(s.text, h).toLowerCase())).toEqual(expect.arrayContaining(['cyberattack']));
+    const passage = partial.sentences.find((s) => s.text === PARAPHRASE)!;
+    const article = await testDb().article.findUniqueOrThrow({ where: { id: passage.articleId }, select: { title: true, text: true } });
+    expect(article.title).toBe('Ties cut');
+    expect(slice(article.text, [passage.start, passage.end])).toBe(PARAPHRASE); // what #cp-<start> opens at
+    // Words that only begin with what was typed come after whole-word matches.
+    const tirana = await searchProject(as(team.reviewer), team.project.id, 'Tira');
+    expect(tirana.sentences.map((s) => s.text)).toEqual(expect.arrayContaining(['Prime Minister Edi Rama spoke in Tirana on Wednesday.', 'The orchestra played in Tirana.']));
+    const orchestrated = await searchProject(as(team.reviewer), team.project.id, 'orchestrated');
+    expect(orchestrated.sentences.at(-1)?.text).toBe('The orchestra played in Tirana.');
+    // Symbols are no query syntax.
     expect((await searchProject(as(team.reviewer), team.project.id, '%_%')).sentences).toEqual([]);
+    const symbols = await searchProject(as(team.reviewer), team.project.id, 'Iran & | ! <-> :*');
+    expect(symbols.sentences.map((s) => s.text)).toContain('He said Iran orchestrated the cyberattack against state servers.');
   });
 
   it('answers 404 for another project and validates q', async () => {
