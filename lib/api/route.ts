@@ -78,22 +78,6 @@ export async function parseJson<S extends z.ZodType>(req: Request, schema: S): P
 }
 
 /**
- * Reads a multipart/form-data body. Bytes that are not one (or whose boundary
- * is not the one the content-type names) are the client's error, not ours;
- * so is a file name with U+0000, which no file system takes.
- */
-export async function parseForm(req: Request): Promise<FormData> {
-  let form: FormData;
-  try {
-    form = await req.formData();
-  } catch {
-    throw new AppError('BAD_REQUEST', 'The body is not valid multipart/form-data', { '(body)': 'not multipart/form-data with the boundary its content-type names' });
-  }
-  for (const [field, value] of form) assertStorable({ [field]: typeof value === 'string' ? value : value.name }, 'is not valid');
-  return form;
-}
-
-/**
  * Validates the query string against `schema` (a strictObject, so unknown keys
  * are refused). A key given twice is refused too: one value per key.
  */

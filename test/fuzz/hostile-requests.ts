@@ -182,7 +182,8 @@ export function hostileRequests(ep: Endpoint, ids: Ids): fc.Arbitrary<HostileReq
         .map((type) => make({ kind: 'content-type', params: validParams, body: 'file=x', contentType: type ?? 'application/json', expect: { status: [415] } })),
       // Declared multipart, but the bytes are not (or the boundary does not match).
       fc.tuple(fc.constantFrom('multipart/form-data', 'multipart/form-data; boundary=', 'multipart/form-data; boundary=abc', 'multipart/form-data; boundary="a b"'), malformedBody).map(([type, bytes]) =>
-        make({ kind: 'multipart-malformed', params: validParams, body: bytes, contentType: type, expect: { status: [400] } }),
+        // 403 for a reviewer: who may import is checked before the body is read.
+        make({ kind: 'multipart-malformed', params: validParams, body: bytes, contentType: type, expect: { status: [400, 403] } }),
       ),
       // Well-formed files whose records are hostile: JSON Lines, FNC-1 CSV, plain text.
       fc.tuple(fc.constantFrom('jsonl', 'csv', 'txt'), fc.array(fc.record({ title: hostileString, text: hostileString, outlet: hostileString, url: hostileString, externalId: hostileString }), { minLength: 1, maxLength: 3 })).map(([format, records]) => {

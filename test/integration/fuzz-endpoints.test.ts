@@ -168,8 +168,9 @@ describe('what the fuzzer found', () => {
       ],
       [
         endpoint('POST', '/api/v1/projects/{projectId}/imports'),
+        // A NUL in a part header is malformed multipart (busboy stops at it): the body is named.
         request('nul in a file name', { projectId: ids.projectId }, `/api/v1/projects/${ids.projectId}/imports`, { body: upload('a\u0000b.txt', 'Some text.'), contentType: null }),
-        'file',
+        '(body)',
       ],
     ];
     for (const [ep, r, field] of cases) {

@@ -60,6 +60,18 @@ describe('streaming import', () => {
     }
   });
 
+  it('stores text exactly as written, whatever characters COPY would take for separators or escapes', async () => {
+    const project = await makeProject();
+    const text = 'Tabs\there and a backslash \\ and \\N and \\t.\nSecond line with "quotes", \'apostrophes\' and 🇦🇱 emoji.\n\n\tIndented line.';
+    const title = 'Back\\slash\tand tab';
+    await importFile(project.id, write('escapes.jsonl', jsonl([{ externalId: 'esc\\1', title, url: 'https://example.org/a\tb', text }])), { name: 'escapes.jsonl' });
+    const article = await testDb().article.findFirstOrThrow({ where: { projectId: project.id }, select: { externalId: true, title: true, url: true, text: true, sentences: { select: { start: true, end: true, text: true }, orderBy: { start: 'asc' } } } });
+    expect(article).toMatchObject({ externalId: 'esc\\1', title, url: 'https://example.org/a\tb', text });
+    expect(article.sentences.map((s) => s.text)).toEqual(['Tabs\there and a backslash \\ and \\N and \\t.', 'Second line with "quotes", \'apostrophes\' and 🇦🇱 emoji.', 'Indented line.']);
+    const cps = Array.from(text);
+    for (const s of article.sentences) expect(cps.slice(s.start, s.end).join('')).toBe(s.text);
+  });
+
   it('handles an article that comes twice in one file, in different batches, once: the first wins', async () => {
     const project = await makeProject();
     const records: object[] = manyRecords();
@@ -121,9 +133,10 @@ describe('streaming import', () => {
     const project = await makeProject();
     const user = await makeUser();
     await addMember(user.id, project.id, 'ANALYST');
-    const good = new File([jsonl(manyRecords().slice(0, 3))], 'good.jsonl');
-    const bad = new File(['{"title": "no text"}\n'], 'bad.jsonl');
-    const results = await importUpload(user.id, project.id, [good, bad]);
+    const form = new FormData();
+    form.append('file', new File([jsonl(manyRecords().slice(0, 3))], 'good.jsonl'));
+    form.append('file', new File(['{"title": "no text"}\n'], 'bad.jsonl'));
+    const results = await importUpload(user.id, project.id, new Request('http://localhost/upload', { method: 'POST', body: form }));
     expect(results).toEqual([
       { file: 'good.jsonl', articles: 3, added: 3, unchanged: 0, revised: 0, orphaned: 0 },
       { file: 'bad.jsonl', error: expect.stringMatching(/^bad\.jsonl, line 1: field "text"/) },
