@@ -153,16 +153,18 @@ test('imports and exports interrupted by SIGKILL or pg_terminate_backend leave t
       expect(countExportedSpans(format, res.body)).toBe(SPANS);
       return { ms: Date.now() - t, mb: Math.round(res.body.length / 1e6) };
     }
+    // Each timed twice: the interrupted ones run warm, and the first, cold one took up to twice as long.
     const exportMs = { w3c: 0, jsonl: 0 };
     for (const format of ['w3c', 'jsonl'] as const) {
-      const { ms, mb } = await fullExport(format);
-      exportMs[format] = ms;
-      Object.assign(figures, { [`full ${format} export (ms)`]: ms, [`full ${format} export (MB)`]: mb });
+      const cold = await fullExport(format);
+      const warm = await fullExport(format);
+      exportMs[format] = Math.min(cold.ms, warm.ms);
+      Object.assign(figures, { [`full ${format} export, cold / warm (ms)`]: `${cold.ms} / ${warm.ms}`, [`full ${format} export (MB)`]: warm.mb });
     }
     for (const [i, kind] of kinds(EXPORT_ROUNDS).entries()) {
       const format = i % 2 ? 'jsonl' : 'w3c';
-      // Within the first 60 % of a full export: a warm export can be much faster than the timed one,
-      // and a moment after the body is complete proves nothing (the end is covered by step 6).
+      // Within the first 60 % of a warm export: a moment after the body is complete proves nothing
+      // (the end is covered by step 6).
       const moment = random.next() * Math.min(EXPORT_WINDOW_MS, 0.6 * exportMs[format]);
       const attempt = () => send('GET', exportUrl(format), { token: importer.token });
       const r = await rig.interrupt(kind, attempt, (w) => w.elapsedMs >= moment);
@@ -181,7 +183,7 @@ test('imports and exports interrupted by SIGKILL or pg_terminate_backend leave t
     expect((await send('GET', `${rig.url()}/api/v1/projects`, { token: importer.token })).status).toBe(200);
     figures['full w3c export after the interruptions (ms)'] = (await fullExport('w3c')).ms;
     expect(await projectChecksum(rig.db, projectId)).toBe(before);
-    const asked = rounds.export.length + 3;
+    const asked = rounds.export.length + 5;
     const exportEvents = await countExportEvents(rig.db, projectId);
     figures[`export audit events (for ${asked} exports asked for)`] = exportEvents;
     expect(exportEvents).toBeLessThanOrEqual(asked);
