@@ -1,7 +1,8 @@
 import 'server-only';
-import { db } from '@/lib/db/client';
+import { sql } from '@/lib/db/client';
+import type { ReviewStatus, Role } from '@/lib/db/generated/client';
 import { notFound } from '@/lib/errors';
-import { memberOf, toProjectRole, type ProjectRole } from '@/lib/auth/permissions';
+import { toProjectRole, type ProjectRole } from '@/lib/auth/permissions';
 import { isSpanVisible, spanVisibility } from './span-visibility';
 
 /**
@@ -10,31 +11,36 @@ import { isSpanVisible, spanVisibility } from './span-visibility';
  * outside their projects, or hidden from them by independent annotation, is
  * "not found", never "forbidden".
  */
+type FoundRow = {
+  id: string;
+  authorId: string;
+  articleId: string;
+  exact: string;
+  version: number;
+  status: ReviewStatus;
+  projectId: string;
+  independentAnnotation: boolean;
+  opened: boolean;
+  roles: Role[];
+};
+
 export async function findAnnotationForUser(userId: string, id: string) {
-  const row = await db.annotation.findFirst({
-    where: { id, article: { project: memberOf(userId) } },
-    select: {
-      id: true,
-      authorId: true,
-      articleId: true,
-      exact: true,
-      version: true,
-      status: true,
-      article: {
-        select: {
-          projectId: true,
-          comparison: { select: { openedAt: true } },
-          project: { select: { independentAnnotation: true, memberships: { where: { userId }, select: { role: true } } } },
-        },
-      },
-    },
-  });
-  if (!row) throw notFound('Annotation');
-  const roles: ProjectRole[] = row.article.project.memberships.map((m) => toProjectRole(m.role));
-  const visibility = spanVisibility({ userId, roles, independentAnnotation: row.article.project.independentAnnotation });
-  if (!isSpanVisible(visibility, { authorId: row.authorId, articleOpened: row.article.comparison !== null })) throw notFound('Annotation');
+  // One statement on the pool: every span route (edit, review, link, suggestions) starts here,
+  // and Prisma's nested select took a round trip per relation.
+  const [row] = await sql<FoundRow>`
+    SELECT a.id, a."authorId", a."articleId", a.exact, a.version, a.status, ar."projectId", p."independentAnnotation",
+           EXISTS (SELECT 1 FROM "ArticleComparison" c WHERE c."articleId" = a."articleId") AS opened,
+           ARRAY(SELECT m.role::text FROM "Membership" m WHERE m."projectId" = ar."projectId" AND m."userId" = ${userId}) AS roles
+      FROM "Annotation" a
+      JOIN "Article" ar ON ar.id = a."articleId"
+      JOIN "Project" p ON p.id = ar."projectId"
+     WHERE a.id = ${id}`;
+  if (!row || row.roles.length === 0) throw notFound('Annotation');
+  const roles: ProjectRole[] = row.roles.map(toProjectRole);
+  const visibility = spanVisibility({ userId, roles, independentAnnotation: row.independentAnnotation });
+  if (!isSpanVisible(visibility, { authorId: row.authorId, articleOpened: row.opened })) throw notFound('Annotation');
   return {
     id: row.id, authorId: row.authorId, articleId: row.articleId, exact: row.exact, version: row.version, status: row.status,
-    projectId: row.article.projectId, roles, visibility,
+    projectId: row.projectId, roles, visibility,
   };
 }
