@@ -17,7 +17,7 @@ export type Server = {
 
 /** Runs `next build` unless a build exists (or `force`). Throws with the build's output tail on failure. */
 export function ensureNextBuild(env: NodeJS.ProcessEnv, force: boolean) {
-  if (!force && fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) return false;
+  if (!force && fs.existsSync(path.join(ROOT, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'))) return false;
   console.log('[bench] next build (this takes a few minutes on 2 cores)…');
   const r = spawnSync(path.join(ROOT, 'node_modules/.bin/next'), ['build'], { cwd: ROOT, env, encoding: 'utf8' });
   if (r.status !== 0) {

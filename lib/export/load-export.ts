@@ -117,5 +117,5 @@ export async function openExport(exporter: Exporter, projectId: string, query: E
     }
   }
 
-  return { scope, articles, countTotals, locateSpans, claims };
+  return { scope, filter, articles, countTotals, locateSpans, claims };
 }

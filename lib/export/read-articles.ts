@@ -2,7 +2,7 @@ import 'server-only';
 import { connectClient } from '@/lib/db/client';
 import type { Label, ReviewStatus } from '@/lib/annotations/dto';
 import { CursorRows, serialQueries, type Row, type SerialQueries } from './cursor-rows';
-import { ARTICLE as A, CLAIM_TEXTS, LINK as L, SPAN as S, USER_NAMES, articlesSql, linksSql, spansSql, type ExportFilter } from './export-sql';
+import { ARTICLE as A, CLAIM_TEXTS, LINK as L, SPAN as S, USER_NAMES, articlesSql, linksSql, spansSql, toArticle, type ExportFilter } from './export-sql';
 import type { ExportArticle, ExportLink, ExportSpan } from './types';
 
 // Batch sizes: large enough that a FETCH's round trip is noise, small enough
@@ -152,19 +152,7 @@ export async function* readExportArticles(filter: ExportFilter): AsyncGenerator<
           updatedAt: l[LINK.updatedAt] === null ? createdAt : new Date(l[LINK.updatedAt] as number),
         });
       }
-      yield {
-        id,
-        externalId: a[ARTICLE.externalId] as string | null,
-        title: a[ARTICLE.title] as string,
-        outlet: a[ARTICLE.outlet] as string | null,
-        url: a[ARTICLE.url] as string | null,
-        author: a[ARTICLE.author] as string | null,
-        published: a[ARTICLE.published] as string | null,
-        text: a[ARTICLE.text] as string,
-        textHash: a[ARTICLE.textHash] as string,
-        spans: articleSpans,
-        links: articleLinks,
-      };
+      yield { ...toArticle(a), spans: articleSpans, links: articleLinks };
     }
   } finally {
     for (const c of cursors) await c.settle();

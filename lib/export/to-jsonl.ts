@@ -1,5 +1,5 @@
 import { CHUNK_CHARS } from './chunk-size';
-import type { ExportArticle } from './types';
+import type { ExportArticle, ExportLink } from './types';
 
 const q = JSON.stringify;
 const orNull = (v: string | null) => (v === null ? 'null' : q(v));
@@ -16,10 +16,7 @@ const orNull = (v: string | null) => (v === null ? 'null' : q(v));
  * an object per entity and stringifying it was most of the export's time.
  */
 export function articleToJsonl(article: ExportArticle): string {
-  let line =
-    `{"id":${q(article.id)},"external_id":${orNull(article.externalId)},"title":${q(article.title)},"outlet":${orNull(article.outlet)},` +
-    `"url":${orNull(article.url)},"author":${orNull(article.author)},"published":${orNull(article.published)},` +
-    `"text_hash":${q(article.textHash)},"text":${q(article.text)},"entities":[`;
+  let line = articleHeadJsonl(article);
   let separator = '';
   for (const s of article.spans) {
     line +=
@@ -27,18 +24,30 @@ export function articleToJsonl(article: ExportArticle): string {
       `"speaker":${orNull(s.speaker)},"note":${orNull(s.note)},"status":${q(s.status)},"claim_id":${orNull(s.claimId)}}`;
     separator = ',';
   }
+  const here = article.links.length ? new Set(article.spans.map((s) => s.id)) : new Set<string>();
+  return line + articleTailJsonl(article.links, (l) => here.has(l.toId));
+}
+
+/** The line up to its entities: the article's fields and `"entities":[`. */
+export function articleHeadJsonl(article: Omit<ExportArticle, 'spans' | 'links'>): string {
+  return (
+    `{"id":${q(article.id)},"external_id":${orNull(article.externalId)},"title":${q(article.title)},"outlet":${orNull(article.outlet)},` +
+    `"url":${orNull(article.url)},"author":${orNull(article.author)},"published":${orNull(article.published)},` +
+    `"text_hash":${q(article.textHash)},"text":${q(article.text)},"entities":[`
+  );
+}
+
+/** The rest of the line after its entities: relations (links to a span `inArticle`), cross_relations, the line's end. */
+export function articleTailJsonl(links: ExportLink[], inArticle: (l: ExportLink) => boolean): string {
   let relations = '';
   let crossRelations = '';
-  if (article.links.length) {
-    const here = new Set(article.spans.map((s) => s.id));
-    for (const l of article.links) {
-      const head = `{"id":${q(l.id)},"from_id":${q(l.fromId)},"to_id":${q(l.toId)},`;
-      const tail = `"type":${q(l.kind)},"status":${q(l.status)}}`;
-      if (here.has(l.toId)) relations += `${relations ? ',' : ''}${head}${tail}`;
-      else crossRelations += `${crossRelations ? ',' : ''}${head}"to_article_id":${q(l.to.articleId)},${tail}`;
-    }
+  for (const l of links) {
+    const head = `{"id":${q(l.id)},"from_id":${q(l.fromId)},"to_id":${q(l.toId)},`;
+    const tail = `"type":${q(l.kind)},"status":${q(l.status)}}`;
+    if (inArticle(l)) relations += `${relations ? ',' : ''}${head}${tail}`;
+    else crossRelations += `${crossRelations ? ',' : ''}${head}"to_article_id":${q(l.to.articleId)},${tail}`;
   }
-  return `${line}],"relations":[${relations}],"cross_relations":[${crossRelations}]}\n`;
+  return `],"relations":[${relations}],"cross_relations":[${crossRelations}]}\n`;
 }
 
 /** The lines, handed on in chunks of at least CHUNK_CHARS (whole lines). */

@@ -15,6 +15,8 @@ export const W3C_MEDIA_TYPE = 'application/ld+json; profile="http://www.w3.org/n
 const CC = 'https://crosscheck.dev/ns#';
 /** Our own terms (status, speaker, text hash) next to the standard ones. */
 const CONTEXT = [ANNO_CONTEXT, { cc: CC }];
+/** Every annotation's @context, as JSON. */
+export const CONTEXT_JSON = JSON.stringify(CONTEXT);
 
 /** xsd:dateTime in UTC with a trailing Z, as the model requires. */
 const utc = (d: Date) => d.toISOString();
@@ -45,7 +47,7 @@ const TAGGING = Object.fromEntries(
  * once: the @context, each article's source and hash, each author's creator.
  */
 export function annotationJson(scope: ExportScope) {
-  const context = q(CONTEXT);
+  const context = CONTEXT_JSON;
   const creators = new Map<string, { name: string; json: string }>();
   const creator = (author: { id: string; name: string }) => {
     let c = creators.get(author.id);
@@ -106,19 +108,13 @@ export async function* toWebAnnotation(
   articles: AsyncIterable<ExportArticle>,
   label: string,
 ): AsyncGenerator<string> {
-  const total = scope.total.spans + scope.total.links;
-  const collectionId = `${scope.baseUrl}/api/v1/projects/${scope.projectId}/export?format=w3c`;
-  const head = { '@context': ANNO_CONTEXT, id: collectionId, type: 'AnnotationCollection', label, total, generated: utc(new Date()) };
-  const pageId = `${collectionId}&page=0`;
-  // partOf describes the collection (id, label, total), as the W3C examples do.
-  const page = { id: pageId, type: 'AnnotationPage', partOf: { id: collectionId, label, total, last: pageId }, startIndex: 0 };
-  if (total === 0) {
-    yield JSON.stringify(head) + '\n';
+  const frame = collectionFrame(scope, scope.total, label);
+  if (frame.empty !== undefined) {
+    yield frame.empty;
     return;
   }
-  const headJson = JSON.stringify({ ...head, last: pageId });
   const json = annotationJson(scope);
-  let out = `${headJson.slice(0, -1)},"first":${JSON.stringify(page).slice(0, -1)},"items":[\n`;
+  let out = frame.open;
   let separator = '';
   for await (const article of articles) {
     const write = json.forArticle(article);
@@ -138,5 +134,22 @@ export async function* toWebAnnotation(
       separator = ',\n';
     }
   }
-  yield out + '\n]}}\n';
+  yield out + frame.close;
+}
+
+/**
+ * What surrounds the items: the AnnotationCollection and its one
+ * AnnotationPage up to `"items":[` (then the items, separated by ",\n"), and
+ * what closes them; or, when the export holds nothing, the whole document.
+ */
+export function collectionFrame(scope: ExportScope, totals: ExportTotals, label: string) {
+  const total = totals.spans + totals.links;
+  const collectionId = `${scope.baseUrl}/api/v1/projects/${scope.projectId}/export?format=w3c`;
+  const head = { '@context': ANNO_CONTEXT, id: collectionId, type: 'AnnotationCollection', label, total, generated: utc(new Date()) };
+  const pageId = `${collectionId}&page=0`;
+  // partOf describes the collection (id, label, total), as the W3C examples do.
+  const page = { id: pageId, type: 'AnnotationPage', partOf: { id: collectionId, label, total, last: pageId }, startIndex: 0 };
+  if (total === 0) return { empty: JSON.stringify(head) + '\n', open: '', close: '' };
+  const headJson = JSON.stringify({ ...head, last: pageId });
+  return { empty: undefined, open: `${headJson.slice(0, -1)},"first":${JSON.stringify(page).slice(0, -1)},"items":[\n`, close: '\n]}}\n' };
 }

@@ -2,8 +2,10 @@ import 'server-only';
 import { db } from '@/lib/db/client';
 import { recordEvent } from '@/lib/audit/record-event';
 import { openExport, type Exporter } from './load-export';
-import { toWebAnnotation, W3C_MEDIA_TYPE } from './to-web-annotation';
-import { toJsonl } from './to-jsonl';
+import { W3C_MEDIA_TYPE } from './to-web-annotation';
+import { copyExport } from './copy-export';
+import { w3cBytes } from './w3c-bytes';
+import { jsonlBytes } from './jsonl-bytes';
 import { toCsv } from './to-csv';
 import { toBrat } from './to-brat';
 import { toConll } from './to-conll';
@@ -25,7 +27,7 @@ export type ExportChunk = string | Uint8Array;
 
 /** The export as a stream of chunks, with its media type and a file name. */
 export async function writeExport(exporter: Exporter, projectId: string, query: ExportQuery, baseUrl: string) {
-  const { scope, articles, countTotals, locateSpans, claims } = await openExport(exporter, projectId, query, baseUrl);
+  const { scope, filter, articles, locateSpans, claims } = await openExport(exporter, projectId, query, baseUrl);
   // Exports are reads: the event is written on its own when the export
   // starts (after the access check), whether or not the download completes.
   await recordEvent(db, {
@@ -39,11 +41,12 @@ export async function writeExport(exporter: Exporter, projectId: string, query: 
   const label = `${scope.projectName} (${query.status === 'approved' ? 'approved' : 'all'})`;
   const chunks = await (async (): Promise<AsyncGenerator<ExportChunk>> => {
     switch (query.format) {
+      // W3C and JSONL, the large ones, are written from the spans' bytes (copy-export.ts).
       case 'w3c':
         // Only the W3C collection states its size before its items; counting costs a pass over the spans.
-        return toWebAnnotation({ ...scope, total: await countTotals() }, articles(), label);
+        return copyExport(filter, w3cBytes(scope, label), { count: true, withText: false, withNames: true });
       case 'jsonl':
-        return toJsonl(articles());
+        return copyExport(filter, jsonlBytes());
       case 'csv':
         return toCsv(articles());
       case 'brat':

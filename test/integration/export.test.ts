@@ -13,8 +13,10 @@ const TEXT = 'PM Edi Rama 🇦🇱 said: “Iran 👩‍💻 orchestrated it.”
 
 async function collect(userId: string, projectId: string, q: Record<string, string>) {
   const { chunks, mediaType, fileName } = await writeExport({ userId }, projectId, exportQuery.parse(q), 'https://cc.example.org');
+  // Chunks are bytes (a character may straddle two of them) or text.
+  const decoder = new TextDecoder();
   let out = '';
-  for await (const c of chunks) out += typeof c === 'string' ? c : new TextDecoder().decode(c);
+  for await (const c of chunks) out += typeof c === 'string' ? c : decoder.decode(c, { stream: true });
   return { out, mediaType, fileName };
 }
 

@@ -98,8 +98,9 @@ async function seenBy(user: User, s: Awaited<ReturnType<typeof setup>>) {
     listActivity(user.id, team.project.id, activityQuery.parse({})),
   ]);
   const exported = await writeExport({ userId: user.id }, team.project.id, exportQuery.parse({ format: 'jsonl', status: 'all' }), 'https://cc.example.org');
+  const decoder = new TextDecoder();
   let jsonl = '';
-  for await (const chunk of exported.chunks) jsonl += chunk;
+  for await (const chunk of exported.chunks) jsonl += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
   const line = jsonl.trim().split('\n').map((l) => JSON.parse(l)).find((l) => l.id === team.article.id);
   const counts = articles.find((a) => a.id === team.article.id)!.counts;
   return {

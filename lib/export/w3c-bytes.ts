@@ -1,0 +1,137 @@
+import 'server-only';
+import { annotationJson, articleIri, collectionFrame, CONTEXT_JSON, spanIri } from './to-web-annotation';
+import { SPAN_BYTES } from './export-sql';
+import { ColumnCache } from './column-cache';
+import type { BinaryCopyRows } from './binary-copy-rows';
+import type { JsonBytes } from './json-bytes';
+import type { BytesFormat, LinkWithFrom } from './copy-export';
+import type { ArticleHead } from './export-sql';
+import type { ExportScope, ExportSpan } from './types';
+
+const bytes = (s: string) => Buffer.from(s);
+// Column positions, copied into this module: they are read for every row, and
+// an imported binding may be a getter on the other module.
+const S = { ...SPAN_BYTES };
+/** Between two items of the collection, as toWebAnnotation writes them. */
+const SEPARATOR = bytes(',\n');
+
+const LABEL: Record<string, string> = { ASSERTION: 'assertion', DENIAL: 'denial', EVIDENCE: 'evidence' };
+const STATUS: Record<string, string> = { PENDING: 'pending', APPROVED: 'approved', REJECTED: 'rejected' };
+
+/**
+ * The W3C Web Annotation collection (to-web-annotation.ts) written from the
+ * spans' COPY rows: each span's Annotation is the same bytes that
+ * annotationJson().span writes (the integration test compares the two), put
+ * together from fixed pieces, fragments made once (creator, status, tag)
+ * and the rows' text escaped byte by byte. Links are few and go
+ * through annotationJson().link.
+ */
+export function w3cBytes(scope: ExportScope, label: string): BytesFormat {
+  const json = annotationJson(scope);
+  let close = '';
+  let separator = false;
+
+  const open = bytes(`{"@context":${CONTEXT_JSON},"id":${JSON.stringify(spanIri(scope, '')).slice(0, -1)}`);
+  const separatorAndOpen = Buffer.concat([SEPARATOR, open]);
+  const afterId = bytes(`","type":"Annotation","motivation":"tagging","created":"`);
+  const afterCreated = bytes(`","modified":"`);
+  const noteOpen = bytes(`,{"type":"TextualBody","purpose":"commenting","value":"`);
+  const noteClose = bytes(`","format":"text/plain"}`);
+  const speakerOpen = bytes(`,{"type":"TextualBody","purpose":"describing","value":"speaker: `);
+  const speakerMiddle = bytes(`","format":"text/plain","cc:speaker":"`);
+  const stringClose = bytes(`"}`);
+  const claimOpen = bytes(`,{"type":"SpecificResource","purpose":"classifying","source":${JSON.stringify(`${scope.baseUrl}/claims/`).slice(0, -1)}`);
+  const prefixOpen = bytes(`","prefix":"`);
+  const suffixOpen = bytes(`","suffix":"`);
+  const startOpen = bytes(`"},{"type":"TextPositionSelector","start":`);
+  const endOpen = bytes(`,"end":`);
+
+  // Fragments made once: per author (the creator), per status, per tag.
+  let memberNames = new Map<string, string>();
+  const creator = new ColumnCache(S.authorId, (id, rows) => {
+    // NULL: a member's (read before), or a non-member's name that is itself NULL.
+    const name = rows.isNull(S.authorName) ? (memberNames.get(id) ?? null) : rows.text(S.authorName);
+    return bytes(`","creator":${JSON.stringify({ id: `${scope.baseUrl}/users/${id}`, type: 'Person', name })}`);
+  }, 64);
+  const status = new ColumnCache(S.status, (v) => bytes(`,"cc:status":${JSON.stringify(STATUS[v] ?? v.toLowerCase())},"body":[`));
+  const tagging = new ColumnCache(S.label, (v) =>
+    bytes(JSON.stringify({ type: 'TextualBody', purpose: 'tagging', value: LABEL[v] ?? v.toLowerCase(), format: 'text/plain' })));
+  let target = Buffer.alloc(0);
+  let targetEnd = Buffer.alloc(0);
+  const text = (out: JsonBytes, rows: BinaryCopyRows, column: number) => out.escaped(rows.buf, rows.starts[column], rows.ends[column]);
+  const present = (rows: BinaryCopyRows, column: number) => rows.ends[column] > rows.starts[column];
+
+  return {
+    begin(out, totals, names) {
+      memberNames = names;
+      const frame = collectionFrame(scope, totals!, label);
+      if (frame.empty !== undefined) {
+        out.str(frame.empty);
+        return;
+      }
+      out.str(frame.open);
+      close = frame.close;
+    },
+    article(_out, article: ArticleHead) {
+      target = bytes(`],"target":{"type":"SpecificResource","source":${JSON.stringify(articleIri(scope, article))},"selector":[{"type":"TextQuoteSelector","exact":"`);
+      targetEnd = bytes(`}],"cc:textHash":${JSON.stringify(article.textHash)}}}`);
+    },
+    span(out, rows) {
+      out.raw(separator ? separatorAndOpen : open);
+      separator = true;
+      text(out, rows, S.id);
+      out.raw(afterId);
+      const created = rows.epochMs(S.createdAt);
+      const updated = rows.epochMs(S.updatedAt);
+      const createdAt = out.written;
+      out.isoTime(created);
+      out.raw(afterCreated);
+      // Never edited: the same 24 bytes again, copied (unless a chunk ended in between).
+      const back = 24 + afterCreated.length;
+      if (!(updated === created && out.written - createdAt === back && out.again(back, 24))) out.isoTime(updated);
+      out.raw(creator.get(rows));
+      out.raw(status.get(rows));
+      out.raw(tagging.get(rows));
+      if (present(rows, S.note)) {
+        out.raw(noteOpen);
+        text(out, rows, S.note);
+        out.raw(noteClose);
+      }
+      if (present(rows, S.speaker)) {
+        out.raw(speakerOpen);
+        text(out, rows, S.speaker);
+        out.raw(speakerMiddle);
+        text(out, rows, S.speaker);
+        out.raw(stringClose);
+      }
+      if (present(rows, S.claimId)) {
+        out.raw(claimOpen);
+        text(out, rows, S.claimId);
+        out.raw(stringClose);
+      }
+      out.raw(target);
+      text(out, rows, S.exact);
+      out.raw(prefixOpen);
+      text(out, rows, S.prefix);
+      out.raw(suffixOpen);
+      text(out, rows, S.suffix);
+      out.raw(startOpen);
+      out.num(rows.int(S.start));
+      out.raw(endOpen);
+      out.num(rows.int(S.end));
+      out.raw(targetEnd);
+    },
+    endArticle(out, article, links: LinkWithFrom[]) {
+      if (links.length === 0) return;
+      const write = json.forArticle({ ...article, spans: [], links: [] });
+      for (const l of links) {
+        if (separator) out.raw(SEPARATOR);
+        separator = true;
+        out.str(write.link(l, l.from as ExportSpan));
+      }
+    },
+    end(out) {
+      out.str(close);
+    },
+  };
+}
