@@ -47,6 +47,8 @@ import type { Benchmark, BenchContext, Figures, Row } from './types';
 import { insertGeneratedSpans } from './generate-spans';
 import { measureImportMemory } from './import-memory';
 import { cpuSeconds, listeningPid, ownCpuSeconds, serverCpuSeconds } from './process-cpu';
+import { ROOT, startProcess, type Server } from './processes';
+import { freePort } from '../scripts/embedded-postgres';
 
 const FILES = ['train_bodies.csv.gz', 'competition_test_bodies.csv.gz'];
 
@@ -237,8 +239,8 @@ function readBody(url: string, token: string): Promise<BodyRead> {
   });
 }
 
-async function streamExport(ctx: BenchContext, pid: number, token: string, projectId: string, format: string): Promise<Streamed> {
-  ctx.next.assertAlive();
+async function streamExport(server: Server, pid: number, token: string, projectId: string, format: string): Promise<Streamed> {
+  server.assertAlive();
   const startRssMb = rssMb(pid);
   let peak = startRssMb;
   const timer = setInterval(() => {
@@ -252,11 +254,11 @@ async function streamExport(ctx: BenchContext, pid: number, token: string, proje
     const postmaster = postmasterPid();
     const cpu0 = { server: cpuSeconds(pid), postgres: serverCpuSeconds(postmaster) };
     // Timed by the client, from its request to the body's last byte.
-    const body = await readBody(`${ctx.next.url}/api/v1/projects/${projectId}/export?format=${format}`, token);
+    const body = await readBody(`${server.url}/api/v1/projects/${projectId}/export?format=${format}`, token);
     if (body.status !== 200) throw new Error(`export ${format}: ${body.status} ${body.text}`);
     const cpu = { server: cpuSeconds(pid) - cpu0.server, postgres: serverCpuSeconds(postmaster) - cpu0.postgres, client: body.cpu };
     peak = Math.max(peak, rssMb(pid));
-    ctx.next.assertAlive();
+    server.assertAlive();
     return { seconds: body.seconds, bytes: body.bytes, lines: body.lines, peakRssMb: peak, startRssMb, cpu };
   } finally {
     clearInterval(timer);
@@ -325,25 +327,20 @@ async function runExport(ctx: BenchContext): Promise<Figures> {
   const words = Number(ctx.flags['export-words'] ?? 1_000);
   const { project, user, token, spans, setupS } = await setUpExportProject(total, articleCount, words);
 
-  const port = Number(new URL(ctx.next.url).port);
-  const pid = listeningPid(port);
-  const children = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d) && (() => {
-    try {
-      return fs.readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1].split(' ')[1] === String(pid);
-    } catch {
-      return false;
-    }
-  })());
-  console.log(`[export] next server pid ${pid} (listening on ${port}; ${children.length} child processes), RSS before: ${rssMb(pid).toFixed(0)} MB`);
+  // The shared bench server has served every benchmark before this one; its
+  // RSS depends on what ran (about 130 MB fresh, 190-270 MB after the others),
+  // so each format is measured on a `next start` of its own, warmed up on a
+  // small project first. The figure is what an export adds to a server, not
+  // what the previous benchmarks left behind.
+  const sharedPid = listeningPid(Number(new URL(ctx.next.url).port));
+  console.log(`[export] shared bench server (pid ${sharedPid}) RSS now: ${rssMb(sharedPid).toFixed(0)} MB; exports run on a fresh server each`);
 
-  // Warm-up (the route's lazy load, JIT) on a small project, unrecorded.
   const small = await makeProject('Export warm-up');
   await addMember(user.id, small.id, 'ADMIN');
   const a = await makeArticle(small.id, { text: 'Albania cut ties with Iran. Tehran denied it.' });
   await testDb().annotation.create({
     data: { articleId: a.id, authorId: user.id, label: 'ASSERTION', start: 0, end: 7, exact: 'Albania', prefix: '', suffix: ' cut ties', textHash: a.textHash, status: 'APPROVED' },
   });
-  for (const format of ['w3c', 'jsonl']) await streamExport(ctx, pid, token, small.id, format);
 
   const copyPg0 = serverCpuSeconds(postmasterPid());
   const copy = await copyOut(project.id);
@@ -351,9 +348,21 @@ async function runExport(ctx: BenchContext): Promise<Figures> {
   console.log(`[export] COPY TO STDOUT: ${copy.seconds.toFixed(2)} s (CPU: PostgreSQL ${copyPgCpu.toFixed(1)} s), ${(copy.bytes / 2 ** 20).toFixed(0)} MB, ${copy.rows} rows; load average ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0]}`);
   if (copy.rows !== spans) console.log(`[export]   COPY gave ${copy.rows} rows for ${spans} spans (multi-line fields?)`);
   const cpuText = (c: Streamed['cpu']) => `CPU: server ${c.server.toFixed(1)} s, PostgreSQL ${c.postgres.toFixed(1)} s, client ${c.client.toFixed(1)} s`;
-  const w3c = await streamExport(ctx, pid, token, project.id, 'w3c');
+  const onFreshServer = async (format: string): Promise<Streamed> => {
+    const port = await freePort();
+    const server = await startProcess(`next start (${format} export)`, path.join(ROOT, 'node_modules/.bin/next'), ['start', '-H', '127.0.0.1', '-p', String(port)], ctx.env, `http://127.0.0.1:${port}`, '/login');
+    try {
+      const pid = listeningPid(port);
+      // Warm-up (the route's lazy load, JIT), unrecorded.
+      await streamExport(server, pid, token, small.id, format);
+      return await streamExport(server, pid, token, project.id, format);
+    } finally {
+      await server.stop();
+    }
+  };
+  const w3c = await onFreshServer('w3c');
   console.log(`[export] w3c: ${w3c.seconds.toFixed(2)} s (${cpuText(w3c.cpu)}), ${(w3c.bytes / 2 ** 20).toFixed(0)} MB, peak RSS ${w3c.peakRssMb.toFixed(0)} MB (${w3c.startRssMb.toFixed(0)} MB at start)`);
-  const jsonl = await streamExport(ctx, pid, token, project.id, 'jsonl');
+  const jsonl = await onFreshServer('jsonl');
   console.log(`[export] jsonl: ${jsonl.seconds.toFixed(2)} s (${cpuText(jsonl.cpu)}), ${(jsonl.bytes / 2 ** 20).toFixed(0)} MB, ${jsonl.lines} lines, peak RSS ${jsonl.peakRssMb.toFixed(0)} MB (${jsonl.startRssMb.toFixed(0)} MB at start)`);
   if (jsonl.lines !== articleCount) console.log(`[export]   jsonl has ${jsonl.lines} lines for ${articleCount} articles`);
 
@@ -406,7 +415,7 @@ function exportRows(r: Figures): Row[] {
         goal: '≤ 4×',
         pass: l(`${f}.ratio`) <= 4,
       },
-      { figure: `export.${f}.peak_rss_mb`, value: `${l(`${f}.peak_rss_mb`)} MB`, yardstick: `VmRSS, 100 ms samples; ${l(`${f}.start_rss_mb`)} MB at start`, goal: '< 256 MB', pass: l(`${f}.peak_rss_mb`) < 256 },
+      { figure: `export.${f}.peak_rss_mb`, value: `${l(`${f}.peak_rss_mb`)} MB`, yardstick: `VmRSS of a fresh next start, 100 ms samples; ${l(`${f}.start_rss_mb`)} MB at start`, goal: '< 256 MB', pass: l(`${f}.peak_rss_mb`) < 256 },
       {
         figure: `export.${f}.cpu_s`,
         value: `server ${l(`${f}.server_cpu_s`)} s + PostgreSQL ${l(`${f}.pg_cpu_s`)} s`,
