@@ -23,6 +23,8 @@ export type RankOptions = {
   /** Leave out sentences dismissed for this span, and those holding a span already linked to it. */
   annotationId?: string;
   limit: number;
+  /** The first match's budget in estimated rows (MATCH_BUDGET_ROWS); a test sets it to 0 to reach the wider retry on a small corpus. */
+  matchBudgetRows?: number;
 };
 
 /**
@@ -90,7 +92,7 @@ type Row = Omit<RankedSentence, 'highlights' | 'score'> & { score: number | stri
 export async function rankSentences(projectId: string, queryText: string, options: RankOptions): Promise<RankedSentence[]> {
   const query = Array.from(queryText.normalize('NFC').trim()).slice(0, MAX_QUERY_CODE_POINTS).join('');
   if (query === '' || options.limit <= 0) return [];
-  let rows = await rankOnce(projectId, query, options, MATCH_BUDGET_ROWS);
+  let rows = await rankOnce(projectId, query, options, options.matchBudgetRows ?? MATCH_BUDGET_ROWS);
   if (rows.length === 0) rows = await rankOnce(projectId, query, options, WIDE_BUDGET_ROWS);
   return rows.map(({ marked, score, ...row }) => ({
     ...row,

@@ -182,6 +182,19 @@ describe('suggested matches', () => {
     expect(perArticle.has('On the story')).toBe(true);
   });
 
+  it('still come when the span\'s rarest words are only in its own article: a second, wider match takes commoner words', async () => {
+    const team = await makeTeam('Placeholder source text.');
+    await addArticles(team.project.id, [
+      { title: 'Own', externalId: `own-${suffix()}`, text: 'Aardvark monitors said the cyberattack hit Tirana servers.' },
+      { title: 'Other', externalId: `other-${suffix()}`, text: 'The cyberattack hit Tirana servers, officials said.' },
+    ]);
+    const byTitle = (title: string) => testDb().article.findFirstOrThrow({ where: { projectId: team.project.id, title }, select: { id: true } });
+    const [own, other] = await Promise.all([byTitle('Own'), byTitle('Other')]);
+    // A budget of 0 matches on the one rarest lexeme ("aardvark"), found only in the span's own article.
+    const ranked = await rankSentences(team.project.id, 'Aardvark monitors said the cyberattack hit Tirana servers.', { excludeArticleId: own.id, limit: 5, matchBudgetRows: 0 });
+    expect(ranked.map((r) => [r.articleId, r.text])).toEqual([[other.id, 'The cyberattack hit Tirana servers, officials said.']]);
+  });
+
   it('can be ranked for any text, such as a headline, within one project', async () => {
     const { team } = await corpus();
     const ranked = await rankSentences(team.project.id, 'Iran’s spies orchestrated Albanian cyberattack', { limit: 3 });
