@@ -73,6 +73,8 @@ test('independent annotation: analysts see only their own spans until a reviewer
   await expect(reader).toHaveAttribute('data-highlight-count', '2', { timeout: 5_000 });
   await expect(text.locator(`[data-annotation-id="${mine.id}"]`).first()).toHaveAttribute('data-status', 'approved');
   await expect(text.locator(`[data-annotation-id="${theirs.id}"]`).first()).toHaveAttribute('data-status', 'rejected');
+  // …and no longer says it shows only the analyst's own spans.
+  await expect(analyst.getByTestId('only-own-spans')).toHaveCount(0);
   await analystContext.close();
 });
 

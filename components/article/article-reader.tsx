@@ -3,6 +3,7 @@
 import './article-reader.css';
 import './cross-source.css';
 import { EditorContent } from '@tiptap/react';
+import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AnnotationDto, ArticleReaderProps, UpdateAnnotationBody } from '@/lib/annotations/dto';
 import { compareTextOrder } from '@/lib/annotations/text-order';
@@ -55,6 +56,7 @@ const SPANS: SidePanel = { kind: 'spans' };
 
 export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
   const { articleId, text, initialAnnotations, canAnnotate, currentUserId, projectId, spanContext, loadSpanContext } = props;
+  const router = useRouter();
   const mapping = useMemo(() => new ArticleMapping(text), [text]);
   const { annotations, status, setStatus, busy, create, save, remove, refresh } = useAnnotations(articleId, initialAnnotations);
   const layout = useMemo(() => layoutSpans(mapping, annotations), [mapping, annotations]);
@@ -65,7 +67,7 @@ export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
   useLiveUpdates(articleId, () => {
     void refresh();
     if (loadSpanContext) void loadSpanContext(articleId).then((next) => next && context.replace(next));
-  }, () => setStatus({ text: 'A new revision of this article was imported. Reload the page to read it.', kind: 'info' }));
+  }, () => setStatus({ text: 'A new revision of this article was imported. Reload the page to read it.', kind: 'info' }), () => router.refresh());
   const projectClaims = useProjectClaims(projectId);
 
   const [openSpan, setOpenSpan] = useState<OpenSpan | null>(null);

@@ -7,9 +7,11 @@ import { useEffect, useRef } from 'react';
  * reconnects by itself, so a server restart only delays updates. Bursts of
  * events are folded into one refresh.
  */
-export function useLiveUpdates(articleId: string, onChange: () => void, onRevised?: () => void) {
+export function useLiveUpdates(articleId: string, onChange: () => void, onRevised?: () => void, onOpened?: () => void) {
   const revised = useRef(onRevised);
   revised.current = onRevised;
+  const opened = useRef(onOpened);
+  opened.current = onOpened;
   const latest = useRef(onChange);
   latest.current = onChange;
   useEffect(() => {
@@ -25,6 +27,8 @@ export function useLiveUpdates(articleId: string, onChange: () => void, onRevise
         revised.current();
         return;
       }
+      // Opened for comparison (independent annotation ends here): what the page says around the reader changes too.
+      if ((event as MessageEvent).data?.includes('"article.compare"')) opened.current?.();
       clearTimeout(pending);
       pending = setTimeout(() => latest.current(), 150);
     });
