@@ -5,6 +5,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AnnotationDto } from '@/lib/annotations/dto';
 import { ArticleReader } from './article-reader';
 
+// The reader refreshes the page around it when the article is opened for comparison; no App Router here.
+vi.mock('next/navigation', () => ({ useRouter: () => ({ refresh: () => {} }) }));
+
 // Renders the real reader (Tiptap editor included) into jsdom and drives it
 // the way a user would, with fetch stubbed.
 

@@ -7,6 +7,9 @@ import type { SpanContext } from '@/lib/cross-source/types';
 import type { LinkDto } from '@/lib/links/dto';
 import { ArticleReader } from './article-reader';
 
+// The reader refreshes the page around it when the article is opened for comparison; no App Router here.
+vi.mock('next/navigation', () => ({ useRouter: () => ({ refresh: () => {} }) }));
+
 // The reader's links, claims, suggestions and compare view, in jsdom with the
 // API stubbed by route (several requests run at once, so not by order).
 
