@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,12 +25,20 @@ const wants = (tier: string) => !only || only === tier;
 async function main() {
   const started = Date.now();
   const results: { tier: string; ok: boolean; seconds: number }[] = [];
-  const runTier = (tier: string, cmd: string[], env: Record<string, string> = {}) => {
+  // Asynchronous, never spawnSync: the embedded PostgreSQL writes its log into
+  // a pipe this process reads. Blocked in spawnSync, it read nothing; once 64 KB
+  // of log piled up (one failed export's statement can be that long), every
+  // backend that logged hung in write(2), deaf even to pg_terminate_backend.
+  const runTier = async (tier: string, cmd: string[], env: Record<string, string> = {}) => {
     const t0 = Date.now();
     console.log(`\n=== ${tier}: ${cmd.join(' ')}`);
-    const r = spawnSync(cmd[0], cmd.slice(1), { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
-    results.push({ tier, ok: r.status === 0, seconds: (Date.now() - t0) / 1000 });
-    return r.status === 0;
+    const child = spawn(cmd[0], cmd.slice(1), { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+    const status = await new Promise<number | null>((resolve) => {
+      child.on('error', () => resolve(null));
+      child.on('exit', (code) => resolve(code));
+    });
+    results.push({ tier, ok: status === 0, seconds: (Date.now() - t0) / 1000 });
+    return status === 0;
   };
 
   fs.rmSync(path.join(ROOT, 'test-results'), { recursive: true, force: true });
@@ -38,7 +46,7 @@ async function main() {
     'node_modules/.bin/vitest', 'run', '--project', tier,
     '--reporter=default', '--reporter=json', `--outputFile.json=test-results/${tier}.json`, ...passthrough,
   ];
-  if (wants('unit')) runTier('unit', vitest('unit'));
+  if (wants('unit')) await runTier('unit', vitest('unit'));
 
   if (wants('integration') || wants('e2e')) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosscheck-test-'));
@@ -49,7 +57,7 @@ async function main() {
       migrateDeploy(template);
       if (wants('integration')) {
         await dropAndClone(pg.urlFor('postgres'), 'cc_integration', 'cc_template');
-        runTier('integration', vitest('integration'), {
+        await runTier('integration', vitest('integration'), {
           DATABASE_URL: pg.urlFor('cc_integration'),
         });
       }
@@ -62,8 +70,8 @@ async function main() {
           AUTH_SECRET: 'e2e-secret-not-for-production-000000000', AUTH_TRUST_HOST: 'true',
         };
         const built = args.includes('--skip-build') && fs.existsSync(path.join(ROOT, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'));
-        if (built || runTier('build', ['node_modules/.bin/next', 'build'], env)) {
-          runTier('e2e', ['node_modules/.bin/playwright', 'test', ...passthrough], env);
+        if (built || (await runTier('build', ['node_modules/.bin/next', 'build'], env))) {
+          await runTier('e2e', ['node_modules/.bin/playwright', 'test', ...passthrough], env);
         }
       }
     } finally {
