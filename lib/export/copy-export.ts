@@ -2,12 +2,11 @@ import 'server-only';
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { connectClient } from '@/lib/db/client';
-import type { ReviewStatus } from '@/lib/annotations/dto';
 import { BinaryCopyRows } from './binary-copy-rows';
 import { JsonBytes } from './json-bytes';
 import {
   LINK_OF_ARTICLES as L, MEMBER_NAMES, SPAN_BYTES_COLUMNS, articlesSql, countSql, linksOfArticlesSql, spansOfArticlesSql, withLiterals,
-  toArticle, type ArticleHead, type ExportFilter,
+  toArticle, toExportLink, type ArticleHead, type ExportFilter,
 } from './export-sql';
 import type { ExportArticle, ExportLink, ExportTotals } from './types';
 
@@ -55,28 +54,14 @@ function nextBatch(batch: number, spans: number, textChars: number, links: numbe
 /** An export that stops being read (a stalled download) gives its connection back after this long. */
 const IDLE_TIMEOUT_MIN = 10;
 
-const STATUS: Record<string, ReviewStatus> = { PENDING: 'pending', APPROVED: 'approved', REJECTED: 'rejected' };
-const KIND: Record<string, ExportLink['kind']> = { CORROBORATES: 'corroborates', CONTRADICTS: 'contradicts' };
 
 const query = (client: pg.ClientBase, text: string, values?: unknown[]) =>
   client.query<unknown[]>({ text, values, rowMode: 'array' }).then((r) => r.rows);
 
 
 function toLink(l: unknown[]): LinkWithFrom {
-  const createdAt = new Date(l[L.createdAt] as number);
   return {
-    id: l[L.id] as string,
-    kind: KIND[l[L.kind] as string],
-    status: STATUS[l[L.status] as string],
-    fromId: l[L.fromId] as string,
-    toId: l[L.toId] as string,
-    to: {
-      articleId: l[L.toArticleId] as string, start: l[L.toStart] as number, end: l[L.toEnd] as number,
-      exact: l[L.toExact] as string, prefix: l[L.toPrefix] as string, suffix: l[L.toSuffix] as string,
-    },
-    author: { id: l[L.authorId] as string, name: l[L.authorName] as string },
-    createdAt,
-    updatedAt: l[L.updatedAt] === null ? createdAt : new Date(l[L.updatedAt] as number),
+    ...toExportLink(l, { id: l[L.authorId] as string, name: l[L.authorName] as string }),
     from: {
       id: l[L.fromId] as string, start: l[L.fromStart] as number, end: l[L.fromEnd] as number,
       exact: l[L.fromExact] as string, prefix: l[L.fromPrefix] as string, suffix: l[L.fromSuffix] as string,

@@ -2,7 +2,8 @@ import 'server-only';
 import type { Prisma } from '@/lib/db/generated/client';
 import { visibleSpanSql, type SpanVisibility } from '@/lib/annotations/span-visibility';
 import type { ExportQuery } from './schema';
-import type { ExportArticle } from './types';
+import type { ReviewStatus } from '@/lib/annotations/dto';
+import type { ExportArticle, ExportLink } from './types';
 
 /**
  * The three queries an export reads, each ordered by article id so that one
@@ -68,6 +69,33 @@ const epochMs = (column: string) => `round(date_part('epoch', ${column}) * 1000)
 const stamps = (t: string) => `${epochMs(`${t}."createdAt"`)}, CASE WHEN ${t}."updatedAt" = ${t}."createdAt" THEN NULL ELSE ${epochMs(`${t}."updatedAt"`)} END`;
 
 export const ARTICLE = { id: 0, externalId: 1, title: 2, outlet: 3, url: 4, author: 5, published: 6, text: 7, textHash: 8 } as const;
+
+/** Database enum values as the export writes them. */
+export const STATUS_NAME: Record<string, ReviewStatus> = { PENDING: 'pending', APPROVED: 'approved', REJECTED: 'rejected' };
+export const KIND_NAME: Record<string, ExportLink['kind']> = { CORROBORATES: 'corroborates', CONTRADICTS: 'contradicts' };
+
+/** A row of linksSql (LINK's column order; linksOfArticlesSql starts the same) as a link, by `author`. */
+export function toExportLink(l: unknown[], author: ExportLink['author']): ExportLink {
+  const createdAt = new Date(l[LINK.createdAt] as number);
+  return {
+    id: l[LINK.id] as string,
+    kind: KIND_NAME[l[LINK.kind] as string],
+    status: STATUS_NAME[l[LINK.status] as string],
+    fromId: l[LINK.fromId] as string,
+    toId: l[LINK.toId] as string,
+    to: {
+      articleId: l[LINK.toArticleId] as string,
+      start: l[LINK.toStart] as number,
+      end: l[LINK.toEnd] as number,
+      exact: l[LINK.toExact] as string,
+      prefix: l[LINK.toPrefix] as string,
+      suffix: l[LINK.toSuffix] as string,
+    },
+    author,
+    createdAt,
+    updatedAt: l[LINK.updatedAt] === null ? createdAt : new Date(l[LINK.updatedAt] as number),
+  };
+}
 
 /** An article as every writer sees it, before its spans and links. */
 export type ArticleHead = Omit<ExportArticle, 'spans' | 'links'>;

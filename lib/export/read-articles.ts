@@ -1,8 +1,8 @@
 import 'server-only';
 import { connectClient } from '@/lib/db/client';
-import type { Label, ReviewStatus } from '@/lib/annotations/dto';
+import type { Label } from '@/lib/annotations/dto';
 import { CursorRows, serialQueries, type Row, type SerialQueries } from './cursor-rows';
-import { ARTICLE as A, CLAIM_TEXTS, LINK as L, SPAN as S, USER_NAMES, articlesSql, linksSql, spansSql, toArticle, type ExportFilter } from './export-sql';
+import { ARTICLE as A, CLAIM_TEXTS, LINK as L, SPAN as S, USER_NAMES, articlesSql, linksSql, spansSql, STATUS_NAME as STATUS, toArticle, toExportLink, type ExportFilter } from './export-sql';
 import type { ExportArticle, ExportLink, ExportSpan } from './types';
 
 // Batch sizes: large enough that a FETCH's round trip is noise, small enough
@@ -15,8 +15,6 @@ const LINKS_PER_FETCH = 2_000;
 const IDLE_TIMEOUT = '10min';
 
 const LABEL: Record<string, Label> = { ASSERTION: 'assertion', DENIAL: 'denial', EVIDENCE: 'evidence' };
-const STATUS: Record<string, ReviewStatus> = { PENDING: 'pending', APPROVED: 'approved', REJECTED: 'rejected' };
-const KIND: Record<string, ExportLink['kind']> = { CORROBORATES: 'corroborates', CONTRADICTS: 'contradicts' };
 
 // Column positions, copied into this module once: they are read for every
 // row, and an imported binding may be a getter on the other module.
@@ -132,25 +130,7 @@ export async function* readExportArticles(filter: ExportFilter): AsyncGenerator<
         }
         if (l[LINK.fromArticleId] !== id) break;
         links.next();
-        const createdAt = new Date(l[LINK.createdAt] as number);
-        articleLinks.push({
-          id: l[LINK.id] as string,
-          kind: KIND[l[LINK.kind] as string],
-          status: STATUS[l[LINK.status] as string],
-          fromId: l[LINK.fromId] as string,
-          toId: l[LINK.toId] as string,
-          to: {
-            articleId: l[LINK.toArticleId] as string,
-            start: l[LINK.toStart] as number,
-            end: l[LINK.toEnd] as number,
-            exact: l[LINK.toExact] as string,
-            prefix: l[LINK.toPrefix] as string,
-            suffix: l[LINK.toSuffix] as string,
-          },
-          author: names.authors.get(l[LINK.authorId] as string)!,
-          createdAt,
-          updatedAt: l[LINK.updatedAt] === null ? createdAt : new Date(l[LINK.updatedAt] as number),
-        });
+        articleLinks.push(toExportLink(l, names.authors.get(l[LINK.authorId] as string)!));
       }
       yield { ...toArticle(a), spans: articleSpans, links: articleLinks };
     }
