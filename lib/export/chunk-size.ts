@@ -6,3 +6,16 @@
  * CoNLL block is never split.
  */
 export const CHUNK_CHARS = 64 * 1024;
+
+/** Each article's text from `write`, handed on in chunks of at least CHUNK_CHARS (whole articles). */
+export async function* inChunks<T>(articles: AsyncIterable<T>, write: (article: T) => string): AsyncGenerator<string> {
+  let out = '';
+  for await (const article of articles) {
+    out += write(article);
+    if (out.length >= CHUNK_CHARS) {
+      yield out;
+      out = '';
+    }
+  }
+  if (out) yield out;
+}

@@ -129,14 +129,14 @@ export function articlesSql(f: ExportFilter, { withText = true } = {}): ExportSt
 /** Authors and claims are only named (ids): their names and texts are few and looked up once each (read-articles.ts). */
 export const SPAN = {
   articleId: 0, id: 1, label: 2, start: 3, end: 4, exact: 5, prefix: 6, suffix: 7, note: 8, speaker: 9, status: 10,
-  claimId: 11, authorId: 12, createdAt: 13, updatedAt: 14,
+  claimId: 11, authorId: 12, createdAt: 13, updatedAt: 14, reviewerName: 15,
 } as const;
 
 export function spansSql(f: ExportFilter): ExportStatement {
   const { values, add } = params();
   const text = `
     SELECT s."articleId", s.id, s.label, s.start, s."end", s.exact, s.prefix, s.suffix, s.note, s.speaker, s.status,
-           s."claimId", s."authorId", ${stamps('s')}
+           s."claimId", s."authorId", ${stamps('s')}, (SELECT u.name FROM "User" u WHERE u.id = s."reviewedById")
       FROM "Annotation" s
       JOIN "Article" a ON a.id = s."articleId"
      WHERE ${spanConditions(f, 's', 'a', add).join(' AND ')}

@@ -117,6 +117,7 @@ export async function* readExportArticles(filter: ExportFilter): AsyncGenerator<
           author: names.authors.get(s[SPAN.authorId] as string)!,
           claimId,
           claimText: claimId === null ? null : (names.claims.get(claimId) ?? null),
+          reviewer: s[SPAN.reviewerName] as string | null,
           createdAt,
           updatedAt: s[SPAN.updatedAt] === null ? createdAt : new Date(s[SPAN.updatedAt] as number),
         });

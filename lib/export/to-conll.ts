@@ -1,6 +1,6 @@
 import { OffsetIndex } from '@/lib/anchoring/code-points';
 import { splitSentences } from '@/lib/sentences/split-sentences';
-import { CHUNK_CHARS } from './chunk-size';
+import { inChunks } from './chunk-size';
 import type { ExportArticle, ExportSpan } from './types';
 
 /**
@@ -90,14 +90,6 @@ export function articleToConll(article: ExportArticle): string {
 }
 
 /** The articles' blocks, handed on in chunks of at least CHUNK_CHARS (whole articles). */
-export async function* toConll(articles: AsyncIterable<ExportArticle>): AsyncGenerator<string> {
-  let out = '';
-  for await (const article of articles) {
-    out += articleToConll(article);
-    if (out.length >= CHUNK_CHARS) {
-      yield out;
-      out = '';
-    }
-  }
-  if (out) yield out;
+export function toConll(articles: AsyncIterable<ExportArticle>): AsyncGenerator<string> {
+  return inChunks(articles, articleToConll);
 }

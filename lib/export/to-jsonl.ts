@@ -1,4 +1,4 @@
-import { CHUNK_CHARS } from './chunk-size';
+import { inChunks } from './chunk-size';
 import type { ExportArticle, ExportLink } from './types';
 
 const q = JSON.stringify;
@@ -51,14 +51,6 @@ export function articleTailJsonl(links: ExportLink[], inArticle: (l: ExportLink)
 }
 
 /** The lines, handed on in chunks of at least CHUNK_CHARS (whole lines). */
-export async function* toJsonl(articles: AsyncIterable<ExportArticle>): AsyncGenerator<string> {
-  let out = '';
-  for await (const article of articles) {
-    out += articleToJsonl(article);
-    if (out.length >= CHUNK_CHARS) {
-      yield out;
-      out = '';
-    }
-  }
-  if (out) yield out;
+export function toJsonl(articles: AsyncIterable<ExportArticle>): AsyncGenerator<string> {
+  return inChunks(articles, articleToJsonl);
 }

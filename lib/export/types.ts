@@ -18,6 +18,8 @@ export type ExportSpan = {
   claimId: string | null;
   /** The claim's text when the span belongs to one (brat writes it on the N line). */
   claimText?: string | null;
+  /** Who made the latest review decision (CSV's reviewer column); absent where a writer does not need it. */
+  reviewer?: string | null;
   createdAt: Date;
   updatedAt: Date;
 };

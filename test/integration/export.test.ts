@@ -97,8 +97,9 @@ describe('export', () => {
     expect(line.relations).toEqual([expect.objectContaining({ from_id: d.id, to_id: a.id, type: 'contradicts' })]);
   });
 
-  it('CSV: one row per span with tag, speaker, note, status and links', async () => {
+  it('CSV: one row per span with tag, speaker, note, status, reviewer and links', async () => {
     const { team, a, d } = await setup();
+    await testDb().annotation.update({ where: { id: a.id }, data: { reviewedById: team.reviewer.id } });
     const { out } = await collect(team.analyst.id, team.project.id, { format: 'csv', status: 'all', label: 'assertion,denial' });
     const rows = parse(out, { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => [r.text, r.tag, r.status])).toEqual([
@@ -109,6 +110,7 @@ describe('export', () => {
     expect(rows[1].note).toBe('state TV');
     expect(rows[1].links).toBe(`contradicts:${a.id}`);
     expect(rows[0].span_id).toBe(a.id);
+    expect(rows.map((r) => r.reviewer)).toEqual(['Reviewer', '']);
     void d;
   });
 
