@@ -22,15 +22,13 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createHash } from 'node:crypto';
-import { runAutocannon } from './run-autocannon';
 import pg from 'pg';
-import { freePort } from '../scripts/embedded-postgres';
 import { addMember, makeArticle, makeProject, makeToken, makeUser, testDb } from '../test/factories';
-import { generateArticle, generateRanges } from './fixtures';
+import { generateArticle, generateRanges, type SpanRange } from './fixtures';
 import { insertGeneratedSpans } from './generate-spans';
 import { LoadWorld, REQUEST_TYPES, runUser, type Account, type User } from './load-users';
 import { verifyAcknowledgedWrites } from './load-verify';
-import { startProcess } from './processes';
+import { createSpans, startBareServer } from './span-create';
 import { cpuSeconds, listeningPid } from './process-cpu';
 import { percentile, round } from './stats';
 import type { Benchmark, BenchContext, Figures, Row } from './types';
@@ -90,25 +88,11 @@ async function probeArticleReads(pool: pg.Pool, token: string, articleIds: strin
 }
 
 /** Span creation on the bare node:http + pg server, `connections` at a time for `seconds`. */
-async function bareCreates(ctx: BenchContext, articleId: string, token: string, ranges: { start: number; end: number }[], connections: number, seconds: number) {
-  const port = await freePort();
-  const bare = await startProcess('bare server', process.execPath, ['--import', 'tsx', 'bench/bare-server.ts'], { ...ctx.env, PORT: String(port) }, `http://127.0.0.1:${port}`, '/health');
+async function bareCreates(ctx: BenchContext, articleId: string, token: string, ranges: SpanRange[], connections: number, seconds: number) {
+  const bare = await startBareServer(ctx.env);
   try {
-    let next = 0;
-    const { latencies, result: r } = await runAutocannon(bare, {
-      connections,
-      duration: seconds,
-      timeout: 30,
-      requests: [
-        {
-          method: 'POST',
-          path: `/api/v1/articles/${articleId}/annotations`,
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          setupRequest: (req) => ({ ...req, body: JSON.stringify({ ...ranges[next++ % ranges.length], label: 'evidence' }) }),
-        },
-      ],
-    });
-    return { rps: latencies.length / r.duration, p50: percentile(latencies, 50), p95: percentile(latencies, 95), failed: r.non2xx + r.errors + r.timeouts };
+    const r = await createSpans(bare, articleId, token, ranges, seconds, connections, 30);
+    return { rps: r.rps, p50: r.p50, p95: r.p95, failed: r.non2xx + r.errors };
   } finally {
     await bare.stop();
   }

@@ -13,14 +13,20 @@ import type { Benchmark, Figures, Row } from './types';
 
 type RunStats = { rps: number; p50: number; p95: number; p99: number; non2xx: number; errors: number; samples: string[] };
 
-/** One autocannon run; latencies are collected per response for exact percentiles. */
-async function load(server: Server, articleId: string, token: string, ranges: SpanRange[], seconds: number, connections: number): Promise<RunStats> {
+/** The bare node:http + pg yardstick server (bench/bare-server.ts), on a free port. */
+export async function startBareServer(env: NodeJS.ProcessEnv): Promise<Server> {
+  const port = await freePort();
+  return startProcess('bare server', process.execPath, ['--import', 'tsx', 'bench/bare-server.ts'], { ...env, PORT: String(port) }, `http://127.0.0.1:${port}`, '/health');
+}
+
+/** Span creation, `connections` at a time for `seconds`, one autocannon run; latencies are collected per response for exact percentiles. */
+export async function createSpans(server: Server, articleId: string, token: string, ranges: SpanRange[], seconds: number, connections: number, timeoutS = 10): Promise<RunStats> {
   let next = 0;
   const samples: string[] = [];
   const { latencies, result: r } = await runAutocannon(server, {
     connections,
     duration: seconds,
-    timeout: 10,
+    timeout: timeoutS,
     requests: [
       {
         method: 'POST',
@@ -61,26 +67,18 @@ async function run(ctx: Parameters<Benchmark['run']>[0]): Promise<Figures> {
   const ranges = generateRanges(generated, 1_000, 102);
   const token = await makeToken(user.id);
 
-  const barePort = await freePort();
-  const bare = await startProcess(
-    'bare server',
-    process.execPath,
-    ['--import', 'tsx', 'bench/bare-server.ts'],
-    { ...ctx.env, PORT: String(barePort) },
-    `http://127.0.0.1:${barePort}`,
-    '/health',
-  );
+  const bare = await startBareServer(ctx.env);
   try {
     const servers = { bare, next: ctx.next };
     // Warm-up: JIT, Next's lazily loaded route modules, both connection pools.
     for (const [name, server] of Object.entries(servers)) {
-      const w = await load(server, article.id, token, ranges, 3, connections);
+      const w = await createSpans(server, article.id, token, ranges, 3, connections);
       console.log(`[span-create] warm-up ${name}: ${w.rps.toFixed(0)} req/s`);
     }
     const stats: Record<'bare' | 'next', RunStats[]> = { bare: [], next: [] };
     for (let i = 0; i < rounds; i++) {
       for (const name of ['bare', 'next'] as const) {
-        const s = await load(servers[name], article.id, token, ranges, seconds, connections);
+        const s = await createSpans(servers[name], article.id, token, ranges, seconds, connections);
         stats[name].push(s);
         console.log(
           `[span-create] round ${i + 1} ${name}: ${s.rps.toFixed(0)} req/s, p50 ${s.p50} ms, p95 ${s.p95} ms, p99 ${s.p99} ms, non-2xx ${s.non2xx}, errors ${s.errors}`,
