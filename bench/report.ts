@@ -139,7 +139,7 @@ after a forced full GC (the live heap: what the import holds).
 
 **Export** (\`bench/import-export.ts\`): 1,000 generated articles with 1,000,000 approved spans; \`GET …/export?format=w3c\`
 and \`format=jsonl\` each streamed from a fresh \`next start\` (warmed up on a small project; the shared bench server's RSS
-depends on the benchmarks before, 190–270 MB after them against ~130 MB fresh) and drained by a small client process of
+depends on the benchmarks run before; the log prints it) and drained by a small client process of
 its own, beside \`COPY (SELECT …) TO STDOUT\` of the same span rows; the server's RSS is sampled every 100 ms (VmRSS of
 the process listening on its port) and the maximum reported, with CPU seconds of the server, PostgreSQL and the client.
 
