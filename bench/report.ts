@@ -133,7 +133,10 @@ transaction over plain \`pg\` at the same concurrency.
 **Import** (\`bench/import-export.ts\`): the 2,587 FNC-1 bodies (train + test CSV files) imported with the app's
 \`importFile\` (validation, canonical text, one transaction per file, sentence splitting and indexing) into a fresh
 project, beside a raw \`COPY … FROM STDIN (FORMAT csv)\` of the same files into a plain table; alternating rounds, medians.
-CPU seconds of this process and of the whole PostgreSQL server (\`/proc\`) are taken around each. Memory: a ~64 MB JSONL
+CPU seconds of this process and of the whole PostgreSQL server (\`/proc\`) are taken around each. For scale, each round
+also copies the sentences it stored, already split, into a table holding only their tsvector and its GIN index
+(\`import.index_floor\`): what the search index alone costs one PostgreSQL backend, which is where a one-transaction
+import writes. Memory: a ~64 MB JSONL
 of FNC-1 bodies (28,941 articles) imported while \`process.memoryUsage()\` is sampled every 100 ms, and once a second
 after a forced full GC (the live heap: what the import holds).
 
