@@ -52,7 +52,7 @@ function nextBatch(batch: number, spans: number, textChars: number, links: numbe
 }
 
 /** An export that stops being read (a stalled download) gives its connection back after this long. */
-const IDLE_TIMEOUT_MIN = 10;
+const IDLE_TIMEOUT_MS = 10 * 60_000;
 
 
 const query = (client: pg.ClientBase, text: string, values?: unknown[]) =>
@@ -84,7 +84,11 @@ function toLink(l: unknown[]): LinkWithFrom {
  * the connection is closed (the only way to stop one), and either way the
  * connection leaves the pool's hands clean.
  */
-export async function* copyExport(filter: ExportFilter, format: BytesFormat, { count = false, withText = true, withNames = false } = {}): AsyncGenerator<Uint8Array> {
+export async function* copyExport(
+  filter: ExportFilter,
+  format: BytesFormat,
+  { count = false, withText = true, withNames = false, idleTimeoutMs = IDLE_TIMEOUT_MS } = {},
+): AsyncGenerator<Uint8Array> {
   const client = await connectClient();
   // A connection that breaks while idle emits 'error' on the client; unheard,
   // that would crash the process. The next statement fails anyway.
@@ -107,7 +111,7 @@ export async function* copyExport(filter: ExportFilter, format: BytesFormat, { c
   };
   /**
    * Hands chunks to the consumer. While it does not pull, a COPY waits with
-   * its connection: after IDLE_TIMEOUT_MIN the connection is closed and the
+   * its connection: after `idleTimeoutMs` the connection is closed and the
    * export fails (between statements PostgreSQL's own idle timeout does this).
    */
   function* handOver(chunks: Buffer[]) {
@@ -115,7 +119,7 @@ export async function* copyExport(filter: ExportFilter, format: BytesFormat, { c
       const stalled = setTimeout(() => {
         broken = new Error('export: not read for too long');
         giveUp(broken);
-      }, IDLE_TIMEOUT_MIN * 60_000);
+      }, idleTimeoutMs);
       try {
         yield chunk;
       } finally {
@@ -125,7 +129,7 @@ export async function* copyExport(filter: ExportFilter, format: BytesFormat, { c
   }
   try {
     await query(client, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    await query(client, `SET LOCAL idle_in_transaction_session_timeout = '${IDLE_TIMEOUT_MIN}min'`);
+    await query(client, `SET LOCAL idle_in_transaction_session_timeout = ${Math.max(1, Math.round(idleTimeoutMs))}`);
     let totals: ExportTotals | undefined;
     if (count) {
       // Counted before anything is written, while this process waits: parallel workers may help here.
@@ -193,6 +197,9 @@ export async function* copyExport(filter: ExportFilter, format: BytesFormat, { c
     }
     format.end(out);
     yield* out.flush();
+  } catch (error) {
+    // A connection given up on fails its statement with "Connection terminated": say why instead.
+    throw broken ?? error;
   } finally {
     // Stopped in the middle of a COPY (or given up on): PostgreSQL would go on sending.
     if (copying || released) giveUp(broken ?? new Error('export stopped during COPY'));

@@ -5,6 +5,8 @@ import { exportBody } from '@/lib/export/export-body';
 import { exportQuery } from '@/lib/export/schema';
 import { toWebAnnotation } from '@/lib/export/to-web-annotation';
 import { toJsonl } from '@/lib/export/to-jsonl';
+import { copyExport } from '@/lib/export/copy-export';
+import { jsonlBytes } from '@/lib/export/jsonl-bytes';
 import { mustValidator } from '../w3c-validator';
 import { addMember, makeArticle, makeProject, makeUser, testDb } from '../factories';
 
@@ -199,4 +201,42 @@ describe('export written from the spans’ bytes', () => {
     const doc = JSON.parse(out);
     expect(doc.first.items.length).toBe(doc.total);
   }, 120_000);
+
+  it('a download nobody reads any more gives its connection back, and the export fails rather than hangs', async () => {
+    const project = await makeProject(`Stalled export ${Date.now()}`);
+    const ana = await makeUser({ name: 'Ana' });
+    await addMember(ana.id, project.id, 'ADMIN');
+    const a = await makeArticle(project.id, { text: AWKWARD[0].repeat(40) });
+    // One article with enough spans that its COPY is still being read when the reader stops.
+    await testDb().annotation.createMany({
+      data: Array.from({ length: 3_000 }, (_, k) => ({
+        articleId: a.id, authorId: ana.id, label: 'EVIDENCE' as const, start: k % 50, end: (k % 50) + 10,
+        exact: cps(a.text).slice(k % 50, (k % 50) + 10).join(''), prefix: '', suffix: '', textHash: a.textHash, status: 'APPROVED' as const, note: `note ${k}`,
+      })),
+    });
+    const { filter } = await openExport({ userId: ana.id }, project.id, exportQuery.parse({ format: 'jsonl', status: 'all' }), BASE);
+    const chunks = copyExport(filter, jsonlBytes(), { idleTimeoutMs: 500 });
+    const first = await chunks.next();
+    expect(first.done).toBe(false);
+    const copying = await testDb().$queryRaw<{ pid: number }[]>`
+      SELECT pid FROM pg_stat_activity WHERE query LIKE 'COPY (%' AND pid <> pg_backend_pid() AND datname = current_database()`;
+    expect(copying).toHaveLength(1);
+    // The reader goes away without closing the stream (a stalled download).
+    const gone = async () => (await testDb().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = ${copying[0].pid}`)[0].n === 0;
+    const since = Date.now();
+    while (!(await gone()) && Date.now() - since < 10_000) await new Promise((r) => setTimeout(r, 100));
+    expect(await gone()).toBe(true);
+    expect(Date.now() - since).toBeGreaterThanOrEqual(300);
+    // Pulling again now fails with the reason instead of hanging or returning half an export as whole.
+    await expect(drain(chunks)).rejects.toThrow("export: not read for too long");
+    // The pool is unharmed: a fresh export of the same project completes.
+    expect((await viaBytes(ana.id, project.id, { format: 'jsonl', status: 'all' })).split('\n').filter(Boolean)).toHaveLength(1);
+  }, 60_000);
 });
+
+async function drain(chunks: AsyncGenerator<Uint8Array>) {
+  let n = 0;
+  for await (const c of chunks) n += c.byteLength;
+  return n;
+}
+
