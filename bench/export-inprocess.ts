@@ -74,7 +74,7 @@ async function measure(flags: Flags) {
     const { chunks } = await writeExport({ userId: String(flags.user) }, projectId, exportQuery.parse({ format }), 'http://127.0.0.1:3000');
     // The route handler's body (app/api/v1/projects/[projectId]/export/route.ts).
     const { exportBody } = await import('../lib/export/export-body');
-    const body = exportBody(chunks);
+    const body = await exportBody(chunks);
     let bytes = 0;
     let count = 0;
     const reader = body.getReader();

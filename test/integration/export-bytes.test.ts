@@ -162,7 +162,7 @@ describe('export written from the spans’ bytes', () => {
         yield c;
       }
     }
-    const reader = exportBody(counted()).getReader();
+    const reader = (await exportBody(counted())).getReader();
     let read = 0;
     let bytes = 0;
     for (;;) {

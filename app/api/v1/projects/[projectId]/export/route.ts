@@ -8,7 +8,7 @@ export const GET = apiRoute(async ({ req, caller, params }) => {
   const query = parseQuery(req, exportQuery);
   const origin = new URL(req.url).origin;
   const { chunks, mediaType, fileName } = await writeExport({ userId: caller.id }, params.projectId, query, origin);
-  const body = exportBody(chunks);
+  const body = await exportBody(chunks);
   // no-transform: Next's gzip would otherwise compress every byte on the
   // server's CPU (tens of MB/s, far slower than the export itself).
   return new Response(body, {
