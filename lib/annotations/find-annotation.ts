@@ -1,9 +1,19 @@
 import 'server-only';
 import { sql } from '@/lib/db/client';
-import type { ReviewStatus, Role } from '@/lib/db/generated/client';
+import type { Role } from '@/lib/db/generated/client';
 import { notFound } from '@/lib/errors';
 import { toProjectRole, type ProjectRole } from '@/lib/auth/permissions';
 import { isSpanVisible, spanVisibility } from './span-visibility';
+import { toAnnotationDto } from './to-dto';
+
+type FoundRow = Omit<Parameters<typeof toAnnotationDto>[0], 'author'> & {
+  authorId: string;
+  authorName: string;
+  projectId: string;
+  independentAnnotation: boolean;
+  opened: boolean;
+  roles: Role[];
+};
 
 /**
  * An annotation the user may see, with their roles in its project and what
@@ -11,27 +21,17 @@ import { isSpanVisible, spanVisibility } from './span-visibility';
  * outside their projects, or hidden from them by independent annotation, is
  * "not found", never "forbidden".
  */
-type FoundRow = {
-  id: string;
-  authorId: string;
-  articleId: string;
-  exact: string;
-  version: number;
-  status: ReviewStatus;
-  projectId: string;
-  independentAnnotation: boolean;
-  opened: boolean;
-  roles: Role[];
-};
-
 export async function findAnnotationForUser(userId: string, id: string) {
   // One statement on the pool: every span route (edit, review, link, suggestions) starts here,
   // and Prisma's nested select took a round trip per relation.
   const [row] = await sql<FoundRow>`
-    SELECT a.id, a."authorId", a."articleId", a.exact, a.version, a.status, ar."projectId", p."independentAnnotation",
+    SELECT a.id, a."articleId", a.label, a.note, a.speaker, a.start, a."end", a.exact, a.prefix, a.suffix, a."textHash",
+           a.status, a.version, a."createdAt", a."updatedAt", a."reviewComment", a."reviewedAt", a.orphaned, a."anchorScore",
+           a."authorId", u.name AS "authorName", ar."projectId", p."independentAnnotation",
            EXISTS (SELECT 1 FROM "ArticleComparison" c WHERE c."articleId" = a."articleId") AS opened,
            ARRAY(SELECT m.role::text FROM "Membership" m WHERE m."projectId" = ar."projectId" AND m."userId" = ${userId}) AS roles
       FROM "Annotation" a
+      JOIN "User" u ON u.id = a."authorId"
       JOIN "Article" ar ON ar.id = a."articleId"
       JOIN "Project" p ON p.id = ar."projectId"
      WHERE a.id = ${id}`;
@@ -39,8 +39,11 @@ export async function findAnnotationForUser(userId: string, id: string) {
   const roles: ProjectRole[] = row.roles.map(toProjectRole);
   const visibility = spanVisibility({ userId, roles, independentAnnotation: row.independentAnnotation });
   if (!isSpanVisible(visibility, { authorId: row.authorId, articleOpened: row.opened })) throw notFound('Annotation');
+  const { authorId, authorName, projectId, independentAnnotation: _i, opened: _o, roles: _r, ...span } = row;
   return {
-    id: row.id, authorId: row.authorId, articleId: row.articleId, exact: row.exact, version: row.version, status: row.status,
-    projectId: row.projectId, roles, visibility,
+    id: row.id, authorId, articleId: row.articleId, exact: row.exact, version: row.version, status: row.status,
+    projectId, roles, visibility,
+    /** The span as the API shows it (before any change the caller is about to make). */
+    span: toAnnotationDto({ ...span, author: { id: authorId, name: authorName } }),
   };
 }

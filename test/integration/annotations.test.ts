@@ -3,6 +3,8 @@ import { createAnnotation } from '@/lib/annotations/create-annotation';
 import { updateAnnotation } from '@/lib/annotations/update-annotation';
 import { deleteAnnotation } from '@/lib/annotations/delete-annotation';
 import { getArticle } from '@/lib/articles/get-article';
+import { reviewAnnotation } from '@/lib/review/review-annotation';
+import { listObjectHistory } from '@/lib/audit/list-events';
 import { AppError } from '@/lib/errors';
 import { as, expectAppError } from '../app-error';
 import { makeTeam, testDb } from '../factories';
@@ -81,6 +83,21 @@ describe('editing and deleting spans', () => {
     const row = await testDb().annotation.findUniqueOrThrow({ where: { id: span.id } });
     expect(row.label).toBe('EVIDENCE');
     expect(row.version).toBe(2);
+  });
+
+  it('an edit of a reviewed span returns what is stored, and its history holds the span before and after', async () => {
+    const team = await makeTeam();
+    const span = await createAnnotation(as(team.analyst), team.article.id, { start: 0, end: 7, label: 'assertion', note: 'first', speaker: 'PM' });
+    const reviewed = await reviewAnnotation(as(team.reviewer), span.id, { decision: 'reject', comment: 'Not a claim', version: 1 });
+    const edited = await updateAnnotation(as(team.analyst), span.id, { note: '', speaker: 'Ministry 🇦🇱', version: reviewed.version });
+    // What the edit answered is what a fresh read gives.
+    const { annotations } = await getArticle(team.analyst.id, team.article.id);
+    expect(annotations.find((a) => a.id === span.id)).toEqual(edited);
+    expect(edited).toMatchObject({ label: 'assertion', note: null, speaker: 'Ministry 🇦🇱', status: 'pending', reviewComment: null, reviewedAt: null, version: 3 });
+    const history = await listObjectHistory(team.analyst.id, 'annotation', span.id);
+    const update = history.find((e) => e.action === 'annotation.update');
+    expect(update?.before).toEqual(reviewed);
+    expect(update?.after).toEqual(edited);
   });
 
   it('of many concurrent edits made against the same version, exactly one wins', async () => {
