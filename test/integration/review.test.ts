@@ -5,11 +5,12 @@ import { deleteAnnotation } from '@/lib/annotations/delete-annotation';
 import { reviewAnnotation } from '@/lib/review/review-annotation';
 import { reviewLink } from '@/lib/review/review-link';
 import { createLink } from '@/lib/links/create-link';
+import { listReviewQueue, queueQuery } from '@/lib/review/list-queue';
 import { listActivity, listObjectHistory } from '@/lib/audit/list-events';
 import { reviewInput } from '@/lib/review/schema';
 import { AppError } from '@/lib/errors';
 import type { Caller } from '@/lib/auth/caller';
-import { makeTeam, testDb } from '../factories';
+import { makeArticle, makeTeam, testDb } from '../factories';
 
 const as = (u: { id: string; name: string; email: string }): Caller => ({ ...u, via: 'token' });
 const code = (p: Promise<unknown>) => p.then(() => 'ok', (e) => (e instanceof AppError ? e.code : String(e)));
@@ -95,4 +96,50 @@ describe('review', () => {
     expect(activity[0]).toMatchObject({ action: 'annotation.delete', objectId: span.id });
     expect(await code(listObjectHistory(team.outsider.id, 'annotation', span.id))).toBe('NOT_FOUND');
   });
+
+  it('the queue lists items oldest first under every filter, with counts per analyst and per tag; only reviewers and admins see it', async () => {
+    const team = await makeTeam('Albania cut ties with Iran. Tehran denied it. Microsoft found the traces.');
+    const other = await makeArticle(team.project.id, { text: 'The BBC reported the attack on 15 July.', outlet: 'BBC' });
+    const make = async (who: typeof team.analyst, articleId: string, start: number, label: 'assertion' | 'denial' | 'evidence') => {
+      const span = await createAnnotation(as(who), articleId, { start, end: start + 4, label });
+      // Distinct creation times, so "oldest first" has one answer.
+      await new Promise((r) => setTimeout(r, 5));
+      return span;
+    };
+    const a1 = await make(team.analyst, team.article.id, 0, 'assertion');
+    const a2 = await make(team.analyst2, team.article.id, 28, 'denial');
+    const a3 = await make(team.analyst, other.id, 4, 'evidence');
+    const a4 = await make(team.analyst2, other.id, 8, 'assertion');
+    await reviewAnnotation(as(team.reviewer), a4.id, { decision: 'approve', version: 1 });
+    await createAnnotation(as(team.outsider), team.otherArticle.id, { start: 0, end: 5, label: 'assertion' });
+    const ids = async (q: Record<string, string>) => (await listReviewQueue(team.reviewer.id, team.project.id, queueQuery.parse(q))).items.map((i) => i.id);
+
+    expect(await ids({})).toEqual([a1.id, a2.id, a3.id]);
+    expect(await ids({ limit: '2' })).toEqual([a1.id, a2.id]);
+    expect(await ids({ status: 'approved' })).toEqual([a4.id]);
+    expect(await ids({ label: 'denial' })).toEqual([a2.id]);
+    expect(await ids({ articleId: other.id })).toEqual([a3.id]);
+    expect(await ids({ outlet: 'BBC' })).toEqual([a3.id]);
+    expect(await ids({ authorId: team.analyst2.id })).toEqual([a2.id]);
+    expect(await ids({ authorId: team.analyst2.id, status: 'approved', outlet: 'BBC', label: 'assertion' })).toEqual([a4.id]);
+
+    const { items, counts } = await listReviewQueue(team.admin.id, team.project.id, queueQuery.parse({ articleId: other.id }));
+    expect(items[0]).toMatchObject({ id: a3.id, label: 'evidence', status: 'pending', author: { id: team.analyst.id, name: 'Analyst' }, article: { id: other.id, outlet: 'BBC' } });
+    const { title } = await testDb().article.findUniqueOrThrow({ where: { id: other.id }, select: { title: true } });
+    expect(items[0]).toEqual({ ...a3, article: { id: other.id, title, outlet: 'BBC' } });
+    // Counts are the project's, whatever the filter.
+    expect(counts.byAnalyst).toEqual([
+      { id: team.analyst.id, name: 'Analyst', approved: 0, rejected: 0, pending: 2 },
+      { id: team.analyst2.id, name: 'Analyst Two', approved: 1, rejected: 0, pending: 1 },
+    ]);
+    expect(counts.byLabel).toEqual({
+      assertion: { approved: 1, rejected: 0, pending: 1 },
+      denial: { approved: 0, rejected: 0, pending: 1 },
+      evidence: { approved: 0, rejected: 0, pending: 1 },
+    });
+
+    expect(await code(listReviewQueue(team.analyst.id, team.project.id, queueQuery.parse({})))).toBe('FORBIDDEN');
+    expect(await code(listReviewQueue(team.outsider.id, team.project.id, queueQuery.parse({})))).toBe('NOT_FOUND');
+  });
 });
+
