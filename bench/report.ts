@@ -126,7 +126,7 @@ direct calls one at a time, each span once: the statement's own cost, without qu
 **Review queue** (\`bench/review-queue.ts\`): one project with 100,000 pending spans (one \`INSERT … SELECT generate_series\`,
 quotes cut from real article text), then \`VACUUM (ANALYZE)\`. First page: \`GET /api/v1/projects/{id}/review-queue\`
 (50 oldest items + counts per analyst and tag) with a reviewer's token, sequential requests after warm-up; the yardstick
-is the same two queries in-process. Approve: 8 concurrent connections POST \`…/annotations/{id}/review\`, each request
+is the same two statements in-process (\`readQueue\`, no HTTP or role check). Approve: 8 concurrent connections POST \`…/annotations/{id}/review\`, each request
 on a distinct pending span (no 409 possible); the yardstick is the same conditional UPDATE + audit INSERT in one
 transaction over plain \`pg\` at the same concurrency.
 

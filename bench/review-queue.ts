@@ -9,9 +9,9 @@
 //
 // First page: GET /api/v1/projects/{id}/review-queue (default: pending, 50,
 // oldest first) with a reviewer's Bearer token, 2 unrecorded warm-ups then
-// sequential requests. Yardstick: the two queries the route runs (the page and
-// the counts groupBy, in parallel as the route does) in-process with Prisma.
-// The Prisma SQL of both is then EXPLAIN ANALYZEd and printed (console only).
+// sequential requests. Yardstick: the two statements the route runs (the page
+// and the counts, in parallel as the route does) in-process (readQueue, no
+// HTTP, no role check). Both are then EXPLAIN ANALYZEd and printed (console only).
 //
 // Approve: POST /api/v1/annotations/{id}/review {decision:'approve',version:1}
 // at 8 concurrent connections (autocannon), the two reviewers' tokens taking
@@ -23,8 +23,7 @@
 import { performance } from 'node:perf_hooks';
 import { runAutocannon } from './run-autocannon';
 import pg from 'pg';
-import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '@/lib/db/generated/client';
+import { queueQuery, queueStatements, readQueue } from '@/lib/review/list-queue';
 import { addMember, makeArticle, makeProject, makeToken, makeUser, testDb } from '../test/factories';
 import { generateArticle } from './fixtures';
 import { median, percentile, round } from './stats';
@@ -38,41 +37,15 @@ const PAGE = 50;
 type Samples = { ms: number[]; non2xx: number; errors: number; seconds: number; errorSamples: string[] };
 const samples = (): Samples => ({ ms: [], non2xx: 0, errors: 0, seconds: 0, errorSamples: [] });
 
-/** The two queries listReviewQueue runs for the default first page (lib/review/list-queue.ts). */
-function queueQueries(client: PrismaClient, projectId: string) {
-  const where = { article: { projectId }, status: 'PENDING' as const };
-  return Promise.all([
-    client.annotation.findMany({
-      where,
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      take: PAGE,
-      select: {
-        id: true, articleId: true, label: true, note: true, speaker: true, start: true, end: true, exact: true, prefix: true, suffix: true,
-        textHash: true, status: true, version: true, createdAt: true, updatedAt: true, reviewComment: true, reviewedAt: true, orphaned: true,
-        anchorScore: true, author: { select: { id: true, name: true } }, article: { select: { id: true, title: true, outlet: true } },
-      },
-    }),
-    client.annotation.groupBy({ by: ['authorId', 'label', 'status'], where: { article: { projectId } }, _count: { _all: true } }),
-  ]);
-}
+/** The first page the route answers (default: pending, oldest first, PAGE items), without HTTP and the role check. */
+const firstPage = (projectId: string) => readQueue(projectId, queueQuery.parse({ limit: String(PAGE) }));
 
-/** EXPLAIN ANALYZE of the SQL Prisma sends for the queue's queries, printed for diagnosis. */
+/** EXPLAIN ANALYZE of the queue's two statements (lib/review/list-queue.ts), printed for diagnosis. */
 async function explainQueue(pool: pg.Pool, projectId: string) {
-  const logged = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL!, max: 2, options: '-c TimeZone=UTC' }),
-    log: [{ emit: 'event', level: 'query' }],
-  });
-  const seen: { query: string; params: string }[] = [];
-  logged.$on('query', (e) => seen.push({ query: e.query, params: e.params }));
-  try {
-    await queueQueries(logged, projectId);
-  } finally {
-    await logged.$disconnect();
-  }
-  for (const q of seen) {
-    if (!/"Annotation"/.test(q.query.split(/\bFROM\b/)[1] ?? '')) continue; // the page and the counts, not the author/article lookups
-    const plan = await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${q.query}`, JSON.parse(q.params));
-    console.log(`[review-queue] EXPLAIN ANALYZE ${q.query.slice(0, 400)}${q.query.length > 400 ? '…' : ''}`);
+  const statements = queueStatements(projectId, queueQuery.parse({ limit: String(PAGE) }));
+  for (const [name, { text, values }] of Object.entries(statements)) {
+    const plan = await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, values);
+    console.log(`[review-queue] EXPLAIN ANALYZE (${name})`);
     for (const r of plan.rows) console.log(`[review-queue]   ${r['QUERY PLAN']}`);
   }
 }
@@ -204,11 +177,11 @@ async function run(ctx: BenchContext): Promise<Figures> {
       if (i >= 2) page.push(ms);
     }
     ctx.next.assertAlive();
-    // The same two queries in-process.
+    // The same two statements in-process.
     const direct: number[] = [];
     for (let i = 0; i < pageRequests + 2; i++) {
       const t0 = performance.now();
-      await queueQueries(testDb(), project.id);
+      await firstPage(project.id);
       if (i >= 2) direct.push(performance.now() - t0);
     }
     console.log(
@@ -285,7 +258,7 @@ function rows(r: Figures): Row[] {
     {
       figure: 'review_queue.first_page.p95_ms',
       value: `${ms('first_page.p95_ms')} (median ${ms('first_page.median_ms')})`,
-      yardstick: `direct queries: ${ms('first_page.direct_median_ms')} median`,
+      yardstick: `same statements in-process: ${ms('first_page.direct_median_ms')} median`,
       goal: '< 300 ms',
       pass: l('first_page.p95_ms') < 300,
     },

@@ -69,7 +69,18 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
  * query. Values are always bound as parameters, never interpolated.
  */
 export async function sql<T>(strings: TemplateStringsArray, ...values: unknown[]): Promise<T[]> {
-  const text = strings.reduce((acc, part, i) => acc + `$${i}` + part);
+  return run<T>(statement(strings, ...values));
+}
+
+/** A statement as `sql` sends it, without running it: for statements built in one place and run (or EXPLAINed) in another. */
+export type Statement = { text: string; values: unknown[] };
+
+export function statement(strings: TemplateStringsArray, ...values: unknown[]): Statement {
+  return { text: strings.reduce((acc, part, i) => acc + `$${i}` + part), values };
+}
+
+/** Runs a `statement` on the shared pool, as `sql` does. */
+export async function run<T>({ text, values }: Statement): Promise<T[]> {
   const result = await handles().pool.query({ text, values, types });
   return result.rows as T[];
 }

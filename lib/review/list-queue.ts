@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { sql } from '@/lib/db/client';
+import { run, statement, type Statement } from '@/lib/db/client';
 import { assertAllowed, can, requireProjectRoles } from '@/lib/auth/permissions';
 import { LABELS, REVIEW_STATUSES } from '@/lib/annotations/dto';
 import { toAnnotationDto } from '@/lib/annotations/to-dto';
@@ -31,8 +31,13 @@ type CountRow = { authorId: string; authorName: string; label: string; status: s
 export async function listReviewQueue(userId: string, projectId: string, q: QueueQuery): Promise<{ items: QueueItem[]; counts: QueueCounts }> {
   const roles = await requireProjectRoles(userId, projectId);
   assertAllowed(can.review(roles), 'Only reviewers and admins of this project see the review queue');
-  const [rows, grouped] = await Promise.all([
-    sql<ItemRow>`
+  return readQueue(projectId, q);
+}
+
+/** The queue's two statements, for readQueue (and for the benchmark's EXPLAIN). */
+export function queueStatements(projectId: string, q: QueueQuery): { items: Statement; counts: Statement } {
+  return {
+    items: statement`
       SELECT s.id, s."articleId", s.label, s.note, s.speaker, s.start, s."end", s.exact, s.prefix, s.suffix, s."textHash",
              s.status, s.version, s."createdAt", s."updatedAt", s."reviewComment", s."reviewedAt", s.orphaned, s."anchorScore",
              u.id AS "authorId", u.name AS "authorName", a.title AS "articleTitle", a.outlet AS "articleOutlet"
@@ -47,14 +52,21 @@ export async function listReviewQueue(userId: string, projectId: string, q: Queu
          AND (${q.authorId ?? null}::text IS NULL OR s."authorId" = ${q.authorId ?? null}::text)
        ORDER BY s."createdAt", s.id
        LIMIT ${q.limit}::int`,
-    sql<CountRow>`
-      SELECT s."authorId", u.name AS "authorName", s.label::text AS label, s.status::text AS status, count(*)::int AS n
-        FROM "Annotation" s
-        JOIN "Article" a ON a.id = s."articleId"
-        JOIN "User" u ON u.id = s."authorId"
-       WHERE a."projectId" = ${projectId}
-       GROUP BY s."authorId", u.name, s.label, s.status`,
-  ]);
+    // Grouped before the names are joined: one name lookup per analyst, not per span.
+    counts: statement`
+      SELECT g."authorId", u.name AS "authorName", g.label, g.status, g.n
+        FROM (SELECT s."authorId", s.label::text AS label, s.status::text AS status, count(*)::int AS n
+                FROM "Annotation" s JOIN "Article" a ON a.id = s."articleId"
+               WHERE a."projectId" = ${projectId}
+               GROUP BY s."authorId", s.label, s.status) g
+        JOIN "User" u ON u.id = g."authorId"`,
+  };
+}
+
+/** The queue without the role check: what listReviewQueue answers once the caller may see it. */
+export async function readQueue(projectId: string, q: QueueQuery): Promise<{ items: QueueItem[]; counts: QueueCounts }> {
+  const statements = queueStatements(projectId, q);
+  const [rows, grouped] = await Promise.all([run<ItemRow>(statements.items), run<CountRow>(statements.counts)]);
   const byAnalyst = new Map<string, QueueCounts['byAnalyst'][number]>();
   const byLabel: QueueCounts['byLabel'] = Object.fromEntries(LABELS.map((l) => [l, { approved: 0, rejected: 0, pending: 0 }]));
   for (const g of grouped) {
