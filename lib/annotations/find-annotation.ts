@@ -4,11 +4,9 @@ import type { Role } from '@/lib/db/generated/client';
 import { notFound } from '@/lib/errors';
 import { toProjectRole, type ProjectRole } from '@/lib/auth/permissions';
 import { isSpanVisible, spanVisibility } from './span-visibility';
-import { toAnnotationDto } from './to-dto';
+import { spanColumns, spanRowToDto, type SpanRow } from './span-row';
 
-type FoundRow = Omit<Parameters<typeof toAnnotationDto>[0], 'author'> & {
-  authorId: string;
-  authorName: string;
+type FoundRow = SpanRow & {
   projectId: string;
   independentAnnotation: boolean;
   opened: boolean;
@@ -25,9 +23,7 @@ export async function findAnnotationForUser(userId: string, id: string) {
   // One statement on the pool: every span route (edit, review, link, suggestions) starts here,
   // and Prisma's nested select took a round trip per relation.
   const [row] = await sql<FoundRow>`
-    SELECT a.id, a."articleId", a.label, a.note, a.speaker, a.start, a."end", a.exact, a.prefix, a.suffix, a."textHash",
-           a.status, a.version, a."createdAt", a."updatedAt", a."reviewComment", a."reviewedAt", a.orphaned, a."anchorScore",
-           a."authorId", u.name AS "authorName", ar."projectId", p."independentAnnotation",
+    SELECT ${spanColumns('a', 'u')}, ar."projectId", p."independentAnnotation",
            EXISTS (SELECT 1 FROM "ArticleComparison" c WHERE c."articleId" = a."articleId") AS opened,
            ARRAY(SELECT m.role::text FROM "Membership" m WHERE m."projectId" = ar."projectId" AND m."userId" = ${userId}) AS roles
       FROM "Annotation" a
@@ -39,11 +35,11 @@ export async function findAnnotationForUser(userId: string, id: string) {
   const roles: ProjectRole[] = row.roles.map(toProjectRole);
   const visibility = spanVisibility({ userId, roles, independentAnnotation: row.independentAnnotation });
   if (!isSpanVisible(visibility, { authorId: row.authorId, articleOpened: row.opened })) throw notFound('Annotation');
-  const { authorId, authorName, projectId, independentAnnotation: _i, opened: _o, roles: _r, ...span } = row;
+  const { projectId, independentAnnotation: _i, opened: _o, roles: _r, ...span } = row;
   return {
-    id: row.id, authorId, articleId: row.articleId, exact: row.exact, version: row.version, status: row.status,
+    id: row.id, authorId: row.authorId, articleId: row.articleId, exact: row.exact, version: row.version, status: row.status,
     projectId, roles, visibility,
     /** The span as the API shows it (before any change the caller is about to make). */
-    span: toAnnotationDto({ ...span, author: { id: authorId, name: authorName } }),
+    span: spanRowToDto(span),
   };
 }

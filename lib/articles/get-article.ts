@@ -3,7 +3,7 @@ import { sql } from '@/lib/db/client';
 import type { Role } from '@/lib/db/generated/client';
 import { notFound } from '@/lib/errors';
 import { toProjectRole, type ProjectRole } from '@/lib/auth/permissions';
-import { toAnnotationDto } from '@/lib/annotations/to-dto';
+import { spanColumns, spanRowToDto, type SpanRow } from '@/lib/annotations/span-row';
 import { spanVisibility } from '@/lib/annotations/span-visibility';
 import type { AnnotationDto } from '@/lib/annotations/dto';
 import type { ArticleSummaryDto } from './list-articles';
@@ -45,8 +45,6 @@ type ArticleRow = {
   roles: Role[];
 };
 
-type SpanRow = Omit<Parameters<typeof toAnnotationDto>[0], 'author'> & { authorId: string; authorName: string };
-
 export async function getArticle(
   userId: string,
   articleId: string,
@@ -67,13 +65,11 @@ export async function getArticle(
   const visibility = spanVisibility({ userId, roles, independentAnnotation: row.independentAnnotation, articleOpened: row.opened });
   // visibleSpanWhere's rule, on one article whose opening is known: everything, or the caller's own.
   const spans = await sql<SpanRow>`
-    SELECT s.id, s."articleId", s.label, s.note, s.speaker, s.start, s."end", s.exact, s.prefix, s.suffix, s."textHash",
-           s.status, s.version, s."createdAt", s."updatedAt", s."reviewComment", s."reviewedAt", s.orphaned, s."anchorScore",
-           u.id AS "authorId", u.name AS "authorName"
+    SELECT ${spanColumns('s', 'u')}
       FROM "Annotation" s JOIN "User" u ON u.id = s."authorId"
      WHERE s."articleId" = ${articleId} AND (${visibility.everything}::boolean OR s."authorId" = ${userId})
      ORDER BY s.start, s."end" DESC, s.id`;
-  const all = spans.map(({ authorId, authorName, ...span }) => toAnnotationDto({ ...span, author: { id: authorId, name: authorName } }));
+  const all = spans.map(spanRowToDto);
   const annotations = all.filter((a) => !a.orphaned);
   const orphans = all.filter((a) => a.orphaned);
   const counts = { assertion: 0, denial: 0, evidence: 0 };

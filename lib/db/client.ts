@@ -75,8 +75,18 @@ export async function sql<T>(strings: TemplateStringsArray, ...values: unknown[]
 /** A statement as `sql` sends it, without running it: for statements built in one place and run (or EXPLAINed) in another. */
 export type Statement = { text: string; values: unknown[] };
 
+/** SQL text written into a statement as it is (a list of columns made by our code), never a value from outside. */
+export class SqlFragment {
+  constructor(readonly text: string) {}
+}
+
 export function statement(strings: TemplateStringsArray, ...values: unknown[]): Statement {
-  return { text: strings.reduce((acc, part, i) => acc + `$${i}` + part), values };
+  const params: unknown[] = [];
+  let text = strings[0];
+  values.forEach((v, i) => {
+    text += (v instanceof SqlFragment ? v.text : `$${params.push(v)}`) + strings[i + 1];
+  });
+  return { text, values: params };
 }
 
 /** Runs a `statement` on the shared pool, as `sql` does. */
@@ -93,8 +103,8 @@ export async function run<T>({ text, values }: Statement): Promise<T[]> {
  */
 export function preparedSql(name: string) {
   return async <T>(strings: TemplateStringsArray, ...values: unknown[]): Promise<T[]> => {
-    const text = strings.reduce((acc, part, i) => acc + `$${i}` + part);
-    const result = await handles().pool.query({ name, text, values, types });
+    const { text, values: params } = statement(strings, ...values);
+    const result = await handles().pool.query({ name, text, values: params, types });
     return result.rows as T[];
   };
 }

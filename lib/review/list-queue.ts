@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { run, statement, type Statement } from '@/lib/db/client';
 import { assertAllowed, can, requireProjectRoles } from '@/lib/auth/permissions';
 import { LABELS, REVIEW_STATUSES } from '@/lib/annotations/dto';
-import { toAnnotationDto } from '@/lib/annotations/to-dto';
+import { spanColumns, spanRowToDto, type SpanRow } from '@/lib/annotations/span-row';
 import type { AnnotationDto } from '@/lib/annotations/dto';
 
 export const queueQuery = z.strictObject({
@@ -19,7 +19,7 @@ export type QueueQuery = z.infer<typeof queueQuery>;
 export type QueueItem = AnnotationDto & { article: { id: string; title: string; outlet: string | null } };
 export type QueueCounts = { byAnalyst: { id: string; name: string; approved: number; rejected: number; pending: number }[]; byLabel: Record<string, { approved: number; rejected: number; pending: number }> };
 
-type ItemRow = Omit<Parameters<typeof toAnnotationDto>[0], 'author'> & { authorId: string; authorName: string; articleTitle: string; articleOutlet: string | null };
+type ItemRow = SpanRow & { articleTitle: string; articleOutlet: string | null };
 type CountRow = { authorId: string; authorName: string; label: string; status: string; n: number };
 
 /**
@@ -38,9 +38,7 @@ export async function listReviewQueue(userId: string, projectId: string, q: Queu
 export function queueStatements(projectId: string, q: QueueQuery): { items: Statement; counts: Statement } {
   return {
     items: statement`
-      SELECT s.id, s."articleId", s.label, s.note, s.speaker, s.start, s."end", s.exact, s.prefix, s.suffix, s."textHash",
-             s.status, s.version, s."createdAt", s."updatedAt", s."reviewComment", s."reviewedAt", s.orphaned, s."anchorScore",
-             u.id AS "authorId", u.name AS "authorName", a.title AS "articleTitle", a.outlet AS "articleOutlet"
+      SELECT ${spanColumns('s', 'u')}, a.title AS "articleTitle", a.outlet AS "articleOutlet"
         FROM "Annotation" s
         JOIN "Article" a ON a.id = s."articleId"
         JOIN "User" u ON u.id = s."authorId"
@@ -77,10 +75,7 @@ export async function readQueue(projectId: string, q: QueueQuery): Promise<{ ite
     byLabel[g.label.toLowerCase()][key] += g.n;
   }
   return {
-    items: rows.map(({ authorId, authorName, articleTitle, articleOutlet, ...r }) => ({
-      ...toAnnotationDto({ ...r, author: { id: authorId, name: authorName } }),
-      article: { id: r.articleId, title: articleTitle, outlet: articleOutlet },
-    })),
+    items: rows.map(({ articleTitle, articleOutlet, ...r }) => ({ ...spanRowToDto(r), article: { id: r.articleId, title: articleTitle, outlet: articleOutlet } })),
     counts: { byAnalyst: [...byAnalyst.values()].sort((a, b) => a.name.localeCompare(b.name)), byLabel },
   };
 }

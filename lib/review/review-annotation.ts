@@ -3,14 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { sql } from '@/lib/db/client';
 import { notFound } from '@/lib/errors';
 import { toProjectRole } from '@/lib/auth/permissions';
-import { toAnnotationDto } from '@/lib/annotations/to-dto';
+import { spanColumns, spanRowToDto, type SpanRow } from '@/lib/annotations/span-row';
 import type { AnnotationDto } from '@/lib/annotations/dto';
 import type { Caller } from '@/lib/auth/caller';
 import type { ReviewInput } from './schema';
 import { checkReviewAllowed, staleVersion, statusFor } from './decide';
 
 type Target = { authorId: string; status: string; version: number; projectId: string; roles: string[] | null };
-type Row = Parameters<typeof toAnnotationDto>[0] & { authorName: string };
 
 /**
  * Approve or reject a span. The conditional UPDATE (WHERE version = sent)
@@ -32,7 +31,7 @@ export async function reviewAnnotation(caller: Caller, id: string, input: Review
   const comment = input.comment || null;
   const before = { status: target.status.toLowerCase(), version: input.version };
   const after = { status: status.toLowerCase(), version: input.version + 1, comment, asAdmin: !roles.includes('reviewer') };
-  const [row] = await sql<Row>`
+  const [row] = await sql<SpanRow>`
     WITH upd AS (
       UPDATE "Annotation"
          SET status = ${status}::"ReviewStatus", "reviewedById" = ${caller.id}, "reviewedAt" = now(), "reviewComment" = ${comment},
@@ -44,15 +43,11 @@ export async function reviewAnnotation(caller: Caller, id: string, input: Review
       SELECT ${randomUUID()}, ${target.projectId}, ${caller.id}, 'annotation.review', 'annotation', upd.id, ${JSON.stringify(before)}::jsonb, ${JSON.stringify(after)}::jsonb
         FROM upd
     )
-    SELECT upd.id, upd."articleId", upd.label, upd.note, upd.speaker, upd.start, upd."end", upd.exact, upd.prefix, upd.suffix,
-           upd."textHash", upd.status, upd.version, upd."createdAt", upd."updatedAt", upd."reviewComment", upd."reviewedAt",
-           upd.orphaned, upd."anchorScore", u.name AS "authorName", u.id AS "authorId"
-      FROM upd JOIN "User" u ON u.id = upd."authorId"`;
+    SELECT ${spanColumns('upd', 'u')} FROM upd JOIN "User" u ON u.id = upd."authorId"`;
   if (!row) {
     const [current] = await sql<{ version: number }>`SELECT version FROM "Annotation" WHERE id = ${id}`;
     if (!current) throw notFound('Annotation');
     throw staleVersion(current.version, input.version);
   }
-  const { authorName, authorId, ...rest } = row as Row & { authorId: string };
-  return toAnnotationDto({ ...rest, author: { id: authorId, name: authorName } });
+  return spanRowToDto(row);
 }
