@@ -111,11 +111,6 @@ export class BinaryCopyRows {
     return hi * 4_294_967 + ms + PG_EPOCH_MS;
   }
 
-  /** A short ASCII column (an id, an enum label) as a string. */
-  ascii(i: number): string {
-    return this.buf.toString('latin1', this.starts[i], this.ends[i]);
-  }
-
   /** A text column as a string (only where a string is needed). */
   text(i: number): string {
     return this.buf.toString('utf8', this.starts[i], this.ends[i]);

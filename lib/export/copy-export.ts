@@ -10,7 +10,6 @@ import {
 } from './export-sql';
 import type { ExportArticle, ExportLink, ExportTotals } from './types';
 
-/** An article without its spans and links: what the byte formats need of it. */
 /** A link with the selectors of its `from` span (W3C writes them in its body). */
 export type LinkWithFrom = ExportLink & { from: { id: string; start: number; end: number; exact: string; prefix: string; suffix: string } };
 

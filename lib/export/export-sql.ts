@@ -2,7 +2,7 @@ import 'server-only';
 import type { Prisma } from '@/lib/db/generated/client';
 import { visibleSpanSql, type SpanVisibility } from '@/lib/annotations/span-visibility';
 import type { ExportQuery } from './schema';
-import type { ReviewStatus } from '@/lib/annotations/dto';
+import type { Label, ReviewStatus } from '@/lib/annotations/dto';
 import type { ExportArticle, ExportLink } from './types';
 
 /**
@@ -72,6 +72,7 @@ export const ARTICLE = { id: 0, externalId: 1, title: 2, outlet: 3, url: 4, auth
 
 /** Database enum values as the export writes them. */
 export const STATUS_NAME: Record<string, ReviewStatus> = { PENDING: 'pending', APPROVED: 'approved', REJECTED: 'rejected' };
+export const LABEL_NAME: Record<string, Label> = { ASSERTION: 'assertion', DENIAL: 'denial', EVIDENCE: 'evidence' };
 export const KIND_NAME: Record<string, ExportLink['kind']> = { CORROBORATES: 'corroborates', CONTRADICTS: 'contradicts' };
 
 /** A row of linksSql (LINK's column order; linksOfArticlesSql starts the same) as a link, by `author`. */

@@ -144,24 +144,6 @@ export class JsonBytes {
     this.pos = p + 24;
   }
 
-  /**
-   * The `length` bytes written `back` bytes ago, written again (a span's
-   * modified time when it equals its created time); false, and nothing
-   * written, when they are no longer in the current chunk or it has no room.
-   */
-  again(back: number, length: number): boolean {
-    const from = this.pos - back;
-    if (from < 0 || this.pos + length > this.buf.length) return false;
-    this.buf.copyWithin(this.pos, from, from + length);
-    this.pos += length;
-    return true;
-  }
-
-  /** Bytes written into the current chunk so far (what `again` can reach back to). */
-  get written(): number {
-    return this.pos;
-  }
-
   /** The UTF-8 bytes `src[start, end)` as the inside of a JSON string (no quotes). */
   escaped(src: Buffer, start: number, end: number): void {
     // At most 6 bytes out per byte in (\u00xx).

@@ -1,6 +1,6 @@
 import 'server-only';
 import { articleHeadJsonl, articleTailJsonl } from './to-jsonl';
-import { SPAN_BYTES } from './export-sql';
+import { LABEL_NAME as LABEL, SPAN_BYTES, STATUS_NAME as STATUS } from './export-sql';
 import { ColumnCache } from './column-cache';
 import type { BinaryCopyRows } from './binary-copy-rows';
 import type { JsonBytes } from './json-bytes';
@@ -10,8 +10,6 @@ const bytes = (s: string) => Buffer.from(s);
 // Column positions, copied into this module: they are read for every row, and
 // an imported binding may be a getter on the other module.
 const S = { ...SPAN_BYTES };
-const LABEL: Record<string, string> = { ASSERTION: 'assertion', DENIAL: 'denial', EVIDENCE: 'evidence' };
-const STATUS: Record<string, string> = { PENDING: 'pending', APPROVED: 'approved', REJECTED: 'rejected' };
 
 /**
  * JSON Lines (to-jsonl.ts) written from the spans' COPY rows: the article's

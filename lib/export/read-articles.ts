@@ -1,8 +1,7 @@
 import 'server-only';
 import { connectClient } from '@/lib/db/client';
-import type { Label } from '@/lib/annotations/dto';
 import { CursorRows, serialQueries, type Row, type SerialQueries } from './cursor-rows';
-import { ARTICLE as A, CLAIM_TEXTS, LINK as L, SPAN as S, USER_NAMES, articlesSql, linksSql, spansSql, STATUS_NAME as STATUS, toArticle, toExportLink, type ExportFilter } from './export-sql';
+import { ARTICLE as A, CLAIM_TEXTS, LINK as L, SPAN as S, USER_NAMES, articlesSql, linksSql, spansSql, LABEL_NAME as LABEL, STATUS_NAME as STATUS, toArticle, toExportLink, type ExportFilter } from './export-sql';
 import type { ExportArticle, ExportLink, ExportSpan } from './types';
 
 // Batch sizes: large enough that a FETCH's round trip is noise, small enough
@@ -14,7 +13,6 @@ const LINKS_PER_FETCH = 2_000;
 /** An export that stops being read (a stalled download) gives its connection back after this long. */
 const IDLE_TIMEOUT = '10min';
 
-const LABEL: Record<string, Label> = { ASSERTION: 'assertion', DENIAL: 'denial', EVIDENCE: 'evidence' };
 
 // Column positions, copied into this module once: they are read for every
 // row, and an imported binding may be a getter on the other module.

@@ -1,6 +1,6 @@
 import 'server-only';
 import { annotationJson, articleIri, collectionFrame, CONTEXT_JSON, spanIri } from './to-web-annotation';
-import { SPAN_BYTES } from './export-sql';
+import { LABEL_NAME as LABEL, SPAN_BYTES, STATUS_NAME as STATUS } from './export-sql';
 import { ColumnCache } from './column-cache';
 import type { BinaryCopyRows } from './binary-copy-rows';
 import type { JsonBytes } from './json-bytes';
@@ -14,9 +14,6 @@ const bytes = (s: string) => Buffer.from(s);
 const S = { ...SPAN_BYTES };
 /** Between two items of the collection, as toWebAnnotation writes them. */
 const SEPARATOR = bytes(',\n');
-
-const LABEL: Record<string, string> = { ASSERTION: 'assertion', DENIAL: 'denial', EVIDENCE: 'evidence' };
-const STATUS: Record<string, string> = { PENDING: 'pending', APPROVED: 'approved', REJECTED: 'rejected' };
 
 /**
  * The W3C Web Annotation collection (to-web-annotation.ts) written from the
@@ -60,6 +57,13 @@ export function w3cBytes(scope: ExportScope, label: string): BytesFormat {
   let targetEnd = Buffer.alloc(0);
   const text = (out: JsonBytes, rows: BinaryCopyRows, column: number) => out.escaped(rows.buf, rows.starts[column], rows.ends[column]);
   const present = (rows: BinaryCopyRows, column: number) => rows.ends[column] > rows.starts[column];
+  /** A body made of a fixed opening, the column's text and a fixed closing, if the column has text. */
+  const optional = (out: JsonBytes, rows: BinaryCopyRows, column: number, opening: Buffer, closing: Buffer) => {
+    if (!present(rows, column)) return;
+    out.raw(opening);
+    text(out, rows, column);
+    out.raw(closing);
+  };
 
   return {
     begin(out, totals, names) {
@@ -81,22 +85,13 @@ export function w3cBytes(scope: ExportScope, label: string): BytesFormat {
       separator = true;
       text(out, rows, S.id);
       out.raw(afterId);
-      const created = rows.epochMs(S.createdAt);
-      const updated = rows.epochMs(S.updatedAt);
-      const createdAt = out.written;
-      out.isoTime(created);
+      out.isoTime(rows.epochMs(S.createdAt));
       out.raw(afterCreated);
-      // Never edited: the same 24 bytes again, copied (unless a chunk ended in between).
-      const back = 24 + afterCreated.length;
-      if (!(updated === created && out.written - createdAt === back && out.again(back, 24))) out.isoTime(updated);
+      out.isoTime(rows.epochMs(S.updatedAt));
       out.raw(creator.get(rows));
       out.raw(status.get(rows));
       out.raw(tagging.get(rows));
-      if (present(rows, S.note)) {
-        out.raw(noteOpen);
-        text(out, rows, S.note);
-        out.raw(noteClose);
-      }
+      optional(out, rows, S.note, noteOpen, noteClose);
       if (present(rows, S.speaker)) {
         out.raw(speakerOpen);
         text(out, rows, S.speaker);
@@ -104,11 +99,7 @@ export function w3cBytes(scope: ExportScope, label: string): BytesFormat {
         text(out, rows, S.speaker);
         out.raw(stringClose);
       }
-      if (present(rows, S.claimId)) {
-        out.raw(claimOpen);
-        text(out, rows, S.claimId);
-        out.raw(stringClose);
-      }
+      optional(out, rows, S.claimId, claimOpen, stringClose);
       out.raw(target);
       text(out, rows, S.exact);
       out.raw(prefixOpen);
