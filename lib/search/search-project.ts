@@ -47,10 +47,10 @@ export async function searchProject(caller: Caller, projectId: string, q: string
   const substring = Array.from(needle).length >= MIN_SUBSTRING ? containsPattern(needle) : null;
   const prefixes = prefixQuery(text);
   // `exact`: the words as typed (stemmed); `query`: those or, for plain words, their prefixes.
+  // (An empty tsquery on one side of || leaves the other as it is.)
   const tsQuery = Prisma.sql`
-    SELECT websearch_to_tsquery('english', ${text}) AS exact,
-           CASE WHEN ${prefixes}::text IS NULL THEN websearch_to_tsquery('english', ${text})
-                ELSE websearch_to_tsquery('english', ${text}) || to_tsquery('english', ${prefixes}::text) END AS query`;
+    SELECT e.exact, e.exact || COALESCE(to_tsquery('english', ${prefixes}::text), ''::tsquery) AS query
+      FROM (SELECT websearch_to_tsquery('english', ${text}) AS exact) e`;
   const [sentences, articles, spans] = await Promise.all([
     db.$queryRaw<SentenceRow[]>`
       WITH q AS (${tsQuery}),
