@@ -19,7 +19,6 @@ export interface EmbeddedServer {
 const USER = 'postgres';
 const PASSWORD = 'crosscheck-local';
 
-
 export async function startEmbeddedPostgres(dir: string, port: number): Promise<EmbeddedServer> {
   const absDir = path.resolve(dir);
   const fresh = !fs.existsSync(path.join(absDir, 'PG_VERSION'));

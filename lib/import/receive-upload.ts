@@ -91,9 +91,8 @@ export async function receiveUpload(req: Request, dir: string, limits: UploadLim
     // file name is one), a connection cut mid-upload: busboy's words say which.
     fail(badBody(`not multipart/form-data with the boundary its content-type names (${(e as Error).message})`));
   }
-  await Promise.allSettled(writes);
+  const written = await Promise.allSettled(writes);
   if (failure) throw failure;
-  const written = await Promise.all(writes.map((w) => w.then(() => true, () => false)));
-  if (written.includes(false)) throw new Error('Could not store an uploaded file in the temporary folder');
+  if (written.some((w) => w.status === 'rejected')) throw new Error('Could not store an uploaded file in the temporary folder');
   return received;
 }
