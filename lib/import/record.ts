@@ -20,6 +20,37 @@ const isRealDate = (ymd: string) => {
   return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === ymd;
 };
 
+const spanLabel = z
+  .string()
+  .transform((l) => l.toLowerCase())
+  .pipe(z.enum(LABELS, { error: `must be one of ${LABELS.join(', ')} (any case)` }));
+
+const spanObject = z.object({
+  start_offset: z.number().int().min(0),
+  end_offset: z.number().int().min(1),
+  label: spanLabel,
+  speaker: storable(z.string().max(200)).nullish(),
+  note: storable(z.string().max(5000)).nullish(),
+});
+
+/**
+ * Spans as doccano writes them: objects (its relation export, and ours) or
+ * [start, end, label] triples (its sequence-labelling export). Document
+ * labels (plain strings, its classification export) are refused by name
+ * rather than dropped: the analyst would otherwise lose them unawares.
+ */
+const spanList = z
+  .array(
+    z.preprocess(
+      (v) => (Array.isArray(v) && v.length === 3 ? { start_offset: v[0], end_offset: v[1], label: v[2] } : v),
+      z.unknown().superRefine((v, ctx) => {
+        if (typeof v === 'string') ctx.addIssue({ code: 'custom', message: 'is a document label; Crosscheck imports spans, as [start, end, label] or {start_offset, end_offset, label}' });
+        else if (Array.isArray(v)) ctx.addIssue({ code: 'custom', message: 'must be [start, end, label] or {start_offset, end_offset, label}' });
+      }).pipe(spanObject),
+    ),
+  )
+  .max(100_000);
+
 /**
  * One article as importers read it, from any format. Unknown keys are
  * ignored: lines exported by other tools (or by us) carry extra metadata.
@@ -41,32 +72,26 @@ export const articleRecord = z
     externalId: optional(500),
     external_id: z.union([storable(z.string().max(500)), z.number()]).nullish(),
     // doccano's relation export (and ours): spans as entities with code-point offsets.
-    entities: z
-      .array(
-        z.object({
-          start_offset: z.number().int().min(0),
-          end_offset: z.number().int().min(1),
-          label: z.string().transform((l) => l.toLowerCase()).pipe(z.enum(LABELS)),
-          speaker: storable(z.string().max(200)).nullish(),
-          note: storable(z.string().max(5000)).nullish(),
-        }),
-      )
-      .max(100_000)
-      .optional(),
+    entities: spanList.optional(),
+    // doccano's sequence-labelling export: the same spans as [start, end, label] under "label".
+    label: spanList.optional(),
   })
   .refine((r) => r.text.trim().length > 0, { message: 'is only whitespace', path: ['text'] })
   // Offsets index the text as written, so it must already be canonical for them to hold.
-  .refine((r) => !r.entities?.length || normalizeText(r.text) === r.text, {
+  .refine((r) => !(r.entities?.length || r.label?.length) || normalizeText(r.text) === r.text, {
     message: 'must be canonical (NFC, LF line ends, no BOM) when entities give offsets into it',
     path: ['text'],
   })
   .superRefine((r, ctx) => {
     const length = codePointLength(r.text);
-    r.entities?.forEach((e, i) => {
-      if (e.end_offset <= e.start_offset || e.end_offset > length) {
-        ctx.addIssue({ code: 'custom', path: ['entities', i, 'end_offset'], message: `must be after start_offset and at most ${length}` });
-      }
-    });
+    for (const key of ['entities', 'label'] as const) {
+      r[key]?.forEach((e, i) => {
+        if (e.end_offset <= e.start_offset || e.end_offset > length) {
+          ctx.addIssue({ code: 'custom', path: [key, i, 'end_offset'], message: `must be after start_offset and at most ${length}` });
+        }
+      });
+    }
+    if (r.entities?.length && r.label?.length) ctx.addIssue({ code: 'custom', path: ['label'], message: 'gives spans as well as "entities"; give them once' });
   });
 
 /** Where a record came from, for error messages: file and line (or record) number. */
@@ -89,7 +114,7 @@ export function toNewArticle(raw: unknown, origin: RecordOrigin): NewArticle {
   const text = r.text;
   const externalId = r.externalId ?? (r.external_id !== null && r.external_id !== undefined ? String(r.external_id) : null);
   const title = r.title || openingWords(text);
-  const spans = r.entities?.map((e) => ({ start: e.start_offset, end: e.end_offset, label: e.label, speaker: e.speaker ?? null, note: e.note ?? null }));
+  const spans = (r.entities?.length ? r.entities : r.label)?.map((e) => ({ start: e.start_offset, end: e.end_offset, label: e.label, speaker: e.speaker ?? null, note: e.note ?? null }));
   return { title, outlet: r.outlet ?? null, url: r.url ?? null, author: r.author ?? null, published: r.published, text, externalId, ...(spans?.length && { spans }) };
 }
 

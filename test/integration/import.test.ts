@@ -14,8 +14,8 @@ const write = (name: string, content: string | Buffer) => {
 };
 const countArticles = (projectId: string) => testDb().article.count({ where: { projectId } });
 
-async function importError(projectId: string, file: string) {
-  const error = await importFile(projectId, file).then(() => null, (e) => e);
+async function importError(projectId: string, file: string, actorId?: string) {
+  const error = await importFile(projectId, file, actorId ? { actorId } : undefined).then(() => null, (e) => e);
   expect(error).toBeInstanceOf(AppError);
   return (error as AppError).message;
 }
@@ -87,6 +87,23 @@ describe('import', () => {
     expect(await importError(project.id, bad)).toMatch(/bad-spans\.jsonl, line 1: field "entities\.0\.end_offset"/);
     const crlf = write('crlf-spans.jsonl', JSON.stringify({ ...line, text: text + '\r\nmore' }) + '\n');
     expect(await importError(project.id, crlf)).toMatch(/field "text" must be canonical/);
+  });
+
+  it("imports doccano's sequence-labelling export ([start, end, label] under \"label\") as pending spans", async () => {
+    const project = await makeProject();
+    const user = await makeUser();
+    const text = 'Tehran denied it 👍🏽. Tirana said Iran did it.';
+    const at = (s: string) => Array.from(text.slice(0, text.indexOf(s))).length;
+    const file = write('doccano-seq.jsonl', JSON.stringify({ id: 7, text, label: [[at('denied it'), at('denied it') + 9, 'DENIAL'], [at('Iran did it'), at('Iran did it') + 11, 'assertion']] }) + '\n');
+    expect(await importFile(project.id, file, { actorId: user.id })).toMatchObject({ added: 1 });
+    const spans = await testDb().annotation.findMany({ where: { article: { projectId: project.id } }, orderBy: { start: 'asc' } });
+    expect(spans.map((s) => [s.exact, s.label, s.status])).toEqual([
+      ['denied it', 'DENIAL', 'PENDING'],
+      ['Iran did it', 'ASSERTION', 'PENDING'],
+    ]);
+    const classification = write('doccano-class.jsonl', JSON.stringify({ text: 'Another text.', label: ['politics'] }) + '\n');
+    expect(await importError(project.id, classification, user.id)).toMatch(/^doccano-class\.jsonl, line 1: field "label\.0" is a document label/);
+    expect(await testDb().article.count({ where: { projectId: project.id } })).toBe(1);
   });
 
   it('imports a corpus folder with manifest.json', async () => {

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { toNewArticle } from './record';
+
+const origin = { file: 'doccano.jsonl', line: 3 };
+const text = 'Tehran denied it 👍🏽. Tirana said Iran did it.';
+const at = (s: string) => Array.from(text.slice(0, text.indexOf(s))).length;
+const span = (s: string) => [at(s), at(s) + Array.from(s).length] as const;
+const error = (raw: unknown) => {
+  try {
+    toNewArticle(raw, origin);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error('expected the record to be refused');
+};
+
+describe('spans in doccano records', () => {
+  it('reads [start, end, label] triples under "label" (sequence-labelling export) and under "entities"', () => {
+    const [s, e] = span('Iran did it');
+    const [ds, de] = span('denied it 👍🏽');
+    for (const key of ['label', 'entities']) {
+      const article = toNewArticle({ text, [key]: [[s, e, 'ASSERTION'], [ds, de, 'denial']] }, origin);
+      expect(article.spans).toEqual([
+        { start: s, end: e, label: 'assertion', speaker: null, note: null },
+        { start: ds, end: de, label: 'denial', speaker: null, note: null },
+      ]);
+    }
+  });
+
+  it('reads entity objects with speaker and note', () => {
+    const [s, e] = span('Iran did it');
+    const article = toNewArticle({ text, entities: [{ start_offset: s, end_offset: e, label: 'Evidence', speaker: 'Tirana', note: 'n' }] }, origin);
+    expect(article.spans).toEqual([{ start: s, end: e, label: 'evidence', speaker: 'Tirana', note: 'n' }]);
+  });
+
+  it('refuses document labels, unknown tags and malformed spans, naming line and field', () => {
+    expect(error({ text, label: ['sports'] })).toBe('doccano.jsonl, line 3: field "label.0" is a document label; Crosscheck imports spans, as [start, end, label] or {start_offset, end_offset, label}');
+    expect(error({ text, label: [[0, 6, 'CLAIM']] })).toBe('doccano.jsonl, line 3: field "label.0.label" must be one of assertion, denial, evidence (any case)');
+    expect(error({ text, entities: [[0, 6]] })).toMatch(/^doccano\.jsonl, line 3: field "entities\.0" must be \[start, end, label\]/);
+    expect(error({ text, label: [[5, 500, 'denial']] })).toMatch(new RegExp(`field "label\\.0\\.end_offset" must be after start_offset and at most ${Array.from(text).length}$`));
+    expect(error({ text, entities: [[0, 6, 'denial']], label: [[0, 6, 'denial']] })).toMatch(/field "label" gives spans as well as "entities"/);
+  });
+
+  it('a record without spans has none', () => {
+    expect(toNewArticle({ text, label: [] }, origin).spans).toBeUndefined();
+  });
+});
