@@ -29,13 +29,33 @@ const types = {
  */
 const CLIENT_CHECK = `SELECT set_config('client_connection_check_interval', '2s', false) WHERE current_setting('server_version_num')::int >= 140000`;
 
+/**
+ * A pg client that runs CLIENT_CHECK before the pool hands it out: issued
+ * from the pool's 'connect' event, the check would run beside the caller's
+ * first query on the same connection, which pg deprecates (and pg 9 refuses).
+ * pg-pool connects with a callback; plain callers get the promise.
+ */
+class CheckedClient extends pg.Client {
+  connect(): Promise<pg.Client>;
+  connect(callback: ((err: Error) => void) | ((err: null, c: pg.Client) => void)): void;
+  connect(callback?: ((err: Error) => void) | ((err: null, c: pg.Client) => void)): Promise<pg.Client> | void {
+    const ready = super.connect().then(async () => {
+      await this.query(CLIENT_CHECK).catch(() => {}); // a failure only loses the check
+      return this as pg.Client;
+    });
+    if (!callback) return ready;
+    const cb = callback as (err: Error | null, c?: pg.Client) => void;
+    ready.then((c) => cb(null, c), (e: Error) => cb(e));
+  }
+}
+
 function handles(): Handles {
   if (globalForDb.crosscheckDb) return globalForDb.crosscheckDb;
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error('DATABASE_URL is not set');
   // Sessions run in UTC: DateTime columns are UTC timestamps without zone, so
   // now(), column defaults and Date parameters must not shift with the server's zone.
-  const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), options: '-c TimeZone=UTC' });
+  const pool = new pg.Pool({ Client: CheckedClient, connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), options: '-c TimeZone=UTC' });
   // Under load, a transaction waits its turn for a pooled connection instead of
   // failing after Prisma's default 2 s (P2028, a 500): the pool is the queue.
   const transactionOptions = { maxWait: 15_000, timeout: 15_000 };
@@ -43,8 +63,6 @@ function handles(): Handles {
   const byBackendPid = new Map<number, pg.PoolClient>();
   pool.on('connect', (c) => {
     byBackendPid.set((c as PidClient).processID, c);
-    // Queued ahead of the connection's first query; a failure only loses the check.
-    c.query(CLIENT_CHECK).catch(() => {});
   });
   pool.on('remove', (c) => byBackendPid.get((c as PidClient).processID) === c && byBackendPid.delete((c as PidClient).processID));
   globalForDb.crosscheckDb = { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions }), byBackendPid };
