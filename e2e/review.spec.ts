@@ -1,5 +1,5 @@
 import { test, expect, request as playwrightRequest } from '@playwright/test';
-import { cpRange, makeTeam, makeToken, signIn, testDb } from './fixtures';
+import { cpRange, makeTeam, makeToken, signIn, testDb, TEST_PASSWORD } from './fixtures';
 
 const TEXT = 'Albania cut ties with Iran. Tehran denied the accusation. Microsoft found Iranian hackers.';
 
@@ -54,4 +54,45 @@ test('a reviewer works through the queue by keyboard; the analyst sees the decis
   // Analysts have no queue.
   const analystApi = await api.get(`/api/v1/projects/${team.project.id}/review-queue`);
   expect(analystApi.status()).toBe(403);
+});
+
+test('a signed-out reviewer follows a link to a span, signs in, lands on it, and approves the span and its link there', async ({ page, baseURL }) => {
+  const team = await makeTeam(TEXT);
+  const api = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${await makeToken(team.analyst.id)}` } });
+  const claim = await (await api.post(`/api/v1/articles/${team.article.id}/annotations`, { data: { ...cpRange(TEXT, 'Albania cut ties with Iran'), label: 'assertion' } })).json();
+  const denial = await (await api.post(`/api/v1/articles/${team.article.id}/annotations`, { data: { ...cpRange(TEXT, 'Tehran denied the accusation'), label: 'denial' } })).json();
+  const link = await (await api.post('/api/v1/links', { data: { fromAnnotationId: denial.id, toAnnotationId: claim.id, kind: 'contradicts' } })).json();
+
+  await page.goto(`/articles/${team.article.id}#span-${claim.id}`);
+  await expect(page).toHaveURL(/\/login\?next=/);
+  await page.getByLabel('Email').fill(team.reviewer.email);
+  await page.getByLabel('Password').fill('a wrong password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('login-error')).toHaveText('Wrong email or password.');
+  // A failed attempt keeps the email typed.
+  await expect(page.getByLabel('Email')).toHaveValue(team.reviewer.email);
+  await page.getByLabel('Password').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+
+  // Back on the article, at the span the link named, in a tab titled after the article.
+  await expect(page).toHaveURL(new RegExp(`/articles/${team.article.id}#span-${claim.id}$`));
+  const title = (await testDb().article.findUniqueOrThrow({ where: { id: team.article.id } })).title;
+  await expect(page).toHaveTitle(`${title} · Test Outlet · Crosscheck`);
+  const dialog = page.getByRole('dialog', { name: 'Span' });
+  await expect(dialog).toHaveAttribute('data-annotation-id', claim.id);
+  // A reviewer edits nothing here, but decides.
+  await expect(dialog.getByRole('button', { name: 'Save' })).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Approve span “Albania cut ties with Iran”' }).click();
+  await expect(page.getByTestId('reader-status')).toHaveText('Span approved.');
+  await expect(page.getByTestId('article-text').locator(`[data-annotation-id="${claim.id}"]`).first()).toHaveAttribute('data-status', 'approved');
+
+  const row = dialog.getByTestId('span-link');
+  await expect(row).toContainText('Pending');
+  await row.getByRole('button', { name: 'Reject link to “Tehran denied the accusation”…' }).click();
+  await row.getByLabel('Why reject?').fill('The denial answers another claim');
+  await row.getByLabel('Why reject?').press('Enter');
+  await expect(row).toContainText('Rejected');
+
+  expect((await testDb().annotation.findUniqueOrThrow({ where: { id: claim.id } })).status).toBe('APPROVED');
+  expect(await testDb().link.findUniqueOrThrow({ where: { id: link.id }, select: { status: true, reviewComment: true } })).toEqual({ status: 'REJECTED', reviewComment: 'The denial answers another claim' });
 });

@@ -82,7 +82,7 @@ async function settle(ms = 40) {
   });
 }
 
-async function render(annotations: AnnotationDto[], canAnnotate = true) {
+async function render(annotations: AnnotationDto[], canAnnotate = true, roles: { canReview?: boolean; isAdmin?: boolean } = {}) {
   root = createRoot(container);
   await act(async () => {
     root.render(
@@ -92,6 +92,7 @@ async function render(annotations: AnnotationDto[], canAnnotate = true) {
         textHash="h"
         initialAnnotations={annotations}
         canAnnotate={canAnnotate}
+        {...roles}
         currentUserId="u1"
       />,
     );
@@ -123,6 +124,16 @@ async function select(exact: string) {
   }
   throw new Error(`text not found: ${exact}`);
 }
+
+/** Sets a form control's value the way typing does, so React's onChange sees it. */
+function setValue(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string) {
+  const proto = Object.getPrototypeOf(el) as object;
+  Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(el, value);
+  el.dispatchEvent(new Event(el instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
+}
+
+const pick = (name: string, value: string) => act(async () => setValue(byName('select', name) as HTMLSelectElement, value));
+const type = (name: string, value: string) => act(async () => setValue(byName('textarea', name) as HTMLTextAreaElement, value));
 
 function click(el: Element) {
   return act(async () => {
@@ -202,10 +213,11 @@ describe('ArticleReader', () => {
     expect(q('[role="toolbar"]')).toBeNull();
   });
 
-  it('opens the innermost of overlapping spans on click, saves, and reloads on a version conflict', async () => {
+  it('opens the innermost of overlapping spans on click; a conflict keeps the typing until the analyst chooses', async () => {
     const outer = dto('outer', 'ministre 😀 a nié les faits');
     const inner = dto('inner', 'a nié', { label: 'denial', author: { id: 'u2', name: 'Bo' } });
-    await render([outer, inner]);
+    // An admin: may edit Bo's span.
+    await render([outer, inner], true, { isAdmin: true });
     const innerEl = q('.article-reader__text [data-annotation-id="inner"]')!;
     expect(innerEl.parentElement!.closest('[data-annotation-id="outer"]')).not.toBeNull();
     await click(innerEl);
@@ -213,11 +225,7 @@ describe('ArticleReader', () => {
     expect(dialog.dataset.annotationId).toBe('inner');
     expect(dialog.textContent).toContain('Bo');
 
-    const tag = byName('select', 'Tag') as HTMLSelectElement;
-    await act(async () => {
-      tag.value = 'evidence';
-      tag.dispatchEvent(new Event('change', { bubbles: true }));
-    });
+    await pick('Tag', 'evidence');
     replies.push(() => json(409, { error: { code: 'CONFLICT', message: 'Stale version' } }));
     replies.push(() =>
       json(200, { article: { id: 'art1', textHash: 'h' }, annotations: [outer, { ...inner, version: 2, note: 'theirs' }] }),
@@ -227,15 +235,82 @@ describe('ArticleReader', () => {
     expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual(['PATCH /api/v1/annotations/inner', 'GET /api/v1/articles/art1']);
     expect(calls[0].body).toEqual({ label: 'evidence', note: null, speaker: null, version: 1 });
     expect(q('[data-testid="reader-status"]')!.textContent).toBe('This span was changed by someone else; reloaded.');
-    // Still open, now showing their version.
-    expect((byName('textarea', 'Note') as HTMLTextAreaElement).value).toBe('theirs');
+    // Still open, the typing kept, and the change named; Save waits for a choice.
+    expect(q('[data-testid="changed-elsewhere"]')!.textContent).toContain('Your unsaved changes are kept');
+    expect((byName('select', 'Tag') as HTMLSelectElement).value).toBe('evidence');
+    expect((byName('textarea', 'Note') as HTMLTextAreaElement).value).toBe('');
+    expect((byName('button', 'Save') as HTMLButtonElement).disabled).toBe(true);
 
+    // Discarding shows their version, which can then be edited and saved against it.
+    await click(byName('button', 'Discard mine')!);
+    expect(q('[data-testid="changed-elsewhere"]')).toBeNull();
+    expect((byName('textarea', 'Note') as HTMLTextAreaElement).value).toBe('theirs');
+    expect((byName('select', 'Tag') as HTMLSelectElement).value).toBe('denial');
+    await pick('Tag', 'evidence');
     replies.push(() => json(200, { ...inner, version: 3, label: 'evidence', note: 'theirs' }));
     await click(byName('button', 'Save')!);
     await settle();
-    expect(calls[2].body).toMatchObject({ version: 2 });
+    expect(calls[2].body).toEqual({ label: 'evidence', note: 'theirs', speaker: null, version: 2 });
     expect(q('[role="dialog"]')).toBeNull();
     expect(q('.article-reader__text [data-annotation-id="inner"]')!.dataset.label).toBe('evidence');
+  });
+
+  it('"Keep mine" saves the typing over the other change, against its version', async () => {
+    const span = dto('s', 'La police');
+    await render([span]);
+    await click(q('.article-reader__text [data-annotation-id="s"]')!);
+    await type('Note', 'mine');
+    replies.push(() => json(409, { error: { code: 'CONFLICT', message: 'Stale version' } }));
+    replies.push(() => json(200, { article: { id: 'art1', textHash: 'h' }, annotations: [{ ...span, version: 4, speaker: 'Theirs' }] }));
+    await click(byName('button', 'Save')!);
+    await settle();
+    expect((byName('textarea', 'Note') as HTMLTextAreaElement).value).toBe('mine');
+    await click(byName('button', 'Keep mine')!);
+    replies.push(() => json(200, { ...span, version: 5, note: 'mine' }));
+    await click(byName('button', 'Save')!);
+    await settle();
+    expect(calls[2]).toMatchObject({ method: 'PATCH', body: { note: 'mine', speaker: null, version: 4 } });
+    expect(q('[role="dialog"]')).toBeNull();
+  });
+
+  it("shows another analyst's span read-only: no Save or Delete to fail later", async () => {
+    await render([dto('b', 'La police', { author: { id: 'u2', name: 'Bo' }, note: 'from Bo' })]);
+    await click(q('.article-reader__text [data-annotation-id="b"]')!);
+    expect(q('[role="dialog"]')!.textContent).toContain('from Bo');
+    expect(byName('button', 'Save')).toBeUndefined();
+    expect(byName('button', 'Delete')).toBeUndefined();
+    expect(q('[data-testid="review-controls"]')).toBeNull();
+  });
+
+  it('lets a reviewer approve and reject from the popover, a rejection with its reason (Enter sends)', async () => {
+    const span = dto('b', 'La police', { author: { id: 'u2', name: 'Bo' } });
+    await render([span], false, { canReview: true });
+    await click(q('.article-reader__text [data-annotation-id="b"]')!);
+    replies.push(() => json(200, { ...span, version: 2, status: 'approved' }));
+    await click(byName('button', 'Approve span “La police”')!);
+    await settle();
+    expect(calls[0]).toMatchObject({ method: 'POST', url: '/api/v1/annotations/b/review', body: { decision: 'approve', version: 1 } });
+    expect(q('[data-testid="reader-status"]')!.textContent).toBe('Span approved.');
+    expect(q('[role="dialog"] .span-status')!.textContent).toBe('Approved');
+    expect(byName('button', 'Approve span “La police”')).toBeUndefined();
+
+    await click(byName('button', 'Reject span “La police”…')!);
+    replies.push(() => json(200, { ...span, version: 3, status: 'rejected', reviewComment: 'Not what the source says' }));
+    const reason = q<HTMLTextAreaElement>('.review-controls__reject textarea')!;
+    await act(async () => {
+      setValue(reason, 'Not what the source says');
+      reason.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    });
+    await settle();
+    expect(calls[1]).toMatchObject({ url: '/api/v1/annotations/b/review', body: { decision: 'reject', comment: 'Not what the source says', version: 2 } });
+    expect(q('[data-testid="review-comment"]')!.textContent).toBe('Reviewer: Not what the source says');
+  });
+
+  it('offers no review controls on your own span', async () => {
+    await render([dto('mine', 'La police')], true, { canReview: true });
+    await click(q('.article-reader__text [data-annotation-id="mine"]')!);
+    expect(q('[data-testid="review-controls"]')).toBeNull();
+    expect(byName('button', 'Save')).toBeDefined();
   });
 
   it('opens a span from the side list and deletes it', async () => {

@@ -55,10 +55,10 @@ type SidePanel =
 const SPANS: SidePanel = { kind: 'spans' };
 
 export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
-  const { articleId, text, initialAnnotations, canAnnotate, currentUserId, projectId, spanContext, loadSpanContext } = props;
+  const { articleId, text, initialAnnotations, canAnnotate, canReview = false, isAdmin = false, currentUserId, projectId, spanContext, loadSpanContext } = props;
   const router = useRouter();
   const mapping = useMemo(() => new ArticleMapping(text), [text]);
-  const { annotations, status, setStatus, busy, create, save, remove, refresh } = useAnnotations(articleId, initialAnnotations);
+  const { annotations, status, setStatus, busy, create, save, review, remove, refresh } = useAnnotations(articleId, initialAnnotations);
   const layout = useMemo(() => layoutSpans(mapping, annotations), [mapping, annotations]);
   const byId = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
   const ordered = useMemo(() => [...annotations].sort(compareTextOrder), [annotations]);
@@ -133,11 +133,19 @@ export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
     if (el && ids.length > 0) openAt(ids[0], closestHighlight(el, ids[0], editor.view.dom), editor.view.dom);
   };
 
-  // Deep links: #span-<id> opens a span; #cp-<offset> opens the span starting there, else puts the caret there.
+  // Deep links: #span-<id> opens a span; #cp-<start>-<end> selects a passage; #cp-<offset> opens the span starting there, else puts the caret there.
   const goTo = useCallback(
     (target: ReaderTarget) => {
       if (!editor || editor.isDestroyed) return;
       let id = target.kind === 'span' ? target.id : null;
+      if (target.kind === 'offset' && target.end !== undefined) {
+        // A passage (a search result): selected, so the reader sees it and can tag it at once.
+        const from = mapping.textOffsetToPos(Math.min(target.offset, mapping.index.length));
+        const to = mapping.textOffsetToPos(Math.min(target.end, mapping.index.length));
+        editor.chain().focus(undefined, { scrollIntoView: false }).setTextSelection({ from, to }).run();
+        scrollToPos(editor.view, from);
+        return;
+      }
       if (target.kind === 'offset') {
         const starting = annotations.filter((a) => a.start === target.offset && !layout.orphanIds.has(a.id));
         id = starting.sort((a, b) => length(a) - length(b))[0]?.id ?? null;
@@ -205,8 +213,8 @@ export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
     if (openClaimId) ensureClaimsLoaded(); // to show the claim's wording
   }, [openClaimId, ensureClaimsLoaded]);
 
-  const onSave = async (changes: Omit<UpdateAnnotationBody, 'version'>) => {
-    if (open && (await save(open, changes)) === 'saved') closeSpan();
+  const onSave = async (changes: Omit<UpdateAnnotationBody, 'version'>, version: number) => {
+    if (open && (await save(open, changes, version)) === 'saved') closeSpan();
   };
   const onDelete = async () => {
     if (!open) return;
@@ -245,16 +253,18 @@ export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
           {toolbar}
           {open && openSpan && (
             <SpanPopover
-              key={`${open.id}:${open.version}`}
+              key={open.id}
               annotation={open}
               overlapping={openSpan.overlapIds.map((id) => byId.get(id)).filter((a): a is AnnotationDto => !!a)}
               anchor={openSpan.anchor}
               isOrphan={layout.orphanIds.has(open.id)}
               autoFocus={openSpan.returnFocus !== null}
-              canAnnotate={canAnnotate}
+              canEdit={canAnnotate && (isAdmin || open.author.id === currentUserId)}
+              canReview={canReview && open.author.id !== currentUserId}
               currentUserId={currentUserId}
               busy={busy}
-              onSave={(changes) => void onSave(changes)}
+              onSave={(changes, version) => void onSave(changes, version)}
+              onReview={(decision, comment) => review(open, decision, comment)}
               onDelete={() => void onDelete()}
               onSwitch={(id) => setOpenSpan({ ...openSpan, id })}
               onClose={closeSpan}
@@ -265,6 +275,9 @@ export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
                     annotation={open}
                     knownCount={context.linkCounts.get(open.id) ?? 0}
                     canAnnotate={canAnnotate}
+                    canReview={canReview}
+                    isAdmin={isAdmin}
+                    currentUserId={currentUserId}
                     onCount={(n) => context.setLinkCount(open.id, n)}
                     onError={(text) => setStatus({ text, kind: 'error' })}
                   />

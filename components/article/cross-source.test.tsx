@@ -133,7 +133,7 @@ async function settle(ms = 40) {
   });
 }
 
-async function render(annotations: AnnotationDto[], spanContext: SpanContext, canAnnotate = true) {
+async function render(annotations: AnnotationDto[], spanContext: SpanContext, canAnnotate = true, canReview = false) {
   const loadSpanContext = vi.fn(async () => ({ linkCounts: {}, claimIds: {} }));
   root = createRoot(container);
   await act(async () => {
@@ -145,6 +145,7 @@ async function render(annotations: AnnotationDto[], spanContext: SpanContext, ca
         textHash="h"
         initialAnnotations={annotations}
         canAnnotate={canAnnotate}
+        canReview={canReview}
         currentUserId="u1"
         spanContext={spanContext}
         loadSpanContext={loadSpanContext}
@@ -207,6 +208,25 @@ describe('ArticleReader across sources', () => {
     expect(item.textContent).toContain('Contradicts');
     expect(item.textContent).toContain('Tech Monitor · Embassy raided');
     expect(q('a', item)!.getAttribute('href')).toBe('/articles/art2#span-o1');
+  });
+
+  it("lets a reviewer approve another analyst's link from the span's popover; their own links get no controls", async () => {
+    const theirs = { ...otherLink, author: { id: 'u2', name: 'Bo' } };
+    const mine = { ...otherLink, id: 'l2' };
+    route('GET /api/v1/annotations/a1/links', () => json(200, { links: [theirs, mine] }));
+    route('POST /api/v1/links/l1/review', () => json(200, { ...theirs, status: 'approved', version: 2 }));
+    await render([assertion, denial], { linkCounts: { a1: 2 }, claimIds: {} }, false, true);
+    const dialog = await openFromList('Iran hired four groups');
+    const [first, second] = [...dialog.querySelectorAll<HTMLElement>('[data-testid="span-link"]')];
+    expect(first.textContent).toContain('Pending');
+    expect(q('[data-testid="review-controls"]', second)).toBeNull();
+    // Not the link's author, and not an admin: no remove button either.
+    expect(q('.span-links__remove', first)).toBeNull();
+    await click(button('Approve link to “Iran denied it”', first));
+    expect(calls.at(-1)).toMatchObject({ method: 'POST', url: '/api/v1/links/l1/review', body: { decision: 'approve', version: 1 } });
+    const updated = q('[data-testid="span-link"]', dialog)!;
+    expect(updated.textContent).toContain('Approved');
+    expect(button('Approve link to “Iran denied it”', updated)).toBeUndefined();
   });
 
   it('asks before deleting a linked span and reports the links that went with it', async () => {

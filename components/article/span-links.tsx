@@ -2,8 +2,10 @@
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { ObjectHistory } from '@/components/history/object-history';
+import { ReviewControls } from '@/components/review/review-controls';
+import { reviewLink } from '@/lib/review/api-client';
 import type { AnnotationDto } from '@/lib/annotations/dto';
-import { labelName } from '@/lib/annotations/labels';
+import { labelName, STATUS_NAMES } from '@/lib/annotations/labels';
 import { deleteLink, fetchSpanLinks } from '@/lib/cross-source/api-client';
 import { spanHref } from '@/lib/cross-source/location-hash';
 import type { LinkDto, SpanSummaryDto } from '@/lib/links/dto';
@@ -14,6 +16,11 @@ type SpanLinksProps = {
   /** What the reader knew before asking (shown while the list loads). */
   knownCount: number;
   canAnnotate: boolean;
+  /** Reviewer or admin: approves and rejects links others made. */
+  canReview: boolean;
+  /** Admin: removes anyone's links (others remove their own). */
+  isAdmin: boolean;
+  currentUserId: string;
   /** The fresh count, so the span list's badge follows. */
   onCount: (count: number) => void;
   onError: (message: string) => void;
@@ -25,7 +32,7 @@ type SpanLinksProps = {
  * article and quote and goes to it: within this article by the URL hash
  * alone, to another article as a client-side navigation.
  */
-export function SpanLinks({ annotation: a, knownCount, canAnnotate, onCount, onError }: SpanLinksProps) {
+export function SpanLinks({ annotation: a, knownCount, canAnnotate, canReview, isAdmin, currentUserId, onCount, onError }: SpanLinksProps) {
   const [links, setLinks] = useState<LinkDto[] | null>(null);
   const [removing, setRemoving] = useState<string | null>(null);
 
@@ -59,6 +66,23 @@ export function SpanLinks({ annotation: a, knownCount, canAnnotate, onCount, onE
     onCount(rest.length);
   };
 
+  const decide = async (link: LinkDto, decision: 'approve' | 'reject', comment?: string) => {
+    const res = await reviewLink(link.id, { decision, version: link.version, ...(comment ? { comment } : {}) });
+    if (res.ok) {
+      setLinks((list) => (list ?? []).map((l) => (l.id === link.id ? res.data : l)));
+      return true;
+    }
+    if (res.status === 409) {
+      // Decided or changed meanwhile: show it as it is now, then let the reviewer look again.
+      const fresh = await fetchSpanLinks(a.id);
+      if (fresh.ok) setLinks(fresh.data.links);
+      onError('This link changed since you opened it; reloaded. Look again and decide.');
+    } else {
+      onError(res.message);
+    }
+    return false;
+  };
+
   const count = links?.length ?? knownCount;
   return (
     <section className="span-links" aria-label="Links" data-testid="span-links" data-count={count}>
@@ -77,7 +101,8 @@ export function SpanLinks({ annotation: a, knownCount, canAnnotate, onCount, onE
               <li key={link.id} className="span-links__item" data-testid="span-link" data-kind={link.kind}>
                 <span className={`link-kind link-kind--${link.kind}`}>{linkKindName(link.kind)}</span>
                 <OtherEnd span={other} currentArticleId={a.articleId} />
-                {canAnnotate && (
+                <span className={`span-status span-status--${link.status}`}>{STATUS_NAMES[link.status]}</span>
+                {canAnnotate && (isAdmin || link.author.id === currentUserId) && (
                   <button
                     type="button"
                     className="span-links__remove"
@@ -89,7 +114,10 @@ export function SpanLinks({ annotation: a, knownCount, canAnnotate, onCount, onE
                     ×
                   </button>
                 )}
-                <ObjectHistory objectType="link" objectId={link.id} />
+                {canReview && link.author.id !== currentUserId && (
+                  <ReviewControls subject={`link to “${shortQuote(other.exact, 40)}”`} status={link.status} onDecide={(d, c) => decide(link, d, c)} />
+                )}
+                <ObjectHistory objectType="link" objectId={link.id} label="Link history" />
               </li>
             );
           })}

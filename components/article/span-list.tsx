@@ -108,6 +108,7 @@ const SpanListItem = memo(function SpanListItem({ annotation: a, isActive, isOrp
         onClick={(e) => onOpen(a.id, e.currentTarget)}
       >
         <q className="span-list__quote">{a.exact}</q>
+        {a.note && <span className="span-list__note">{a.note.length > 100 ? `${a.note.slice(0, 100)}…` : a.note}</span>}
         <span className="span-list__meta">
           {a.speaker && <span className="span-list__speaker">{a.speaker}</span>}
           <span className="span-list__author">{isMine ? `${a.author.name} (you)` : a.author.name}</span>

@@ -2,6 +2,7 @@
 import { ObjectHistory } from '@/components/history/object-history';
 
 import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { ReviewControls } from '@/components/review/review-controls';
 import type { AnnotationDto, Label, UpdateAnnotationBody } from '@/lib/annotations/dto';
 import { LABEL_OPTIONS, labelName, STATUS_NAMES } from '@/lib/annotations/labels';
 import type { OverlayAnchor } from './overlay-position';
@@ -14,10 +15,15 @@ type SpanPopoverProps = {
   isOrphan: boolean;
   /** Move focus into the dialog (opened from the list or by keyboard), or leave the caret in the text (opened by a click). */
   autoFocus: boolean;
-  canAnnotate: boolean;
+  /** The caller may edit and delete this span: its author, or an admin (lib/auth/permissions.ts, changeSpan). */
+  canEdit: boolean;
+  /** The caller may approve or reject it: a reviewer or admin, not its author. */
+  canReview: boolean;
   currentUserId: string;
   busy: boolean;
-  onSave: (changes: Omit<UpdateAnnotationBody, 'version'>) => void;
+  /** `version`: the one the form was filled from, so a change made meanwhile answers 409 instead of being overwritten. */
+  onSave: (changes: Omit<UpdateAnnotationBody, 'version'>, version: number) => void;
+  onReview: (decision: 'approve' | 'reject', comment?: string) => Promise<boolean>;
   onDelete: () => void;
   onSwitch: (id: string) => void;
   onClose: () => void;
@@ -27,15 +33,35 @@ type SpanPopoverProps = {
 
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
 
+type Fields = { label: Label; speaker: string; note: string };
+const fieldsOf = (a: AnnotationDto): Fields => ({ label: a.label, speaker: a.speaker ?? '', note: a.note ?? '' });
+const sameFields = (x: Fields, y: Fields) => x.label === y.label && x.speaker === y.speaker && x.note === y.note;
+
 /**
- * Details and edit form of one span. Mount it with a key of id + version so a
- * reload after a conflict resets the form to the fresh values.
+ * Details and edit form of one span; mount it with a key of the span's id.
+ * When the span changes elsewhere while it is open (live updates, a review,
+ * a 409 reload), an untouched form takes the new values; a form with
+ * unsaved typing keeps it and says so, offering to discard it or to save
+ * over the other change knowingly. Typing is never thrown away unasked.
  */
 export function SpanPopover(props: SpanPopoverProps) {
-  const { annotation: a, overlapping, anchor, isOrphan, autoFocus, canAnnotate, currentUserId, busy } = props;
-  const [label, setLabel] = useState<Label>(a.label);
-  const [speaker, setSpeaker] = useState(a.speaker ?? '');
-  const [note, setNote] = useState(a.note ?? '');
+  const { annotation: a, overlapping, anchor, isOrphan, autoFocus, canEdit, canReview, currentUserId, busy } = props;
+  // The span as the form was filled from it: what the edits are relative to, and the version a save sends.
+  const [base, setBase] = useState(a);
+  const [fields, setFields] = useState<Fields>(() => fieldsOf(a));
+  const { label, speaker, note } = fields;
+  const set = (patch: Partial<Fields>) => setFields((f) => ({ ...f, ...patch }));
+  const dirty = !sameFields(fields, fieldsOf(base));
+  const changedElsewhere = a.version !== base.version;
+  if (changedElsewhere && !dirty) {
+    // Adjusting state while rendering (React's pattern for props that change): nothing typed, so follow the span.
+    setBase(a);
+    setFields(fieldsOf(a));
+  }
+  const takeTheirs = () => {
+    setBase(a);
+    setFields(fieldsOf(a));
+  };
   const tagRef = useRef<HTMLSelectElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
 
@@ -96,12 +122,36 @@ export function SpanPopover(props: SpanPopoverProps) {
           </select>
         </label>
       )}
-      {canAnnotate ? (
+      {canReview && (
+        <ReviewControls
+          subject={`span “${a.exact.length > 40 ? `${a.exact.slice(0, 40)}…` : a.exact}”`}
+          status={a.status}
+          busy={busy}
+          onDecide={props.onReview}
+        />
+      )}
+      {canEdit && changedElsewhere && dirty && (
+        <div className="span-popover__warning" role="alert" data-testid="changed-elsewhere">
+          <p style={{ margin: 0 }}>
+            This span was changed elsewhere while you were editing (now: {labelName(a.label)}
+            {a.speaker ? `, speaker ${a.speaker}` : ''}, {STATUS_NAMES[a.status].toLowerCase()}). Your unsaved changes are kept.
+          </p>
+          <div className="span-popover__row">
+            <button type="button" className="btn-small" onClick={takeTheirs}>
+              Discard mine
+            </button>
+            <button type="button" className="btn-small" onClick={() => setBase(a)}>
+              Keep mine
+            </button>
+          </div>
+        </div>
+      )}
+      {canEdit ? (
         <form
           className="span-popover__form"
           onSubmit={(e) => {
             e.preventDefault();
-            props.onSave({ label, speaker: orNull(speaker), note: orNull(note) });
+            props.onSave({ label, speaker: orNull(speaker), note: orNull(note) }, base.version);
           }}
         >
           <label className="span-popover__field">
@@ -110,7 +160,7 @@ export function SpanPopover(props: SpanPopoverProps) {
               ref={tagRef}
               aria-label="Tag"
               value={label}
-              onChange={(e) => setLabel(e.target.value as Label)}
+              onChange={(e) => set({ label: e.target.value as Label })}
             >
               {LABEL_OPTIONS.map((o) => (
                 <option key={o.value} value={o.value}>
@@ -121,14 +171,14 @@ export function SpanPopover(props: SpanPopoverProps) {
           </label>
           <label className="span-popover__field">
             <span>Speaker</span>
-            <input aria-label="Speaker" maxLength={200} value={speaker} onChange={(e) => setSpeaker(e.target.value)} />
+            <input aria-label="Speaker" maxLength={200} value={speaker} onChange={(e) => set({ speaker: e.target.value })} />
           </label>
           <label className="span-popover__field">
             <span>Note</span>
-            <textarea aria-label="Note" rows={3} maxLength={5000} value={note} onChange={(e) => setNote(e.target.value)} />
+            <textarea aria-label="Note" rows={3} maxLength={5000} value={note} onChange={(e) => set({ note: e.target.value })} />
           </label>
           <div className="span-popover__actions">
-            <button type="submit" className="span-popover__save" disabled={busy}>
+            <button type="submit" className="span-popover__save" disabled={busy || (changedElsewhere && dirty)}>
               Save
             </button>
             <button type="button" className="span-popover__delete" disabled={busy} onClick={props.onDelete}>

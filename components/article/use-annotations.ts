@@ -4,6 +4,7 @@ import { useCallback, useState } from 'react';
 import { createAnnotation, deleteAnnotation, fetchArticle, updateAnnotation } from '@/lib/annotations/api-client';
 import type { AnnotationDto, CreateAnnotationBody, UpdateAnnotationBody } from '@/lib/annotations/dto';
 import { labelName } from '@/lib/annotations/labels';
+import { reviewAnnotation } from '@/lib/review/api-client';
 
 export type ReaderStatus = { text: string; kind: 'info' | 'error' };
 export type SaveOutcome = 'saved' | 'conflict' | 'failed';
@@ -36,9 +37,9 @@ export function useAnnotations(articleId: string, initial: AnnotationDto[]) {
   );
 
   const save = useCallback(
-    async (current: AnnotationDto, changes: Omit<UpdateAnnotationBody, 'version'>): Promise<SaveOutcome> => {
+    async (current: AnnotationDto, changes: Omit<UpdateAnnotationBody, 'version'>, version = current.version): Promise<SaveOutcome> => {
       setBusy(true);
-      const res = await updateAnnotation(current.id, { ...changes, version: current.version });
+      const res = await updateAnnotation(current.id, { ...changes, version });
       if (res.ok) {
         setBusy(false);
         setAnnotations((list) => list.map((a) => (a.id === res.data.id ? res.data : a)));
@@ -78,13 +79,33 @@ export function useAnnotations(articleId: string, initial: AnnotationDto[]) {
     return false;
   }, []);
 
+  /** A reviewer's decision on a span; true once stored. A 409 (edited or decided meanwhile) reloads the spans. */
+  const review = useCallback(
+    async (current: AnnotationDto, decision: 'approve' | 'reject', comment?: string): Promise<boolean> => {
+      setBusy(true);
+      const res = await reviewAnnotation(current.id, { decision, version: current.version, ...(comment ? { comment } : {}) });
+      if (res.ok) {
+        setBusy(false);
+        setAnnotations((list) => list.map((a) => (a.id === res.data.id ? res.data : a)));
+        setStatus({ text: decision === 'approve' ? 'Span approved.' : 'Span rejected.', kind: 'info' });
+        return true;
+      }
+      const fresh = res.status === 409 ? await fetchArticle(articleId) : null;
+      setBusy(false);
+      if (fresh?.ok) setAnnotations(fresh.data.annotations);
+      setStatus({ text: res.status === 409 ? 'This span changed since you opened it; reloaded. Look again and decide.' : res.message, kind: 'error' });
+      return false;
+    },
+    [articleId],
+  );
+
   /** Reloads the spans (someone else changed them); keeps the view otherwise as it is. */
   const refresh = useCallback(async () => {
     const fresh = await fetchArticle(articleId);
     if (fresh.ok) setAnnotations(fresh.data.annotations);
   }, [articleId]);
 
-  return { annotations, status, setStatus, busy, create, save, remove, refresh };
+  return { annotations, status, setStatus, busy, create, save, review, remove, refresh };
 }
 
 /** Links go with their span; say so, so that nothing disappears unannounced. */

@@ -46,7 +46,7 @@ function detail(ev: Event) {
  * The history of a span, link or claim from the append-only audit log,
  * loaded when opened (GET /api/v1/{annotations|links|claims}/{id}/history).
  */
-export function ObjectHistory({ objectType, objectId, open = false }: { objectType: HistoryObject; objectId: string; open?: boolean }) {
+export function ObjectHistory({ objectType, objectId, open = false, label = 'History' }: { objectType: HistoryObject; objectId: string; open?: boolean; label?: string }) {
   const [events, setEvents] = useState<Event[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   return (
@@ -61,11 +61,11 @@ export function ObjectHistory({ objectType, objectId, open = false }: { objectTy
         else setError('Could not load the history.');
       }}
     >
-      <summary>History</summary>
+      <summary>{label}</summary>
       {error && <p className="object-history__error">{error}</p>}
       {events && events.length === 0 && <p className="object-history__empty">No recorded changes.</p>}
       {events && events.length > 0 && (
-        <ol className="object-history__list" aria-label="History">
+        <ol className="object-history__list" aria-label={label}>
           {events.map((ev) => (
             <li key={ev.id}>
               <time dateTime={ev.createdAt}>{new Date(ev.createdAt).toLocaleString()}</time> · {ev.actor?.name ?? 'system'} {VERB[ev.action] ?? ev.action}

@@ -1,8 +1,15 @@
 'use client';
+import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { QueueItem } from '@/lib/review/list-queue';
+import { reasonKeys } from './reason-keys';
 
-type Props = { initialItems: QueueItem[]; currentUserId: string };
+type Props = {
+  initialItems: QueueItem[];
+  currentUserId: string;
+  /** The page's limit: a full page means more may be waiting beyond it. */
+  limit: number;
+};
 
 async function decide(item: QueueItem, decision: 'approve' | 'reject', comment?: string) {
   const res = await fetch(`/api/v1/annotations/${item.id}/review`, {
@@ -19,7 +26,8 @@ async function decide(item: QueueItem, decision: 'approve' | 'reject', comment?:
  * (asks for a comment), o opens the span in its article. A stale decision
  * (someone else decided first) reloads the item and says why.
  */
-export function ReviewQueue({ initialItems, currentUserId }: Props) {
+export function ReviewQueue({ initialItems, currentUserId, limit }: Props) {
+  const router = useRouter();
   const [items, setItems] = useState(initialItems);
   const [index, setIndex] = useState(0);
   const [rejecting, setRejecting] = useState(false);
@@ -39,6 +47,8 @@ export function ReviewQueue({ initialItems, currentUserId }: Props) {
       if (result.ok) {
         setItems((list) => list.filter((i) => i.id !== current.id));
         setMessage(`${decision === 'approve' ? 'Approved' : 'Rejected'}: “${current.exact.slice(0, 60)}”`);
+        // The counts above are the server's: read them again (the items here stay as they are).
+        router.refresh();
       } else if (result.status === 409) {
         setItems((list) => list.filter((i) => i.id !== current.id));
         setMessage('Someone else changed or decided this span first; it left your queue. Reload to see it again.');
@@ -48,7 +58,7 @@ export function ReviewQueue({ initialItems, currentUserId }: Props) {
       setRejecting(false);
       setComment('');
     },
-    [current, currentUserId],
+    [current, currentUserId, router],
   );
 
   useEffect(() => {
@@ -80,8 +90,13 @@ export function ReviewQueue({ initialItems, currentUserId }: Props) {
       <p role="status" data-testid="review-status" className="rq-status">
         {message}
       </p>
+      {initialItems.length >= limit && (
+        <p className="muted" data-testid="queue-more">
+          Showing the first {limit} items; more may be waiting. Reload when these are decided.
+        </p>
+      )}
       {items.length === 0 ? (
-        <p className="muted">Nothing waiting. Well done.</p>
+        <p className="muted">{initialItems.length >= limit ? 'These are decided. Reload for the next items.' : 'Nothing waiting. Well done.'}</p>
       ) : (
         <ol ref={listRef} className="rq-list">
           {items.map((item, i) => (
@@ -116,7 +131,13 @@ export function ReviewQueue({ initialItems, currentUserId }: Props) {
                 >
                   <label>
                     Why reject?
-                    <textarea autoFocus value={comment} onChange={(e) => setComment(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && setRejecting(false)} required />
+                    <textarea
+                      autoFocus
+                      value={comment}
+                      onChange={(e) => setComment(e.target.value)}
+                      onKeyDown={reasonKeys(() => setRejecting(false))}
+                      required
+                    />
                   </label>
                   <button className="btn primary" type="submit">
                     Reject

@@ -45,6 +45,10 @@ export type ArticleReaderProps = {
   textHash: string;
   initialAnnotations: AnnotationDto[];
   canAnnotate: boolean;
+  /** Reviewer or admin: may approve and reject others' spans and links. */
+  canReview?: boolean;
+  /** Admin: may edit and delete anyone's spans (others edit only their own). */
+  isAdmin?: boolean;
   currentUserId: string;
 };
 

@@ -26,7 +26,7 @@ const claimSpanSelect = {
  * A claim with the spans the caller may see (independent annotation) grouped by
  * outlet and tag, and the links among those spans.
  */
-export async function getClaim(caller: Caller, id: string): Promise<ClaimDetailDto> {
+export async function getClaim(caller: Pick<Caller, 'id'>, id: string): Promise<ClaimDetailDto> {
   const found = await findClaimForUser(caller.id, id);
   const [claim, project, rows] = await Promise.all([
     readClaim(id, found.visibility),

@@ -1,6 +1,7 @@
 import Link from 'next/link';
+import { cache } from 'react';
 import type { Metadata } from 'next';
-import { requirePageCaller, loadOr404 } from '@/lib/auth/page-caller';
+import { requirePageCaller, loadOr404, titleFor } from '@/lib/auth/page-caller';
 import { getClaim } from '@/lib/claims/get-claim';
 import { projectRoles, can } from '@/lib/auth/permissions';
 import { outletAnchor } from '@/lib/claims/outlet-anchor';
@@ -11,16 +12,27 @@ import type { SpanSummaryDto } from '@/lib/links/dto';
 import { ObjectHistory } from '@/components/history/object-history';
 import { RenameClaimForm } from './rename-claim-form';
 import { DeleteClaimButton } from './delete-claim-button';
+import { LinkReview } from './link-review';
 
-export const metadata: Metadata = { title: 'Claim' };
+/** Once per request, for the title and the page alike. */
+const loadClaim = cache((callerId: string, claimId: string) => getClaim({ id: callerId }, claimId));
+
+type Props = { params: Promise<{ claimId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { claimId } = await params;
+  return titleFor('Claim', async (caller) => `Claim: ${(await loadClaim(caller.id, claimId)).text}`);
+}
 
 const spanHref = (s: { articleId: string; start: number }) => `/articles/${s.articleId}#cp-${s.start}`;
 
-export default async function ClaimPage({ params }: { params: Promise<{ claimId: string }> }) {
+export default async function ClaimPage({ params }: Props) {
   const { claimId } = await params;
   const caller = await requirePageCaller(`/claims/${claimId}`);
-  const claim = await loadOr404(() => getClaim(caller, claimId));
-  const canEdit = can.annotate(await projectRoles(caller.id, claim.projectId));
+  const claim = await loadOr404(() => loadClaim(caller.id, claimId));
+  const roles = await projectRoles(caller.id, claim.projectId);
+  const canEdit = can.annotate(roles);
+  const canReview = can.review(roles);
   return (
     <main className="page cl-page">
       <p className="muted" style={{ margin: '0 0 0.25rem' }}>
@@ -96,7 +108,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
                   <LinkEnd span={link.to} />
                 </td>
                 <td>
-                  <span className={`status ${link.status}`}>{STATUS_NAMES[link.status]}</span>
+                  <LinkReview key={`${link.id}:${link.version}`} link={link} canDecide={canReview && link.author.id !== caller.id} />
                 </td>
               </tr>
             ))}

@@ -83,7 +83,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
           </tbody>
         </table>
       </section>
-      <ReviewQueue initialItems={queue.items} currentUserId={caller.id} />
+      <ReviewQueue initialItems={queue.items} currentUserId={caller.id} limit={query.limit} />
     </main>
   );
 }
