@@ -25,6 +25,8 @@ export function proxy(request: NextRequest) {
   ].join('; ');
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);
+  // Where the request was going, so that a sign-in redirect from a layout can come back here.
+  headers.set('x-request-path', request.nextUrl.pathname + request.nextUrl.search);
   headers.set('Content-Security-Policy', csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('Content-Security-Policy', csp);

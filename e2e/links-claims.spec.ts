@@ -247,6 +247,22 @@ test('a search result or claim page link (#cp-) opens the span starting there; a
   await expect(page.getByTestId('reader-status')).toHaveText('That span is not in this article any more; it may have been deleted.');
 });
 
+test('a search result opens its article with the passage selected, ready to tag with a key', async ({ page }) => {
+  const { team, cyberDaily } = await makeCorpusProject();
+  await signIn(page, team.analyst.email);
+  await page.goto(`/projects/${team.project.id}/search?q=${encodeURIComponent('"four groups"')}`);
+  const passages = page.getByRole('region', { name: 'Passages' });
+  const first = passages.getByRole('listitem').filter({ hasText: 'hired four groups' }).filter({ hasText: 'Cyber Daily' }).first();
+  const sentence = (await first.getByRole('link').first().innerText()).trim();
+  await first.getByRole('link').first().click();
+  await expect(page).toHaveURL(new RegExp(`/articles/${cyberDaily.id}#cp-\\d+-\\d+$`));
+  await expect.poll(() => page.evaluate(() => document.getSelection()?.toString().trim())).toBe(sentence);
+  await page.keyboard.press('2');
+  await expect(page.getByTestId('reader-status')).toHaveText('Denial added.');
+  const row = await testDb().annotation.findFirstOrThrow({ where: { articleId: cyberDaily.id } });
+  expect(row).toMatchObject({ label: 'DENIAL', exact: sentence });
+});
+
 test('a claim page shows the claim’s history and deletes the claim, keeping its spans', async ({ page, baseURL }) => {
   const team = await makeTeam('Albania cut ties with Iran. Tehran denied the accusation.');
   const api = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${await makeToken(team.analyst2.id)}` } });
@@ -263,6 +279,13 @@ test('a claim page shows the claim’s history and deletes the claim, keeping it
   await expect(events).toHaveCount(2);
   await expect(events.nth(0)).toContainText('Analyst Two created the claim');
   await expect(events.nth(1)).toContainText('renamed “Tehran denies the attack”, verdict Disputed');
+  await expect(page).toHaveTitle('Claim: Tehran denies the attack · Crosscheck');
+
+  // The verdict changed through the form says it was saved.
+  await page.getByLabel('Verdict').fill('False');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('claim-saved')).toHaveText('Saved.');
+  expect((await testDb().claim.findUniqueOrThrow({ where: { id: claim.id } })).verdict).toBe('False');
 
   page.once('dialog', (d) => void d.accept());
   await page.getByRole('button', { name: 'Delete claim' }).click();

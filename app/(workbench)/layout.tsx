@@ -1,11 +1,14 @@
 import Link from 'next/link';
+import { headers } from 'next/headers';
 import { requirePageCaller } from '@/lib/auth/page-caller';
 import { logoutAction } from '@/lib/auth/actions';
 
 // The redirect here is for people, not security: every page and route checks
-// the caller again itself.
+// the caller again itself. It names where the request was going (set by
+// proxy.ts; the login action only follows same-site paths), so signing in
+// leads back to the article or page that was asked for.
 export default async function WorkbenchLayout({ children }: { children: React.ReactNode }) {
-  const caller = await requirePageCaller();
+  const caller = await requirePageCaller((await headers()).get('x-request-path') ?? undefined);
   return (
     <>
       <header className="topbar">

@@ -3,7 +3,8 @@ import { db } from '@/lib/db/client';
 import { assertAllowed, can, requireProjectRoles } from '@/lib/auth/permissions';
 import { compareAnnotators, type AgreementReport } from './compare-annotators';
 
-export type AgreementDto = AgreementReport & { names: Record<string, string> };
+/** `quotes`: the text of each mismatched span, so a reviewer reads what differs rather than offsets. */
+export type AgreementDto = AgreementReport & { names: Record<string, string>; quotes: Record<string, string> };
 
 /**
  * Inter-annotator agreement for a project (or one article): every analyst
@@ -29,6 +30,10 @@ export async function getAgreement(userId: string, projectId: string, articleId?
     })
     .filter((a) => Object.keys(a.byAnnotator).length >= 2);
   const report = compareAnnotators(input);
-  const users = await db.user.findMany({ where: { id: { in: report.annotators } }, select: { id: true, name: true } });
-  return { ...report, names: Object.fromEntries(users.map((u) => [u.id, u.name])) };
+  const mismatched = [...new Set(report.pairs.flatMap((p) => p.mismatches.map((m) => m.spanId)))];
+  const [users, quoted] = await Promise.all([
+    db.user.findMany({ where: { id: { in: report.annotators } }, select: { id: true, name: true } }),
+    db.annotation.findMany({ where: { id: { in: mismatched } }, select: { id: true, exact: true } }),
+  ]);
+  return { ...report, names: Object.fromEntries(users.map((u) => [u.id, u.name])), quotes: Object.fromEntries(quoted.map((q) => [q.id, q.exact])) };
 }

@@ -19,3 +19,15 @@ export async function loadOr404<T>(load: () => Promise<T>): Promise<T> {
     throw e;
   }
 }
+
+/**
+ * A page's title from its own data, for tabs that can be told apart. Read
+ * as the page reads it (scoped to the caller); anyone who may not see the
+ * object, or is signed out, gets the generic `fallback`. Pair it with a
+ * React `cache` around the load so the page does not read twice.
+ */
+export async function titleFor(fallback: string, load: (caller: Caller) => Promise<string>): Promise<{ title: string }> {
+  const caller = await getCaller();
+  if (!caller) return { title: fallback };
+  return { title: await load(caller).catch(() => fallback) };
+}

@@ -8,8 +8,14 @@ describe('parseReaderHash', () => {
     expect(parseReaderHash('#cp-1234')).toEqual({ kind: 'offset', offset: 1234 });
   });
 
+  it('reads a passage, and an empty or backwards one as its start alone', () => {
+    expect(parseReaderHash('#cp-10-42')).toEqual({ kind: 'offset', offset: 10, end: 42 });
+    expect(parseReaderHash('#cp-10-10')).toEqual({ kind: 'offset', offset: 10 });
+    expect(parseReaderHash('#cp-10-3')).toEqual({ kind: 'offset', offset: 10 });
+  });
+
   it('ignores anything else', () => {
-    for (const hash of ['', '#', '#span-', '#cp-', '#cp--1', '#cp-1.5', '#span-a b', '#other', 'span-a']) {
+    for (const hash of ['', '#', '#span-', '#cp-', '#cp--1', '#cp-1.5', '#cp-1-', '#cp-1-2-3', '#span-a b', '#other', 'span-a']) {
       expect(parseReaderHash(hash)).toBeNull();
     }
   });

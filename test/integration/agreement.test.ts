@@ -27,6 +27,10 @@ describe('agreement', () => {
     expect(reasons[d1.id]).toBe('label differs');
     expect(reasons[e1.id]).toBe('unmatched');
     expect(report.names[team.analyst.id]).toBe('Analyst');
+    // What differs is quoted, for every mismatched span and no other.
+    expect(report.quotes[d1.id]).toBe('Tehran denied it');
+    expect(report.quotes[e1.id]).toBe('Microsoft blamed Iranian hackers');
+    expect(Object.keys(report.quotes).sort()).toEqual([...new Set(pair.mismatches.map((m) => m.spanId))].sort());
   });
 
   it('is for reviewers and admins only', async () => {

@@ -217,6 +217,8 @@ const PAGES: Record<string, PageRow> = {
     controls: {
       tagging: { roles: ['analyst', 'admin'], present: (t) => elements(t).some((e) => e.type === ArticleReader && (e.props as { canAnnotate: boolean }).canAnnotate) },
       'compare link': { roles: ['reviewer', 'admin'], present: (t, f) => hasLink(t, `/articles/${f.article.id}/compare`) },
+      'review controls': { roles: ['reviewer', 'admin'], present: (t) => elements(t).some((e) => e.type === ArticleReader && (e.props as { canReview?: boolean }).canReview) },
+      'edit of anyone’s span': { roles: ['admin'], present: (t) => elements(t).some((e) => e.type === ArticleReader && (e.props as { isAdmin?: boolean }).isAdmin) },
     },
   },
   // Comparing two analysts' work is a review task, like the queue.
@@ -306,6 +308,31 @@ describe('pages × callers', () => {
         const got = show(await settle(() => page({ params: Promise.resolve(params), searchParams: Promise.resolve(row.searchParams ?? {}) })));
         if (got !== 'status 404') wrong.push(`${route} as ${role}: got ${got}`);
       }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('a page title names its object only to callers who may see it; others get the generic title', async () => {
+    const titled: Record<string, { params: Record<string, string>; title: string; generic: string }> = {
+      '/projects/[projectId]': { params: { projectId: f.project.id }, title: `${f.project.name} · Articles`, generic: 'Articles' },
+      '/articles/[articleId]': { params: { articleId: f.article.id }, title: 'Albania cuts ties · Tirana Times', generic: 'Article' },
+      '/claims/[claimId]': { params: { claimId: f.claimId }, title: `Claim: ${f.claimText}`, generic: 'Claim' },
+    };
+    const withMetadata = [...pageFiles()].filter(([, file]) => fs.readFileSync(file, 'utf8').includes('export async function generateMetadata'));
+    expect(withMetadata.map(([route]) => route).sort()).toEqual(Object.keys(titled).sort());
+    const wrong: string[] = [];
+    for (const [route, file] of withMetadata) {
+      const { generateMetadata } = (await import(/* @vite-ignore */ file)) as { generateMetadata: (p: { params: Promise<Record<string, string>> }) => Promise<{ title: string }> };
+      const row = titled[route];
+      for (const role of ROLES) {
+        auth.caller = f.callers[role];
+        const want = MEMBERS.includes(role) ? row.title : row.generic;
+        const { title } = await generateMetadata({ params: Promise.resolve(row.params) });
+        if (title !== want) wrong.push(`${route} as ${role}: “${title}”, want “${want}”`);
+      }
+      auth.caller = f.callers.admin;
+      const missing = await generateMetadata({ params: Promise.resolve(Object.fromEntries(Object.keys(row.params).map((k) => [k, MISSING]))) });
+      if (missing.title !== row.generic) wrong.push(`${route}, missing id: “${missing.title}”`);
     }
     expect(wrong).toEqual([]);
   });

@@ -1,19 +1,31 @@
 import Link from 'next/link';
+import { cache } from 'react';
 import type { Metadata } from 'next';
-import { requirePageCaller, loadOr404 } from '@/lib/auth/page-caller';
+import { requirePageCaller, loadOr404, titleFor } from '@/lib/auth/page-caller';
 import { getArticle } from '@/lib/articles/get-article';
 import { getSpanContext } from '@/lib/articles/span-context';
 import { loadSpanContextAction } from '@/lib/articles/actions';
 import { can } from '@/lib/auth/permissions';
 import { ArticleReader } from '@/components/article/article-reader';
 
-export const metadata: Metadata = { title: 'Article' };
+/** Once per request, for the title and the page alike. */
+const loadArticle = cache(getArticle);
 
-export default async function ArticlePage({ params }: { params: Promise<{ articleId: string }> }) {
+type Props = { params: Promise<{ articleId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { articleId } = await params;
+  return titleFor('Article', async (caller) => {
+    const { article } = await loadArticle(caller.id, articleId);
+    return article.outlet ? `${article.title} · ${article.outlet}` : article.title;
+  });
+}
+
+export default async function ArticlePage({ params }: Props) {
   const { articleId } = await params;
   const caller = await requirePageCaller(`/articles/${articleId}`);
   const [{ article, annotations, roles, onlyOwnSpans }, spanContext] = await loadOr404(() =>
-    Promise.all([getArticle(caller.id, articleId), getSpanContext(caller.id, articleId)]),
+    Promise.all([loadArticle(caller.id, articleId), getSpanContext(caller.id, articleId)]),
   );
   return (
     <main className="page" style={{ maxWidth: 1400 }}>
@@ -46,6 +58,8 @@ export default async function ArticlePage({ params }: { params: Promise<{ articl
         textHash={article.textHash}
         initialAnnotations={annotations}
         canAnnotate={can.annotate(roles)}
+        canReview={can.review(roles)}
+        isAdmin={can.administer(roles)}
         currentUserId={caller.id}
         spanContext={spanContext}
         loadSpanContext={loadSpanContextAction}

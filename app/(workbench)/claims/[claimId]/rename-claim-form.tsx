@@ -26,6 +26,11 @@ export function RenameClaimForm({ claimId, text, verdict, version }: { claimId: 
           {pending ? 'Saving…' : 'Save'}
         </button>
       </div>
+      {state.saved && !state.error && !pending && (
+        <p className="muted" role="status" data-testid="claim-saved" style={{ marginTop: '-1rem' }}>
+          Saved.
+        </p>
+      )}
       {state.error && (
         <p className="error-text" role="status" style={{ marginTop: '-1rem' }}>
           {state.error}

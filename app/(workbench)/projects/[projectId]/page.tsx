@@ -1,6 +1,7 @@
 import Link from 'next/link';
+import { cache } from 'react';
 import type { Metadata } from 'next';
-import { requirePageCaller, loadOr404 } from '@/lib/auth/page-caller';
+import { requirePageCaller, loadOr404, titleFor } from '@/lib/auth/page-caller';
 import { getProject } from '@/lib/projects/list-projects';
 import { listArticles } from '@/lib/articles/list-articles';
 import { LABELS } from '@/lib/annotations/dto';
@@ -8,12 +9,20 @@ import { ExportMenu } from '@/components/export-menu';
 import { ImportDropZone } from '@/components/import-drop-zone';
 import { IndependentAnnotationForm } from '@/components/review/independent-annotation-form';
 
-export const metadata: Metadata = { title: 'Articles' };
+/** Once per request, for the title and the page alike. */
+const loadProject = cache(getProject);
 
-export default async function ProjectPage({ params }: { params: Promise<{ projectId: string }> }) {
+type Props = { params: Promise<{ projectId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { projectId } = await params;
+  return titleFor('Articles', async (caller) => `${(await loadProject(caller.id, projectId)).name} · Articles`);
+}
+
+export default async function ProjectPage({ params }: Props) {
   const { projectId } = await params;
   const caller = await requirePageCaller(`/projects/${projectId}`);
-  const [project, articles] = await loadOr404(() => Promise.all([getProject(caller.id, projectId), listArticles(caller.id, projectId)]));
+  const [project, articles] = await loadOr404(() => Promise.all([loadProject(caller.id, projectId), listArticles(caller.id, projectId)]));
   return (
     <main className="page">
       <p className="muted" style={{ margin: '0 0 0.25rem' }}>

@@ -6,17 +6,41 @@ import { activityQuery, listActivity } from '@/lib/audit/list-events';
 
 export const metadata: Metadata = { title: 'Activity' };
 
-const ACTIONS = [
-  'annotation.create', 'annotation.update', 'annotation.delete', 'annotation.review', 'annotation.reanchor', 'annotation.orphan',
-  'link.create', 'link.delete', 'link.review', 'article.revise',
-];
+/** Every action the audit log records (lib/audit/record-event.ts callers), as the filter offers it. */
+const ACTIONS: Record<string, string> = {
+  'annotation.create': 'Span tagged',
+  'annotation.update': 'Span edited',
+  'annotation.delete': 'Span deleted',
+  'annotation.review': 'Span reviewed',
+  'annotation.reanchor': 'Span re-anchored',
+  'annotation.orphan': 'Span orphaned',
+  'link.create': 'Link made',
+  'link.delete': 'Link removed',
+  'link.review': 'Link reviewed',
+  'claim.create': 'Claim created',
+  'claim.update': 'Claim renamed',
+  'claim.attach': 'Span added to claim',
+  'claim.detach': 'Span taken from claim',
+  'claim.delete': 'Claim deleted',
+  'article.revise': 'Article revised',
+  'article.compare': 'Article opened for comparison',
+  import: 'Import',
+  export: 'Export',
+  'project.update': 'Project settings changed',
+};
 
+const clip = (s: string, n = 90) => `“${s.length > n ? `${s.slice(0, n)}…` : s}”`;
+
+/** A few words on what changed, from the event's before/after. */
 function describe(e: { action: string; before: unknown; after: unknown }): string {
   const after = (e.after ?? {}) as Record<string, unknown>;
   const before = (e.before ?? {}) as Record<string, unknown>;
-  const quote = (after.exact ?? before.exact) as string | undefined;
-  if (e.action.endsWith('.review')) return `${String(after.status)}${after.comment ? `: “${String(after.comment)}”` : ''}`;
-  return quote ? `“${quote.length > 90 ? `${quote.slice(0, 90)}…` : quote}”` : '';
+  const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+  if (e.action.endsWith('.review')) return `${String(after.status)}${after.comment ? `: ${clip(String(after.comment))}` : ''}`;
+  if (e.action === 'import') return `${String(after.file ?? '')}: ${Number(after.added ?? 0)} added, ${Number(after.revised ?? 0)} revised`;
+  if (e.action.startsWith('link.')) return str(after.kind ?? before.kind) ?? '';
+  const words = str(after.exact) ?? str(before.exact) ?? str(after.text) ?? str(before.text);
+  return words ? clip(words) : '';
 }
 
 export default async function ActivityPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<Record<string, string>> }) {
@@ -34,8 +58,10 @@ export default async function ActivityPage({ params, searchParams }: { params: P
           Action
           <select name="action" defaultValue={query.action ?? ''}>
             <option value="">any</option>
-            {ACTIONS.map((a) => (
-              <option key={a}>{a}</option>
+            {Object.entries(ACTIONS).map(([value, name]) => (
+              <option key={value} value={value}>
+                {name}
+              </option>
             ))}
           </select>
         </label>
@@ -57,7 +83,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
             <tr key={e.id}>
               <td style={{ whiteSpace: 'nowrap' }}>{e.createdAt.replace('T', ' ').slice(0, 19)}</td>
               <td>{e.actor?.name ?? 'system'}</td>
-              <td>{e.action}</td>
+              <td>{ACTIONS[e.action] ?? e.action}</td>
               <td>{describe(e)}</td>
             </tr>
           ))}

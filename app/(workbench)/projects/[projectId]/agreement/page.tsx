@@ -10,6 +10,8 @@ export const metadata: Metadata = { title: 'Agreement' };
 
 const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(3));
 
+const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 80)}…` : s);
+
 export default async function AgreementPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const caller = await requirePageCaller(`/projects/${projectId}/agreement`);
@@ -21,7 +23,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ proj
       <h1>Agreement</h1>
       <p className="muted">
         Character-level agreement over each article&apos;s text. Cohen&apos;s κ per pair of analysts (overall and per tag);
-        Krippendorff&apos;s α (nominal) across all analysts: {fmt(report.alpha?.alpha)}
+        Krippendorff&apos;s α (nominal) across all analysts: {report.alpha ? fmt(report.alpha.alpha) : '— (needs three or more analysts; with two, read κ)'}
         {report.alpha && ` (${report.alpha.n} pairable characters)`}.
       </p>
       {report.pairs.length === 0 ? (
@@ -86,7 +88,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ proj
                     <td>{m.reason}</td>
                     <td>
                       <Link href={`/articles/${m.articleId}#span-${m.spanId}`}>
-                        code points {m.start}–{m.end}
+                        {report.quotes[m.spanId] !== undefined ? `“${clip(report.quotes[m.spanId])}”` : `code points ${m.start}–${m.end}`}
                       </Link>
                     </td>
                     <td>

@@ -6,6 +6,7 @@ import { getProject } from '@/lib/projects/list-projects';
 import { searchProject } from '@/lib/search/search-project';
 import { searchQuery } from '@/lib/search/schema';
 import { HighlightedText } from '@/components/text/highlighted-text';
+import { passageHref } from '@/lib/cross-source/location-hash';
 
 export const metadata: Metadata = { title: 'Search' };
 
@@ -47,11 +48,11 @@ export default async function SearchPage({
           <ul className="sx-results">
             {result.sentences.map((s) => (
               <li key={s.sentenceId}>
-                <Link href={`/articles/${s.articleId}#cp-${s.start}`} style={{ color: 'inherit', textDecoration: 'none' }}>
+                <Link href={passageHref(s.articleId, s.start, s.end)} style={{ color: 'inherit', textDecoration: 'none' }}>
                   <HighlightedText text={s.text} highlights={s.highlights} />
                 </Link>
                 <div className="muted">
-                  {s.outlet ?? 'Unknown outlet'} · <Link href={`/articles/${s.articleId}#cp-${s.start}`}>{s.articleTitle}</Link>
+                  {s.outlet ?? 'Unknown outlet'} · <Link href={passageHref(s.articleId, s.start, s.end)}>{s.articleTitle}</Link>
                 </div>
               </li>
             ))}
