@@ -6,7 +6,7 @@ const NAMES: Record<(typeof EXPORT_FORMATS)[number], string> = {
   csv: 'CSV, one row per span',
   brat: 'brat standoff (zip)',
   conll: 'CoNLL BIO tokens',
-  claimreview: 'ClaimReview (schema.org)',
+  claimreview: 'ClaimReview (schema.org; claims with a verdict)',
 };
 
 /** A plain GET form: the browser downloads the streamed export itself and shows its progress. */
