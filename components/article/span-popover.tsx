@@ -64,6 +64,12 @@ export function SpanPopover(props: SpanPopoverProps) {
   };
   const tagRef = useRef<HTMLSelectElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
+  const dialogRef = useRef<HTMLDivElement>(null);
+
+  // Opened near the bottom of the window, the popover would run past it: bring all of it into view (no scroll if it is).
+  useEffect(() => {
+    dialogRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [a.id]);
 
   useEffect(() => {
     if (autoFocus) (tagRef.current ?? closeRef.current)?.focus({ preventScroll: true });
@@ -71,6 +77,7 @@ export function SpanPopover(props: SpanPopoverProps) {
 
   return (
     <div
+      ref={dialogRef}
       role="dialog"
       aria-label="Span"
       data-testid="span-popover"
@@ -116,7 +123,8 @@ export function SpanPopover(props: SpanPopoverProps) {
           <select value={a.id} onChange={(e) => props.onSwitch(e.target.value)}>
             {overlapping.map((o) => (
               <option key={o.id} value={o.id}>
-                {labelName(o.label)}: {o.exact.length > 60 ? `${o.exact.slice(0, 60)}…` : o.exact}
+                {/* Spans that start alike read alike once cut: who made each tells them apart. */}
+                {labelName(o.label)}: {o.exact.length > 60 ? `${o.exact.slice(0, 60)}…` : o.exact} ({o.author.id === currentUserId ? 'you' : o.author.name})
               </option>
             ))}
           </select>
