@@ -6,7 +6,7 @@ import { getProject } from '@/lib/projects/list-projects';
 import { searchProject } from '@/lib/search/search-project';
 import { searchQuery } from '@/lib/search/schema';
 import { HighlightedText } from '@/components/text/highlighted-text';
-import { passageHref } from '@/lib/cross-source/location-hash';
+import { passageHref, spanHref } from '@/lib/cross-source/location-hash';
 
 export const metadata: Metadata = { title: 'Search' };
 
@@ -42,8 +42,27 @@ export default async function SearchPage({
         </p>
       )}
       {nothing && <p className="muted">Nothing matches “{result.q}”.</p>}
+      {result && !nothing && (
+        // Passages come first and can run long: say what else was found, one click away.
+        <nav className="sx-jump muted" aria-label="Results">
+          {[
+            ['sx-passages', 'Passages', result.sentences.length],
+            ['sx-articles', 'Articles', result.articles.length],
+            ['sx-spans', 'Tagged spans', result.spans.length],
+          ]
+            .filter(([, , n]) => Number(n) > 0)
+            .map(([id, name, n], i) => (
+              <span key={id}>
+                {i > 0 && ' · '}
+                <a href={`#${id}`}>
+                  {name} ({n})
+                </a>
+              </span>
+            ))}
+        </nav>
+      )}
       {result && result.sentences.length > 0 && (
-        <section className="sx-section" aria-label="Passages">
+        <section className="sx-section" aria-label="Passages" id="sx-passages">
           <h2>Passages ({result.sentences.length})</h2>
           <ul className="sx-results">
             {result.sentences.map((s) => (
@@ -60,7 +79,7 @@ export default async function SearchPage({
         </section>
       )}
       {result && result.articles.length > 0 && (
-        <section className="sx-section" aria-label="Articles">
+        <section className="sx-section" aria-label="Articles" id="sx-articles">
           <h2>Articles ({result.articles.length})</h2>
           <ul className="sx-results">
             {result.articles.map((a) => (
@@ -77,12 +96,12 @@ export default async function SearchPage({
         </section>
       )}
       {result && result.spans.length > 0 && (
-        <section className="sx-section" aria-label="Tagged spans">
+        <section className="sx-section" aria-label="Tagged spans" id="sx-spans">
           <h2>Tagged spans ({result.spans.length})</h2>
           <ul className="sx-results">
             {result.spans.map((s) => (
               <li key={s.id}>
-                <span className={`badge ${s.label}`}>{s.label}</span> <Link href={`/articles/${s.articleId}#cp-${s.start}`}>“{s.exact}”</Link>
+                <span className={`badge ${s.label}`}>{s.label}</span> <Link href={spanHref(s.articleId, s.id)}>“{s.exact}”</Link>
                 <div className="muted">{s.articleTitle}</div>
               </li>
             ))}
