@@ -253,6 +253,8 @@ test('a search result opens its article with the passage selected, ready to tag 
   await signIn(page, team.analyst.email);
   await page.goto(`/projects/${team.project.id}/search?q=${encodeURIComponent('"four groups"')}`);
   const passages = page.getByRole('region', { name: 'Passages' });
+  const count = await passages.getByRole('listitem').count();
+  await expect(page.getByRole('navigation', { name: 'Results' }).getByRole('link', { name: `Passages (${count})` })).toHaveAttribute('href', '#sx-passages');
   const first = passages.getByRole('listitem').filter({ hasText: 'hired four groups' }).filter({ hasText: 'Cyber Daily' }).first();
   const sentence = (await first.getByRole('link').first().innerText()).trim();
   await first.getByRole('link').first().click();
