@@ -43,6 +43,11 @@ export function ReviewQueue({ initialItems, currentUserId, limit }: Props) {
         setMessage('Nobody reviews their own work.');
         return;
       }
+      // In a filtered view (approved, rejected) the key for the status it already has changes nothing.
+      if (current.status === (decision === 'approve' ? 'approved' : 'rejected')) {
+        setMessage(`Already ${current.status}.`);
+        return;
+      }
       const result = await decide(current, decision, why);
       if (result.ok) {
         setItems((list) => list.filter((i) => i.id !== current.id));
@@ -69,7 +74,10 @@ export function ReviewQueue({ initialItems, currentUserId, limit }: Props) {
       if (e.key === 'j') setIndex((i) => Math.min(i + 1, items.length - 1));
       else if (e.key === 'k') setIndex((i) => Math.max(i - 1, 0));
       else if (e.key === 'a') void settle('approve');
-      else if (e.key === 'r') setRejecting(true);
+      else if (e.key === 'r') {
+        if (current?.status === 'rejected') setMessage('Already rejected.');
+        else setRejecting(true);
+      }
       else if (e.key === 'o' && current) window.location.assign(`/articles/${current.article.id}#span-${current.id}`);
       else return;
       e.preventDefault();
