@@ -313,6 +313,30 @@ describe('ArticleReader', () => {
     expect(byName('button', 'Save')).toBeDefined();
   });
 
+  it('filters the side list by tag, status and author, and says how many of how many', async () => {
+    await render([
+      dto('a', 'Le ministre'),
+      dto('b', 'a nié les faits', { label: 'denial', status: 'approved', author: { id: 'u2', name: 'Bo' } }),
+      dto('c', 'La police', { label: 'denial' }),
+      dto('d', 'un rapport', { label: 'evidence', status: 'rejected', author: { id: 'u2', name: 'Bo' } }),
+    ]);
+    const listed = () => [...container.querySelectorAll<HTMLElement>('[data-testid="span-list-item"]')].map((li) => li.dataset.annotationId);
+    const count = () => q('[data-testid="span-list-count"]')!.textContent;
+    expect(listed()).toEqual(['a', 'b', 'c', 'd']);
+    expect(count()).toBe('4');
+    await pick('Filter by tag', 'denial');
+    expect(listed()).toEqual(['b', 'c']);
+    expect(count()).toBe('2 of 4');
+    await pick('Filter by status', 'approved');
+    expect(listed()).toEqual(['b']);
+    await act(async () => (q<HTMLInputElement>('[aria-label="Filter spans"] input[type="checkbox"]')!).click());
+    expect(listed()).toEqual([]);
+    expect(q('aside[aria-label="Spans"]')!.textContent).toContain('No spans match these filters.');
+    await click(byName('button', 'Show all')!);
+    expect(listed()).toEqual(['a', 'b', 'c', 'd']);
+    expect(count()).toBe('4');
+  });
+
   it('opens a span from the side list and deletes it', async () => {
     await render([dto('a', 'La police'), dto('b', 'Le ministre')]);
     const item = [...container.querySelectorAll<HTMLButtonElement>('aside[aria-label="Spans"] button')].find((b) =>

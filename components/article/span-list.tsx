@@ -1,8 +1,8 @@
 'use client';
 
-import { memo, useEffect, useState } from 'react';
-import type { AnnotationDto } from '@/lib/annotations/dto';
-import { labelName, STATUS_NAMES } from '@/lib/annotations/labels';
+import { memo, useEffect, useMemo, useState } from 'react';
+import { REVIEW_STATUSES, type AnnotationDto, type AnnotationStatus, type Label } from '@/lib/annotations/dto';
+import { LABEL_OPTIONS, labelName, STATUS_NAMES } from '@/lib/annotations/labels';
 import { plural } from './link-kinds';
 
 type OnOpen = (id: string, opener: HTMLElement) => void;
@@ -23,6 +23,14 @@ type SpanListProps = {
 // Items rendered per task while the list fills in.
 const CHUNK = 100;
 
+/** What the list shows: a tag, a review status, only the caller's spans ('' = any). */
+type SpanFilter = { label: Label | ''; status: AnnotationStatus | ''; mine: boolean };
+const ANY: SpanFilter = { label: '', status: '', mine: false };
+
+function matches(a: AnnotationDto, f: SpanFilter, currentUserId: string) {
+  return (!f.label || a.label === f.label) && (!f.status || a.status === f.status) && (!f.mine || a.author.id === currentUserId);
+}
+
 /**
  * The side panel. A long article has thousands of spans, so items are added
  * CHUNK at a time in separate tasks after mount: the article text and its
@@ -30,20 +38,59 @@ const CHUNK = 100;
  * Items are memoised one by one: opening a span re-renders two, not two thousand.
  */
 export const SpanList = memo(function SpanList({ annotations, orphanIds, activeId, currentUserId, linkCounts, hidden, onOpen }: SpanListProps) {
+  const [filter, setFilter] = useState<SpanFilter>(ANY);
+  const filtered = filter.label !== '' || filter.status !== '' || filter.mine;
+  const matching = useMemo(
+    () => (filtered ? annotations.filter((a) => matches(a, filter, currentUserId)) : annotations),
+    [annotations, filter, filtered, currentUserId],
+  );
   const [limit, setLimit] = useState(0);
   useEffect(() => {
-    if (limit >= annotations.length) return;
+    if (limit >= matching.length) return;
     return whenIdle(() => setLimit((l) => l + CHUNK));
-  }, [limit, annotations.length]);
-  const shown = limit >= annotations.length ? annotations : annotations.slice(0, limit);
+  }, [limit, matching.length]);
+  const shown = limit >= matching.length ? matching : matching.slice(0, limit);
 
   return (
     <aside aria-label="Spans" className="span-list" data-testid="span-list" hidden={hidden}>
       <h2 className="span-list__title">
-        Spans <span className="span-list__count">{annotations.length}</span>
+        Spans{' '}
+        <span className="span-list__count" data-testid="span-list-count">
+          {filtered ? `${matching.length} of ${annotations.length}` : annotations.length}
+        </span>
       </h2>
+      {annotations.length > 0 && (
+        <div className="span-list__filters" role="group" aria-label="Filter spans">
+          <select aria-label="Filter by tag" value={filter.label} onChange={(e) => setFilter({ ...filter, label: e.target.value as Label | '' })}>
+            <option value="">All tags</option>
+            {LABEL_OPTIONS.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+          <select aria-label="Filter by status" value={filter.status} onChange={(e) => setFilter({ ...filter, status: e.target.value as AnnotationStatus | '' })}>
+            <option value="">Any status</option>
+            {REVIEW_STATUSES.map((st) => (
+              <option key={st} value={st}>
+                {STATUS_NAMES[st]}
+              </option>
+            ))}
+          </select>
+          <label>
+            <input type="checkbox" checked={filter.mine} onChange={(e) => setFilter({ ...filter, mine: e.target.checked })} /> Mine
+          </label>
+          {filtered && (
+            <button type="button" className="btn-small" onClick={() => setFilter(ANY)}>
+              Show all
+            </button>
+          )}
+        </div>
+      )}
       {annotations.length === 0 ? (
         <p className="span-list__empty">No spans yet. Select text in the article to tag it.</p>
+      ) : matching.length === 0 ? (
+        <p className="span-list__empty">No spans match these filters.</p>
       ) : (
         <ol className="span-list__items">
           {shown.map((a) => (
