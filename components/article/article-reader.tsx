@@ -64,7 +64,7 @@ export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
   const ordered = useMemo(() => [...annotations].sort(compareTextOrder), [annotations]);
   const context = useSpanContext(spanContext);
   // Someone else changed spans, links or claims of this article: reload them.
-  useLiveUpdates(articleId, () => {
+  useLiveUpdates(articleId, props.textHash, () => {
     void refresh();
     if (loadSpanContext) void loadSpanContext(articleId).then((next) => next && context.replace(next));
   }, () => setStatus({ text: 'A new revision of this article was imported. Reload the page to read it.', kind: 'info' }), () => router.refresh());
@@ -156,6 +156,10 @@ export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
           return;
         }
       }
+      if (id && !byId.has(id) && props.orphanIds?.includes(id)) {
+        setStatus({ text: 'That span lost its place when this article was revised; it is listed under Orphaned spans.', kind: 'error' });
+        return;
+      }
       if (!id || !byId.has(id)) {
         setStatus({ text: 'That span is not in this article any more; it may have been deleted.', kind: 'error' });
         return;
@@ -164,7 +168,7 @@ export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
       highlight?.scrollIntoView({ block: 'center' });
       openAt(id, highlight, null);
     },
-    [editor, annotations, layout, mapping, byId, openAt, setStatus],
+    [editor, annotations, layout, mapping, byId, openAt, setStatus, props.orphanIds],
   );
   const ready = drawnCount !== null;
   useLocationHash(ready, goTo);

@@ -49,6 +49,8 @@ export type ArticleReaderProps = {
   canReview?: boolean;
   /** Admin: may edit and delete anyone's spans (others edit only their own). */
   isAdmin?: boolean;
+  /** Spans of this article a revision left without a place: a link to one says so rather than "deleted". */
+  orphanIds?: string[];
   currentUserId: string;
 };
 

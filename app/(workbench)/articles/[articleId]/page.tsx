@@ -24,7 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const { articleId } = await params;
   const caller = await requirePageCaller(`/articles/${articleId}`);
-  const [{ article, annotations, roles, onlyOwnSpans }, spanContext] = await loadOr404(() =>
+  const [{ article, annotations, orphans, roles, onlyOwnSpans }, spanContext] = await loadOr404(() =>
     Promise.all([loadArticle(caller.id, articleId), getSpanContext(caller.id, articleId)]),
   );
   return (
@@ -49,6 +49,13 @@ export default async function ArticlePage({ params }: Props) {
           Independent annotation: you see only your own spans here until a reviewer opens this article for comparison.
         </p>
       )}
+      {orphans.length > 0 && (
+        <p className="muted" data-testid="orphan-notice" role="note">
+          {orphans.length === 1 ? '1 span' : `${orphans.length} spans`} lost {orphans.length === 1 ? 'its' : 'their'} place when this
+          article was revised and {orphans.length === 1 ? 'is' : 'are'} not drawn here:{' '}
+          <Link href={`/projects/${article.projectId}/orphans`}>see the orphaned spans</Link>.
+        </p>
+      )}
       {/* Keyed: following a link to another article must start a fresh reader, not reuse this one's state. */}
       <ArticleReader
         key={article.id}
@@ -57,6 +64,7 @@ export default async function ArticlePage({ params }: Props) {
         text={article.text}
         textHash={article.textHash}
         initialAnnotations={annotations}
+        orphanIds={orphans.map((o) => o.id)}
         canAnnotate={can.annotate(roles)}
         canReview={can.review(roles)}
         isAdmin={can.administer(roles)}

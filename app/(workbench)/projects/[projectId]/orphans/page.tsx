@@ -4,12 +4,12 @@ import { ProjectCrumbs } from '@/components/project-crumbs';
 import { requirePageCaller, loadOr404 } from '@/lib/auth/page-caller';
 import { getProject } from '@/lib/projects/list-projects';
 import { listOrphans } from '@/lib/annotations/list-orphans';
-import { QUOTE_CONTEXT } from '@/lib/anchoring/code-points';
+import { contextEllipsis as cut } from '@/lib/anchoring/code-points';
+import { can } from '@/lib/auth/permissions';
+import { ObjectHistory } from '@/components/history/object-history';
+import { DeleteOrphan } from './orphan-actions';
 
 export const metadata: Metadata = { title: 'Orphaned spans' };
-
-/** An ellipsis only where the stored context was cut, not at the start or end of the article. */
-const cut = (context: string) => ([...context].length >= QUOTE_CONTEXT ? '…' : '');
 
 export default async function OrphansPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
@@ -29,7 +29,7 @@ export default async function OrphansPage({ params }: { params: Promise<{ projec
       ) : (
         <ul className="rv-orphans" aria-label="Orphaned spans">
           {orphans.map((o) => (
-            <li key={o.id} className="card">
+            <li key={o.id} id={`span-${o.id}`} className="card" data-testid="orphan">
               <div className="rq-meta">
                 <span className={`badge ${o.label}`}>{o.label}</span> by {o.author.name} in{' '}
                 <Link href={`/articles/${o.article.id}`}>{o.article.title}</Link>
@@ -51,6 +51,13 @@ export default async function OrphansPage({ params }: { params: Promise<{ projec
                 {cut(o.suffix)}
               </p>
               {o.note && <p className="muted">Note: {o.note}</p>}
+              <div className="rq-actions">
+                <Link className="btn" href={`/articles/${o.article.id}`}>
+                  Tag it again in the current text
+                </Link>
+                {can.changeSpan(project.roles, o.author.id, caller.id) && <DeleteOrphan id={o.id} quote={o.exact} />}
+              </div>
+              <ObjectHistory objectType="annotation" objectId={o.id} />
             </li>
           ))}
         </ul>
