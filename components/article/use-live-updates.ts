@@ -7,7 +7,9 @@ import { useEffect, useRef } from 'react';
  * reconnects by itself, so a server restart only delays updates. Bursts of
  * events are folded into one refresh.
  */
-export function useLiveUpdates(articleId: string, onChange: () => void, onRevised?: () => void, onOpened?: () => void) {
+export function useLiveUpdates(articleId: string, textHash: string, onChange: () => void, onRevised?: () => void, onOpened?: () => void) {
+  const shownTextHash = useRef(textHash);
+  shownTextHash.current = textHash;
   const revised = useRef(onRevised);
   revised.current = onRevised;
   const opened = useRef(onOpened);
@@ -22,9 +24,10 @@ export function useLiveUpdates(articleId: string, onChange: () => void, onRevise
     const source = new EventSource(`/api/v1/articles/${articleId}/events?since=${encodeURIComponent(since)}`);
     let pending: ReturnType<typeof setTimeout> | undefined;
     source.addEventListener('change', (event) => {
-      // A new revision changes the text itself, not just the spans.
+      // A new revision changes the text itself, not just the spans; a page loaded after it already shows it
+      // (the stream starts a little in the past, so it can still send the revision this page shows).
       if ((event as MessageEvent).data?.includes('"article.revise"') && revised.current) {
-        revised.current();
+        if (!(event as MessageEvent).data.includes(`"textHash":"${shownTextHash.current}"`)) revised.current();
         return;
       }
       // Opened for comparison (independent annotation ends here): what the page says around the reader changes too.

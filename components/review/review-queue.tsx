@@ -3,12 +3,18 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { QueueItem } from '@/lib/review/list-queue';
 import { reasonKeys } from './reason-keys';
+import { contextEllipsis } from '@/lib/anchoring/code-points';
+
+/** Where `o` and the title go: the span in its article, or, for an orphan (not drawn there), its entry on the orphans page. */
+const spanLocation = (projectId: string, item: QueueItem) =>
+  item.orphaned ? `/projects/${projectId}/orphans#span-${item.id}` : `/articles/${item.article.id}#span-${item.id}`;
 
 type Props = {
   initialItems: QueueItem[];
   currentUserId: string;
   /** The page's limit: a full page means more may be waiting beyond it. */
   limit: number;
+  projectId: string;
 };
 
 async function decide(item: QueueItem, decision: 'approve' | 'reject', comment?: string) {
@@ -26,7 +32,7 @@ async function decide(item: QueueItem, decision: 'approve' | 'reject', comment?:
  * (asks for a comment), o opens the span in its article. A stale decision
  * (someone else decided first) reloads the item and says why.
  */
-export function ReviewQueue({ initialItems, currentUserId, limit }: Props) {
+export function ReviewQueue({ initialItems, currentUserId, limit, projectId }: Props) {
   const router = useRouter();
   const [items, setItems] = useState(initialItems);
   const [index, setIndex] = useState(0);
@@ -78,7 +84,7 @@ export function ReviewQueue({ initialItems, currentUserId, limit }: Props) {
         if (current?.status === 'rejected') setMessage('Already rejected.');
         else setRejecting(true);
       }
-      else if (e.key === 'o' && current) window.location.assign(`/articles/${current.article.id}#span-${current.id}`);
+      else if (e.key === 'o' && current) window.location.assign(spanLocation(projectId, current));
       else return;
       e.preventDefault();
     };
@@ -110,13 +116,23 @@ export function ReviewQueue({ initialItems, currentUserId, limit }: Props) {
           {items.map((item, i) => (
             <li key={item.id} aria-current={item === current} className={item === current ? 'rq-item rq-current' : 'rq-item'} data-annotation-id={item.id} onClick={() => setIndex(i)}>
               <div className="rq-meta">
-                <span className={`badge ${item.label}`}>{item.label}</span> {item.article.outlet ?? 'Unknown outlet'} · <a href={`/articles/${item.article.id}#span-${item.id}`}>{item.article.title}</a> · by {item.author.name}
+                <span className={`badge ${item.label}`}>{item.label}</span> {item.article.outlet ?? 'Unknown outlet'} · <a href={spanLocation(projectId, item)}>{item.article.title}</a> · by {item.author.name}
+                {item.orphaned && (
+                  <>
+                    {' · '}
+                    <strong data-testid="queue-orphaned" title="A revision of the article left this span without a place">
+                      Orphaned
+                    </strong>
+                  </>
+                )}
                 {item.speaker && <> · speaker: {item.speaker}</>}
               </div>
               <blockquote className="rq-context">
-                …{item.prefix}
+                {contextEllipsis(item.prefix)}
+                {item.prefix}
                 <mark className={`rq-mark ${item.label}`}>{item.exact}</mark>
-                {item.suffix}…
+                {item.suffix}
+                {contextEllipsis(item.suffix)}
               </blockquote>
               {item.note && <p className="rq-note">Note: {item.note}</p>}
               {item === current && (

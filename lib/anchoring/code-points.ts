@@ -96,6 +96,9 @@ export class OffsetIndex {
 
 export const QUOTE_CONTEXT = 32;
 
+/** "…" where a stored prefix or suffix was cut at QUOTE_CONTEXT code points; nothing where it reaches the start or end of the text. */
+export const contextEllipsis = (context: string) => ([...context].length >= QUOTE_CONTEXT ? '…' : '');
+
 /**
  * The TextQuoteSelector for [start, end): the exact text and up to 32 code
  * points either side, which re-anchoring uses to tell repeated phrases apart.

@@ -41,6 +41,11 @@ describe('spans in doccano records', () => {
     expect(error({ text, entities: [[0, 6, 'denial']], label: [[0, 6, 'denial']] })).toMatch(/field "label" gives spans as well as "entities"/);
   });
 
+  it('says plainly that the text is missing or not text', () => {
+    expect(error({ title: 'No body' })).toBe('doccano.jsonl, line 3: field "text" is missing');
+    expect(error({ text: 42 })).toBe('doccano.jsonl, line 3: field "text" must be a string');
+  });
+
   it('a record without spans has none', () => {
     expect(toNewArticle({ text, label: [] }, origin).spans).toBeUndefined();
   });

@@ -68,7 +68,7 @@ export const articleRecord = z
       .refine((v) => isRealDate(v.slice(0, 10)), 'is not a calendar date')
       .nullish()
       .transform((v) => v?.slice(0, 10) ?? null),
-    text: storable(z.string().min(1, 'is missing or empty').max(MAX_TEXT_LENGTH, `is longer than ${MAX_TEXT_LENGTH} characters`)),
+    text: storable(z.string({ error: (issue) => (issue.input === undefined || issue.input === null ? 'is missing' : 'must be a string') }).min(1, 'is missing or empty').max(MAX_TEXT_LENGTH, `is longer than ${MAX_TEXT_LENGTH} characters`)),
     externalId: optional(500),
     external_id: z.union([storable(z.string().max(500)), z.number()]).nullish(),
     // doccano's relation export (and ours): spans as entities with code-point offsets.

@@ -14,7 +14,8 @@ export const POLL_MS = 1000;
  */
 const LOOKBACK_MS = 10_000;
 
-type EventRow = { id: string; action: string; objectId: string; createdAt: Date };
+/** `textHash`: a revision's new text, so a page already showing it ignores the event. */
+type EventRow = { id: string; action: string; objectId: string; createdAt: Date; textHash: string | null };
 
 /**
  * Server-sent events for one article: a `change` event whenever a span of it
@@ -50,7 +51,9 @@ export async function openArticleEvents(userId: string, articleId: string, resum
           // Asked again each time: membership, the project's setting and the article's opening can change mid-stream.
           const { visibility } = await requireSpanVisibility(userId, article.projectId);
           const rows = await db.$queryRaw<EventRow[]>`
-            SELECT e.id, e.action, e."objectId", e."createdAt" FROM "AuditEvent" e
+            SELECT e.id, e.action, e."objectId", e."createdAt",
+                   CASE WHEN e.action = 'article.revise' THEN e.after->>'textHash' END AS "textHash"
+              FROM "AuditEvent" e
              WHERE e."projectId" = ${article.projectId} AND e."createdAt" >= ${new Date(since.getTime() - LOOKBACK_MS)}
                AND (e."objectType" = 'link' OR e.after->>'articleId' = ${articleId} OR e.before->>'articleId' = ${articleId}
                     OR (e."objectType" = 'annotation' AND e."objectId" IN (SELECT id FROM "Annotation" WHERE "articleId" = ${articleId})))
@@ -60,7 +63,7 @@ export async function openArticleEvents(userId: string, articleId: string, resum
           for (const row of rows) {
             seen.set(row.id, row.createdAt.getTime());
             if (row.createdAt > since) since = row.createdAt;
-            send(`id: ${since.toISOString()}\nevent: change\ndata: ${JSON.stringify({ action: row.action, objectId: row.objectId })}\n\n`);
+            send(`id: ${since.toISOString()}\nevent: change\ndata: ${JSON.stringify({ action: row.action, objectId: row.objectId, ...(row.textHash && { textHash: row.textHash }) })}\n\n`);
           }
           for (const [id, at] of seen) if (at < since.getTime() - LOOKBACK_MS) seen.delete(id);
           if (rows.length === 0) send(`: keep-alive\n\n`);

@@ -4,6 +4,8 @@ import { createAnnotation } from '@/lib/annotations/create-annotation';
 import { deleteAnnotation } from '@/lib/annotations/delete-annotation';
 import { openComparison } from '@/lib/review/open-comparison';
 import { openArticleEvents } from '@/lib/live/article-events';
+import { articleFields } from '@/lib/articles/article-fields';
+import { reviseArticle } from '@/lib/articles/revise-article';
 import { as } from '../app-error';
 import { makeTeam, testDb } from '../factories';
 
@@ -100,6 +102,17 @@ describe('live updates of an article', () => {
     expect(analyst.changes.map((c) => c.objectId)).toContain(after.id);
     abort.abort();
   }, 30_000);
+
+  it('a revision names the text it brought, so a page already showing that text does not ask for a reload', async () => {
+    const team = await makeTeam('Albania cut ties with Iran.');
+    const abort = new AbortController();
+    aborts.push(abort);
+    const live = listen(await openArticleEvents(team.reviewer.id, team.article.id, null, abort.signal));
+    const fields = articleFields({ title: 'Revised', text: 'Albania cut all of its ties with Iran.' });
+    await testDb().$transaction((tx) => reviseArticle(tx, team.article.id, fields, team.analyst.id));
+    const [change] = await live.until(1);
+    expect(change).toMatchObject({ action: 'article.revise', objectId: team.article.id, textHash: fields.textHash });
+  });
 
   it('answers 404 to a member of another project', async () => {
     const team = await makeTeam();

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
+import { parsePageQuery } from '@/lib/api/page-query';
 import { ProjectCrumbs } from '@/components/project-crumbs';
 import { requirePageCaller, loadOr404 } from '@/lib/auth/page-caller';
 import { comparisonQuery } from '@/lib/review/comparison-schema';
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: 'Compare analysts' };
 export default async function ComparePage({ params, searchParams }: { params: Promise<{ articleId: string }>; searchParams: Promise<Record<string, string>> }) {
   const { articleId } = await params;
   const caller = await requirePageCaller(`/articles/${articleId}/compare`);
-  const parsed = comparisonQuery.safeParse(await searchParams);
+  const parsed = parsePageQuery(comparisonQuery, await searchParams);
   const comparison = await loadOr404(() => getComparison(caller.id, articleId, parsed.success ? parsed.data : {}));
   const { article, analysts, a, b } = comparison;
   return (

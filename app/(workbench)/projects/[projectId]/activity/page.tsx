@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { parsePageQuery } from '@/lib/api/page-query';
 import { ProjectCrumbs } from '@/components/project-crumbs';
 import { requirePageCaller, loadOr404 } from '@/lib/auth/page-caller';
 import { getProject } from '@/lib/projects/list-projects';
@@ -46,7 +47,7 @@ function describe(e: { action: string; before: unknown; after: unknown }): strin
 export default async function ActivityPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<Record<string, string>> }) {
   const { projectId } = await params;
   const caller = await requirePageCaller(`/projects/${projectId}/activity`);
-  const parsed = activityQuery.safeParse(Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => v)));
+  const parsed = parsePageQuery(activityQuery, Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => v)));
   const query = parsed.success ? parsed.data : activityQuery.parse({});
   const [project, events] = await loadOr404(() => Promise.all([getProject(caller.id, projectId), listActivity(caller.id, projectId, query)]));
   return (

@@ -5,6 +5,7 @@ import { requirePageCaller, loadOr404 } from '@/lib/auth/page-caller';
 import { getProject } from '@/lib/projects/list-projects';
 import { getMatrix } from '@/lib/claims/get-matrix';
 import { matrixQuery, type MatrixQuery } from '@/lib/claims/schema';
+import { parsePageQuery } from '@/lib/api/page-query';
 import { outletAnchor } from '@/lib/claims/outlet-anchor';
 import { LABELS, REVIEW_STATUSES } from '@/lib/annotations/dto';
 import { LABEL_OPTIONS, STATUS_NAMES } from '@/lib/annotations/labels';
@@ -17,7 +18,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
 /** The first value of each key; the zod schema then refuses unknown keys and values. */
 function readFilters(params: SearchParams): { filters: MatrixQuery; invalid: boolean } {
   const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const parsed = matrixQuery.safeParse(flat);
+  const parsed = parsePageQuery(matrixQuery, flat);
   return parsed.success ? { filters: parsed.data, invalid: false } : { filters: {}, invalid: true };
 }
 

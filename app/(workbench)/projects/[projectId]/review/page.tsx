@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { parsePageQuery } from '@/lib/api/page-query';
 import { ProjectCrumbs } from '@/components/project-crumbs';
 import { requirePageCaller, loadOr404 } from '@/lib/auth/page-caller';
 import { getProject } from '@/lib/projects/list-projects';
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: 'Review queue' };
 export default async function ReviewPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<Record<string, string>> }) {
   const { projectId } = await params;
   const caller = await requirePageCaller(`/projects/${projectId}/review`);
-  const parsed = queueQuery.safeParse(await searchParams);
+  const parsed = parsePageQuery(queueQuery, await searchParams);
   const query = parsed.success ? parsed.data : queueQuery.parse({});
   const [project, queue] = await loadOr404(() => Promise.all([getProject(caller.id, projectId), listReviewQueue(caller.id, projectId, query)]));
   return (
@@ -83,7 +84,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
           </tbody>
         </table>
       </section>
-      <ReviewQueue initialItems={queue.items} currentUserId={caller.id} limit={query.limit} />
+      <ReviewQueue initialItems={queue.items} currentUserId={caller.id} limit={query.limit} projectId={project.id} />
     </main>
   );
 }

@@ -5,6 +5,7 @@ import { requirePageCaller, loadOr404 } from '@/lib/auth/page-caller';
 import { getProject } from '@/lib/projects/list-projects';
 import { searchProject } from '@/lib/search/search-project';
 import { searchQuery } from '@/lib/search/schema';
+import { parsePageQuery } from '@/lib/api/page-query';
 import { HighlightedText } from '@/components/text/highlighted-text';
 import { passageHref, spanHref } from '@/lib/cross-source/location-hash';
 
@@ -21,7 +22,7 @@ export default async function SearchPage({
   const caller = await requirePageCaller(`/projects/${projectId}/search`);
   const raw = (await searchParams).q;
   const q = (Array.isArray(raw) ? raw[0] : raw) ?? '';
-  const parsed = q.trim() ? searchQuery.safeParse({ q }) : null;
+  const parsed = q.trim() ? parsePageQuery(searchQuery, { q }) : null;
   const [project, result] = await loadOr404(() =>
     Promise.all([getProject(caller.id, projectId), parsed?.success ? searchProject(caller, projectId, parsed.data.q) : Promise.resolve(null)]),
   );
@@ -38,7 +39,7 @@ export default async function SearchPage({
       </form>
       {parsed && !parsed.success && (
         <p className="error-text" role="status">
-          {parsed.error.issues[0]?.message ?? 'That search is not valid.'}
+          {parsed.message}
         </p>
       )}
       {nothing && <p className="muted">Nothing matches “{result.q}”.</p>}
