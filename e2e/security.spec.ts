@@ -71,6 +71,21 @@ test('pages carry a Content-Security-Policy whose scripts need a nonce', async (
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeEnabled();
 });
 
+test('an unknown address gets a 404 page with a way home, and none of its scripts is blocked by the CSP', async ({ page }) => {
+  const team = await makeTeam();
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await signIn(page, team.analyst.email);
+  const res = await page.goto('/no-such-page');
+  expect(res?.status()).toBe(404);
+  await expect(page.getByTestId('not-found')).toContainText('does not exist, or it belongs to a project you are not a member of');
+  await page.getByRole('link', { name: 'Back to your projects' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  expect(violations).toEqual([]);
+});
+
 test('after 10 failed sign-ins an account gets 429 with Retry-After, and every failure is logged', async ({ request }) => {
   const team = await makeTeam();
   const attempt = async (password: string) => {
