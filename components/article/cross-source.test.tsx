@@ -290,6 +290,8 @@ describe('ArticleReader across sources', () => {
     await click(button('Suggested matches', await openFromList('Iran hired')));
     const panel = q('section[aria-label="Suggested matches"]')!;
     expect(q('[role="dialog"]')).toBeNull();
+    // The popover that had focus is gone: the keyboard goes on from the panel's title.
+    expect(document.activeElement).toBe(q('h2', panel));
     expect(q('aside[aria-label="Spans"]')!.hidden).toBe(true);
     const items = () => [...panel.querySelectorAll<HTMLElement>('[data-testid="suggestion"]')];
     expect(items()).toHaveLength(2);
@@ -303,6 +305,7 @@ describe('ArticleReader across sources', () => {
     await click(button('Corroborates', items()[0]));
     const tagAs = q<HTMLSelectElement>('select[aria-label="Tag for the sentence"]', items()[0])!;
     expect(tagAs.value).toBe('assertion'); // the source span's tag, for a corroboration
+    expect(document.activeElement).toBe(tagAs);
     await choose(tagAs, 'evidence');
     await click(button('Tag and link (corroborates)', items()[0]));
     const posts = calls.filter((c) => c.method === 'POST').slice(-2);

@@ -35,6 +35,9 @@ export function SuggestionsPanel({ source, canAnnotate, onOpen, onLinked, onClos
   const [message, setMessage] = useState<{ text: string; kind: 'info' | 'error' } | null>(null);
   // Spans of the articles looked at, so a second suggestion in one article costs no request.
   const spansOf = useRef(new Map<string, AnnotationDto[]>());
+  // The popover that opened this panel is gone: focus comes here, where reading the suggestions starts.
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => titleRef.current?.focus({ preventScroll: true }), []);
 
   useEffect(() => {
     let live = true;
@@ -108,7 +111,9 @@ export function SuggestionsPanel({ source, canAnnotate, onOpen, onLinked, onClos
   return (
     <section className="side-panel suggestions" aria-label="Suggested matches" data-testid="suggestions-panel">
       <div className="side-panel__head">
-        <h2 className="side-panel__title">Suggested matches</h2>
+        <h2 className="side-panel__title" ref={titleRef} tabIndex={-1}>
+          Suggested matches
+        </h2>
         <button type="button" className="btn-small" onClick={onClose}>
           Close suggestions
         </button>
@@ -182,6 +187,8 @@ function SuggestionItem({ suggestion: s, state, canAnnotate, onFollow, onAsk, on
             This sentence is not tagged yet. Tag it as
             <select
               aria-label="Tag for the sentence"
+              // The step appeared in place of the button just pressed: the keyboard goes on from here.
+              autoFocus
               value={state.asking.label}
               onChange={(e) => onAsk({ ...state.asking!, label: e.target.value as Label })}
             >
