@@ -87,12 +87,15 @@ export function ImportDropZone({ projectId }: { projectId: string }) {
         </progress>
       )}
       {results.length > 0 && (
-        <ul className="import-drop__results" aria-label="Import summary">
+        // A live region: the outcome is announced, not only drawn.
+        <ul className="import-drop__results" aria-label="Import summary" aria-live="polite">
           {results.map((r, i) => (
             <li key={i} className={r.error ? 'error-text' : undefined}>
               {r.error
                 ? r.error
-                : `${r.file}: ${r.articles} articles, ${r.added} added, ${r.unchanged} unchanged${r.revised ? `, ${r.revised} revised` : ''}${r.orphaned ? `, ${r.orphaned} spans orphaned` : ''}`}
+                : r.articles === 0
+                  ? `${r.file}: no articles in this file (is it empty?); nothing imported`
+                  : `${r.file}: ${r.articles} articles, ${r.added} added, ${r.unchanged} unchanged${r.revised ? `, ${r.revised} revised` : ''}${r.orphaned ? `, ${r.orphaned} spans orphaned` : ''}`}
             </li>
           ))}
         </ul>

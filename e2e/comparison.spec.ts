@@ -48,6 +48,11 @@ test('independent annotation: analysts see only their own spans until a reviewer
   await reviewer.goto(`/articles/${team.article.id}`);
   await reviewer.getByRole('link', { name: 'compare analysts' }).click();
   await expect(reviewer).toHaveURL(new RegExp(`/articles/${team.article.id}/compare`));
+  await expect(reviewer.getByTestId('compare-unknown')).toHaveCount(0);
+  // Asked for someone who has not tagged this article: said, with the pickers to choose again.
+  await reviewer.goto(`/articles/${team.article.id}/compare?a=nobody&b=${team.analyst2.id}`);
+  await expect(reviewer.getByTestId('compare-unknown')).toHaveText('One of the analysts asked for has no spans on this article. Choose two analysts above.');
+  await reviewer.goto(`/articles/${team.article.id}/compare`);
   await expect(reviewer.getByRole('region', { name: 'A: Analyst' }).locator(`[data-annotation-id="${mine.id}"]`)).toHaveText('Albania cut ties with Iran');
   await expect(reviewer.getByRole('region', { name: 'B: Analyst Two' }).locator(`[data-annotation-id="${theirs.id}"]`)).toHaveText('cut ties with Iran');
   await expect(reviewer.getByRole('table', { name: 'Agreement on this article' })).toContainText('Analyst · Analyst Two');

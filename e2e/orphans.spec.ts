@@ -37,6 +37,11 @@ test('a span a revision orphans is announced on its article, found from the queu
   await expect(page.getByTestId('orphan')).toHaveCount(0);
   expect(await testDb().annotation.count({ where: { id: span.id } })).toBe(0);
   expect(await testDb().auditEvent.count({ where: { objectId: span.id, action: 'annotation.delete' } })).toBe(1);
+
+  // The revisions page, titled after the article, says when it cannot show the revision asked for.
+  await page.goto(`/articles/${article.id}/revisions?revision=99`);
+  await expect(page).toHaveTitle('Revisions · Wire story · Crosscheck');
+  await expect(page.getByTestId('revision-unknown')).toHaveText('There is no earlier revision “99” of this article; showing revision 1.');
 });
 
 test('only its author or an admin is offered Delete on the orphans page', async ({ page, baseURL }) => {

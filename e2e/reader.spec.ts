@@ -145,9 +145,12 @@ test('an analyst imports files by choosing them on the project page and sees a s
   await page.getByLabel('Files to import').setInputFiles([
     { name: 'good.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(JSON.stringify({ title: 'Uploaded through the page', outlet: 'RFE/RL', text: 'Albania expelled Iranian diplomats.' }) + '\n') },
     { name: 'bad.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from('{"title": "no text"}\n') },
+    { name: 'empty.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from('') },
   ]);
   const summary = page.getByRole('list', { name: 'Import summary' });
+  await expect(summary).toHaveAttribute('aria-live', 'polite');
   await expect(summary).toContainText('good.jsonl: 1 articles, 1 added, 0 unchanged');
-  await expect(summary).toContainText('bad.jsonl, line 1: field "text"');
+  await expect(summary).toContainText('bad.jsonl, line 1: field "text" is missing');
+  await expect(summary).toContainText('empty.jsonl: no articles in this file (is it empty?); nothing imported');
   await expect(page.getByRole('link', { name: 'Uploaded through the page' })).toBeVisible();
 });

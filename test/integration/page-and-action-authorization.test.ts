@@ -317,6 +317,7 @@ describe('pages × callers', () => {
       '/projects/[projectId]': { params: { projectId: f.project.id }, title: `${f.project.name} · Articles`, generic: 'Articles' },
       '/articles/[articleId]': { params: { articleId: f.article.id }, title: 'Albania cuts ties · Tirana Times', generic: 'Article' },
       '/claims/[claimId]': { params: { claimId: f.claimId }, title: `Claim: ${f.claimText}`, generic: 'Claim' },
+      '/articles/[articleId]/revisions': { params: { articleId: f.article.id }, title: 'Revisions · Albania cuts ties', generic: 'Revisions' },
     };
     const withMetadata = [...pageFiles()].filter(([, file]) => fs.readFileSync(file, 'utf8').includes('export async function generateMetadata'));
     expect(withMetadata.map(([route]) => route).sort()).toEqual(Object.keys(titled).sort());

@@ -16,6 +16,9 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
   const parsed = parsePageQuery(comparisonQuery, await searchParams);
   const comparison = await loadOr404(() => getComparison(caller.id, articleId, parsed.success ? parsed.data : {}));
   const { article, analysts, a, b } = comparison;
+  // Asked for analysts who have not tagged this article (or a malformed query): say so rather than show nothing.
+  const asked = parsed.success ? [parsed.data.a, parsed.data.b].filter(Boolean) : [];
+  const unknown = !parsed.success || asked.some((id) => !analysts.some((x) => x.id === id));
   return (
     <main className="page" style={{ maxWidth: 1600 }}>
       <ProjectCrumbs project={{ id: article.projectId, name: article.projectName }} />
@@ -35,6 +38,11 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
               Compare
             </button>
           </form>
+          {unknown && (
+            <p className="error-text" role="status" data-testid="compare-unknown">
+              {parsed.success ? 'One of the analysts asked for has no spans on this article.' : parsed.message} Choose two analysts above.
+            </p>
+          )}
           {/* Keyed: another pair of analysts starts a fresh view, not this one's decisions and position. */}
           <ComparisonView key={`${a?.id}-${b?.id}`} comparison={comparison} />
         </>

@@ -1,12 +1,21 @@
 import Link from 'next/link';
+import { cache } from 'react';
 import type { Metadata } from 'next';
 import { ProjectCrumbs } from '@/components/project-crumbs';
-import { requirePageCaller, loadOr404 } from '@/lib/auth/page-caller';
+import { requirePageCaller, loadOr404, titleFor } from '@/lib/auth/page-caller';
 import { listRevisions } from '@/lib/articles/list-revisions';
 import { getRevision } from '@/lib/articles/get-revision';
 import type { TextDiff } from '@/lib/articles/diff-texts';
 
-export const metadata: Metadata = { title: 'Revisions' };
+/** Once per request, for the title and the page alike. */
+const loadRevisions = cache(listRevisions);
+
+type Props = { params: Promise<{ articleId: string }>; searchParams: Promise<Record<string, string>> };
+
+export async function generateMetadata({ params }: Pick<Props, 'params'>): Promise<Metadata> {
+  const { articleId } = await params;
+  return titleFor('Revisions', async (caller) => `Revisions · ${(await loadRevisions(caller.id, articleId)).title}`);
+}
 
 const when = (iso: string | null) => (iso ? iso.replace('T', ' ').slice(0, 19) : '—');
 
@@ -19,14 +28,16 @@ function Diff({ diff }: { diff: TextDiff }) {
   );
 }
 
-export default async function RevisionsPage({ params, searchParams }: { params: Promise<{ articleId: string }>; searchParams: Promise<Record<string, string>> }) {
+export default async function RevisionsPage({ params, searchParams }: Props) {
   const { articleId } = await params;
   const caller = await requirePageCaller(`/articles/${articleId}/revisions`);
-  const list = await loadOr404(() => listRevisions(caller.id, articleId));
+  const list = await loadOr404(() => loadRevisions(caller.id, articleId));
   const current = list.revisions[list.revisions.length - 1];
   // Which older revision to compare with the current text: ?revision=N, else the previous one.
-  const asked = Number((await searchParams).revision);
-  const older = Number.isInteger(asked) && asked >= 1 && asked < current.revision ? asked : current.revision - 1;
+  const raw = (await searchParams).revision;
+  const asked = Number(raw);
+  const valid = Number.isInteger(asked) && asked >= 1 && asked < current.revision;
+  const older = valid ? asked : current.revision - 1;
   const compared = older >= 1 ? await loadOr404(() => getRevision(caller.id, articleId, older)) : null;
   return (
     <main className="page">
@@ -63,6 +74,11 @@ export default async function RevisionsPage({ params, searchParams }: { params: 
           ))}
         </tbody>
       </table>
+      {raw !== undefined && !valid && (
+        <p className="error-text" role="status" data-testid="revision-unknown">
+          There is no earlier revision “{raw}” of this article{older >= 1 ? `; showing revision ${older}` : ''}.
+        </p>
+      )}
       {compared ? (
         <section className="rv-section">
           <h2>
