@@ -3,7 +3,7 @@
 import { memo, useEffect, useMemo, useState } from 'react';
 import { REVIEW_STATUSES, type AnnotationDto, type AnnotationStatus, type Label } from '@/lib/annotations/dto';
 import { LABEL_OPTIONS, labelName, STATUS_NAMES } from '@/lib/annotations/labels';
-import { plural } from './link-kinds';
+import { plural, shortQuote } from './link-kinds';
 
 type OnOpen = (id: string, opener: HTMLElement) => void;
 
@@ -155,7 +155,7 @@ const SpanListItem = memo(function SpanListItem({ annotation: a, isActive, isOrp
         onClick={(e) => onOpen(a.id, e.currentTarget)}
       >
         <q className="span-list__quote">{a.exact}</q>
-        {a.note && <span className="span-list__note">{a.note.length > 100 ? `${a.note.slice(0, 100)}…` : a.note}</span>}
+        {a.note && <span className="span-list__note">{shortQuote(a.note, 100)}</span>}
         <span className="span-list__meta">
           {a.speaker && <span className="span-list__speaker">{a.speaker}</span>}
           <span className="span-list__author">{isMine ? `${a.author.name} (you)` : a.author.name}</span>

@@ -6,6 +6,7 @@ import { ReviewControls } from '@/components/review/review-controls';
 import type { AnnotationDto, Label, UpdateAnnotationBody } from '@/lib/annotations/dto';
 import { LABEL_OPTIONS, labelName, STATUS_NAMES } from '@/lib/annotations/labels';
 import type { OverlayAnchor } from './overlay-position';
+import { shortQuote } from './link-kinds';
 
 type SpanPopoverProps = {
   annotation: AnnotationDto;
@@ -53,15 +54,12 @@ export function SpanPopover(props: SpanPopoverProps) {
   const set = (patch: Partial<Fields>) => setFields((f) => ({ ...f, ...patch }));
   const dirty = !sameFields(fields, fieldsOf(base));
   const changedElsewhere = a.version !== base.version;
-  if (changedElsewhere && !dirty) {
-    // Adjusting state while rendering (React's pattern for props that change): nothing typed, so follow the span.
-    setBase(a);
-    setFields(fieldsOf(a));
-  }
   const takeTheirs = () => {
     setBase(a);
     setFields(fieldsOf(a));
   };
+  // Adjusting state while rendering (React's pattern for props that change): nothing typed, so follow the span.
+  if (changedElsewhere && !dirty) takeTheirs();
   const tagRef = useRef<HTMLSelectElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
   const dialogRef = useRef<HTMLDivElement>(null);
@@ -124,7 +122,7 @@ export function SpanPopover(props: SpanPopoverProps) {
             {overlapping.map((o) => (
               <option key={o.id} value={o.id}>
                 {/* Spans that start alike read alike once cut: who made each tells them apart. */}
-                {labelName(o.label)}: {o.exact.length > 60 ? `${o.exact.slice(0, 60)}…` : o.exact} ({o.author.id === currentUserId ? 'you' : o.author.name})
+                {labelName(o.label)}: {shortQuote(o.exact, 60)} ({o.author.id === currentUserId ? 'you' : o.author.name})
               </option>
             ))}
           </select>
@@ -132,7 +130,7 @@ export function SpanPopover(props: SpanPopoverProps) {
       )}
       {canReview && (
         <ReviewControls
-          subject={`span “${a.exact.length > 40 ? `${a.exact.slice(0, 40)}…` : a.exact}”`}
+          subject={`span “${shortQuote(a.exact, 40)}”`}
           status={a.status}
           busy={busy}
           onDecide={props.onReview}

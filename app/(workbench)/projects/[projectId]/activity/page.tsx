@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { shortQuote } from '@/components/article/link-kinds';
 import { parsePageQuery } from '@/lib/api/page-query';
 import { ProjectCrumbs } from '@/components/project-crumbs';
 import { requirePageCaller, loadOr404 } from '@/lib/auth/page-caller';
@@ -30,7 +31,7 @@ const ACTIONS: Record<string, string> = {
   'project.update': 'Project settings changed',
 };
 
-const clip = (s: string, n = 90) => `“${s.length > n ? `${s.slice(0, n)}…` : s}”`;
+const clip = (s: string) => `“${shortQuote(s)}”`;
 
 /** A few words on what changed, from the event's before/after. */
 function describe(e: { action: string; before: unknown; after: unknown }): string {

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
+import { shortQuote } from '@/components/article/link-kinds';
 import { ProjectCrumbs } from '@/components/project-crumbs';
 import { requirePageCaller, loadOr404 } from '@/lib/auth/page-caller';
 import { getProject } from '@/lib/projects/list-projects';
@@ -9,8 +10,6 @@ import { LABELS } from '@/lib/annotations/dto';
 export const metadata: Metadata = { title: 'Agreement' };
 
 const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(3));
-
-const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 80)}…` : s);
 
 export default async function AgreementPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
@@ -88,7 +87,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ proj
                     <td>{m.reason}</td>
                     <td>
                       <Link href={`/articles/${m.articleId}#span-${m.spanId}`}>
-                        {report.quotes[m.spanId] !== undefined ? `“${clip(report.quotes[m.spanId])}”` : `code points ${m.start}–${m.end}`}
+                        {report.quotes[m.spanId] !== undefined ? `“${shortQuote(report.quotes[m.spanId], 80)}”` : `code points ${m.start}–${m.end}`}
                       </Link>
                     </td>
                     <td>

@@ -2,6 +2,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { deleteAnnotation } from '@/lib/annotations/api-client';
+import { shortQuote } from '@/components/article/link-kinds';
 
 /**
  * Delete for an orphaned span, once its passage is tagged again in the
@@ -18,7 +19,7 @@ export function DeleteOrphan({ id, quote }: { id: string; quote: string }) {
         type="button"
         className="btn"
         disabled={busy}
-        aria-label={`Delete the orphaned span “${quote.length > 40 ? `${quote.slice(0, 40)}…` : quote}”`}
+        aria-label={`Delete the orphaned span “${shortQuote(quote, 40)}”`}
         onClick={async () => {
           if (!window.confirm('Delete this orphaned span? Its links go with it; its history stays.')) return;
           setBusy(true);
