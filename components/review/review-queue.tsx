@@ -3,6 +3,8 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { QueueItem } from '@/lib/review/list-queue';
 import { reasonKeys } from './reason-keys';
+import { reviewAnnotation } from '@/lib/review/api-client';
+import { shortQuote } from '@/components/article/link-kinds';
 import { contextEllipsis } from '@/lib/anchoring/code-points';
 
 /** Where `o` and the title go: the span in its article, or, for an orphan (not drawn there), its entry on the orphans page. */
@@ -16,16 +18,6 @@ type Props = {
   limit: number;
   projectId: string;
 };
-
-async function decide(item: QueueItem, decision: 'approve' | 'reject', comment?: string) {
-  const res = await fetch(`/api/v1/annotations/${item.id}/review`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ decision, version: item.version, ...(comment ? { comment } : {}) }),
-  });
-  const body = await res.json().catch(() => null);
-  return { ok: res.ok, status: res.status, body };
-}
 
 /**
  * The reviewer's queue, made for the keyboard: j/k move, a approves, r rejects
@@ -54,17 +46,17 @@ export function ReviewQueue({ initialItems, currentUserId, limit, projectId }: P
         setMessage(`Already ${current.status}.`);
         return;
       }
-      const result = await decide(current, decision, why);
+      const result = await reviewAnnotation(current.id, { decision, version: current.version, ...(why ? { comment: why } : {}) });
       if (result.ok) {
         setItems((list) => list.filter((i) => i.id !== current.id));
-        setMessage(`${decision === 'approve' ? 'Approved' : 'Rejected'}: “${current.exact.slice(0, 60)}”`);
+        setMessage(`${decision === 'approve' ? 'Approved' : 'Rejected'}: “${shortQuote(current.exact, 60)}”`);
         // The counts above are the server's: read them again (the items here stay as they are).
         router.refresh();
       } else if (result.status === 409) {
         setItems((list) => list.filter((i) => i.id !== current.id));
         setMessage('Someone else changed or decided this span first; it left your queue. Reload to see it again.');
       } else {
-        setMessage(result.body?.error?.message ?? `Could not save (${result.status})`);
+        setMessage(result.message);
       }
       setRejecting(false);
       setComment('');
