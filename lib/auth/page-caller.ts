@@ -1,11 +1,20 @@
 import 'server-only';
+import { cache } from 'react';
 import { notFound, redirect } from 'next/navigation';
 import { AppError } from '@/lib/errors';
 import { getCaller, type Caller } from './caller';
 
+/**
+ * The caller, looked up once per page render: the workbench layout, the
+ * page and its title each ask, and each lookup reads the session from the
+ * database. Pages only: route handlers and server actions call getCaller
+ * themselves (React's cache does not span their requests).
+ */
+const pageCaller = cache(getCaller);
+
 /** For pages: the signed-in caller, or a redirect to the sign-in page. */
 export async function requirePageCaller(next?: string): Promise<Caller> {
-  const caller = await getCaller();
+  const caller = await pageCaller();
   if (!caller) redirect(next ? `/login?next=${encodeURIComponent(next)}` : '/login');
   return caller;
 }
@@ -27,7 +36,7 @@ export async function loadOr404<T>(load: () => Promise<T>): Promise<T> {
  * React `cache` around the load so the page does not read twice.
  */
 export async function titleFor(fallback: string, load: (caller: Caller) => Promise<string>): Promise<{ title: string }> {
-  const caller = await getCaller();
+  const caller = await pageCaller();
   if (!caller) return { title: fallback };
   return { title: await load(caller).catch(() => fallback) };
 }

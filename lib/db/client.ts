@@ -61,9 +61,7 @@ function handles(): Handles {
   const transactionOptions = { maxWait: 15_000, timeout: 15_000 };
   // Each connection by its backend's pid: how transactionConnection finds the one a transaction holds.
   const byBackendPid = new Map<number, pg.PoolClient>();
-  pool.on('connect', (c) => {
-    byBackendPid.set((c as PidClient).processID, c);
-  });
+  pool.on('connect', (c) => byBackendPid.set((c as PidClient).processID, c));
   pool.on('remove', (c) => byBackendPid.get((c as PidClient).processID) === c && byBackendPid.delete((c as PidClient).processID));
   globalForDb.crosscheckDb = { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions }), byBackendPid };
   return globalForDb.crosscheckDb;
