@@ -84,10 +84,11 @@ program
   .addOption(new Option('--status <status>', 'approved spans and links only, or all').choices(['approved', 'all']).default('approved'))
   .option('--outlet <outlets>', 'comma-separated outlets')
   .option('--label <labels>', 'comma-separated tags')
+  .option('--article <ids>', 'comma-separated article ids')
   .option('--base-url <url>', 'base of the IRIs in the export', process.env.APP_URL ?? 'http://localhost:3000')
-  .action(async (opts: { project: string; format: string; status: string; outlet?: string; label?: string; baseUrl: string }) => {
+  .action(async (opts: { project: string; format: string; status: string; outlet?: string; label?: string; article?: string; baseUrl: string }) => {
     const project = await findProjectByIdOrName(opts.project);
-    const query = exportQuery.parse({ format: opts.format, status: opts.status, outlet: opts.outlet, label: opts.label });
+    const query = exportQuery.parse({ format: opts.format, status: opts.status, outlet: opts.outlet, label: opts.label, articleId: opts.article });
     const { chunks } = await writeExport({ cli: true }, project.id, query, opts.baseUrl);
     for await (const chunk of chunks) {
       if (!process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once('drain', resolve));

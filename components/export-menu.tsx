@@ -1,4 +1,5 @@
 import { EXPORT_FORMATS } from '@/lib/export/schema';
+import { LABELS } from '@/lib/annotations/dto';
 
 const NAMES: Record<(typeof EXPORT_FORMATS)[number], string> = {
   w3c: 'W3C Web Annotation (JSON-LD)',
@@ -9,10 +10,28 @@ const NAMES: Record<(typeof EXPORT_FORMATS)[number], string> = {
   claimreview: 'ClaimReview (schema.org; claims with a verdict)',
 };
 
-/** A plain GET form: the browser downloads the streamed export itself and shows its progress. */
-export function ExportMenu({ projectId }: { projectId: string }) {
+type Props = {
+  projectId: string;
+  /** The project's outlets, offered as a filter. */
+  outlets?: string[];
+  /** Export this one article (the article page) instead of offering outlet filters. */
+  articleId?: string;
+};
+
+/**
+ * A plain GET form: the browser downloads the streamed export itself and
+ * shows its progress. Ticked boxes send one key each (`label=denial&label=evidence`),
+ * which the export takes as a list; none ticked is no filter.
+ */
+export function ExportMenu({ projectId, outlets = [], articleId }: Props) {
   return (
-    <form method="get" action={`/api/v1/projects/${projectId}/export`} className="export-menu" aria-label="Export">
+    <form method="get" action={`/api/v1/projects/${projectId}/export`} className="export-menu" aria-label={articleId ? 'Export this article' : 'Export'}>
+      {articleId && (
+        <>
+          <span className="muted">Export this article:</span>
+          <input type="hidden" name="articleId" value={articleId} />
+        </>
+      )}
       <select name="format" aria-label="Export format" defaultValue="w3c">
         {EXPORT_FORMATS.map((f) => (
           <option key={f} value={f}>
@@ -24,6 +43,32 @@ export function ExportMenu({ projectId }: { projectId: string }) {
         <option value="approved">approved only</option>
         <option value="all">all</option>
       </select>
+      <details className="export-filter">
+        <summary>Filter</summary>
+        <div className="export-filter__panel">
+          <fieldset>
+            <legend>Tags</legend>
+            {LABELS.map((l) => (
+              <label key={l}>
+                <input type="checkbox" name="label" value={l} /> {l}
+              </label>
+            ))}
+          </fieldset>
+          {!articleId && outlets.length > 0 && (
+            <fieldset>
+              <legend>Outlets</legend>
+              {/* An empty value makes the key repeated even with one box ticked, so an outlet whose name holds a comma is taken whole. */}
+              <input type="hidden" name="outlet" value="" />
+              {outlets.map((o) => (
+                <label key={o}>
+                  <input type="checkbox" name="outlet" value={o} /> {o}
+                </label>
+              ))}
+            </fieldset>
+          )}
+          <p className="muted">None ticked: all of them.</p>
+        </div>
+      </details>
       <button className="btn" type="submit">
         Export
       </button>

@@ -79,18 +79,29 @@ export async function parseJson<S extends z.ZodType>(req: Request, schema: S): P
 
 /**
  * Validates the query string against `schema` (a strictObject, so unknown keys
- * are refused). A key given twice is refused too: one value per key.
+ * are refused). A key given more than once arrives as an array of its values:
+ * list parameters accept that (an HTML form's checkboxes send one key per
+ * box); any other key given twice is refused, naming it.
  */
 export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
   const params = new URL(req.url).searchParams;
   // No prototype: a key "constructor" or "__proto__" is unknown, not "given twice".
-  const data: Record<string, string> = Object.create(null);
+  const data: Record<string, string | string[]> = Object.create(null);
+  const repeated = new Set<string>();
   for (const [key, value] of params) {
-    if (key in data) throw new AppError('BAD_REQUEST', `Give ${key} once`, { [key]: 'given more than once' });
-    data[key] = value;
+    const seen = data[key];
+    if (seen === undefined) data[key] = value;
+    else {
+      repeated.add(key);
+      data[key] = Array.isArray(seen) ? [...seen, value] : [seen, value];
+    }
   }
   const parsed = schema.safeParse(data);
-  if (!parsed.success) throw new AppError('BAD_REQUEST', 'The query string is not valid', zodFields(parsed.error));
+  if (!parsed.success) {
+    const twice = parsed.error.issues.map((i) => String(i.path[0])).find((k) => repeated.has(k));
+    if (twice !== undefined) throw new AppError('BAD_REQUEST', `Give ${twice} once`, { [twice]: 'given more than once' });
+    throw new AppError('BAD_REQUEST', 'The query string is not valid', zodFields(parsed.error));
+  }
   assertStorable(parsed.data, 'is not valid');
   return parsed.data;
 }

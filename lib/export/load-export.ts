@@ -6,6 +6,7 @@ import { readExportArticles } from './read-articles';
 import { countSql, type ExportFilter } from './export-sql';
 import type { ExportClaim, ExportScope, ExportTotals, SpanLocation } from './types';
 import type { ExportQuery } from './schema';
+import { checkExportFilter } from './check-filter';
 
 const CLAIMS_PER_BATCH = 100;
 
@@ -26,6 +27,7 @@ export async function openExport(exporter: Exporter, projectId: string, query: E
   // A member exports what they may see (independent annotation); the admin CLI exports everything.
   const visibility: SpanVisibility = 'userId' in exporter ? (await requireSpanVisibility(exporter.userId, projectId)).visibility : { everything: true };
   const project = await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { id: true, name: true } });
+  await checkExportFilter(projectId, query);
   const articleWhere = {
     projectId,
     ...(query.outlet && { outlet: { in: query.outlet } }),

@@ -11,15 +11,28 @@ export const EXPORT_FORMAT_DESCRIPTION =
   'conll: CoNLL-2003-style `token TAG` lines in BIO (IOB2), one blank line between sentences, overlapping spans reduced to the earliest-starting one per token; ' +
   'claimreview: a JSON array of schema.org ClaimReview objects, one per claim with a verdict. Offsets are code points.';
 
+/**
+ * A list parameter: one value split on commas (`outlet=Wire,Blog`), or the key
+ * repeated, each value then taken whole (`outlet=Reuters, Inc.&outlet=Wire`:
+ * what the export form's checkboxes send). Empty values are dropped, and a list
+ * left empty is no filter.
+ */
 const list = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v), z.array(item).max(500));
+  z.preprocess((v) => {
+    const values = typeof v === 'string' ? v.split(',') : v;
+    if (!Array.isArray(values)) return values;
+    const kept = values.map((s) => (typeof s === 'string' ? s.trim() : s)).filter((s) => s !== '');
+    return kept.length > 0 ? kept : undefined;
+  }, z.array(item).max(500).optional());
+
+const LIST_HELP = ', or the key repeated (each value then taken whole, commas included)';
 
 /** Query of GET /api/v1/projects/{projectId}/export; also what the CLI takes. */
 export const exportQuery = z.strictObject({
   format: z.enum(EXPORT_FORMATS),
   status: z.enum(['approved', 'all']).default('approved').describe('approved (default) or all spans and links'),
-  outlet: list(z.string().max(200)).optional().describe('comma-separated outlets'),
-  label: list(z.enum(LABELS)).optional().describe('comma-separated tags'),
-  articleId: list(z.string().max(100)).optional().describe('comma-separated article ids'),
+  outlet: list(z.string().max(200)).describe(`comma-separated outlets${LIST_HELP}`),
+  label: list(z.enum(LABELS)).describe(`comma-separated tags${LIST_HELP}`),
+  articleId: list(z.string().max(100)).describe(`comma-separated article ids${LIST_HELP}`),
 });
 export type ExportQuery = z.infer<typeof exportQuery>;

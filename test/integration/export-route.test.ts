@@ -107,4 +107,51 @@ describe('export through the API', () => {
     expect(w3c.total).toBe(3);
     expect(w3c.first.items).toHaveLength(3);
   });
+
+  it('filters given as repeated keys (what the export form sends) take each value whole, commas included', async () => {
+    const team = await makeTeam('Albania cut ties with Iran.');
+    const inc = await makeArticle(team.project.id, { text: 'Reuters reported the attack.', outlet: 'Reuters, Inc.' });
+    const wire = await makeArticle(team.project.id, { text: 'Iran denied the attack.', outlet: 'Wire' });
+    const caller = as(team.analyst);
+    await createAnnotation(caller, inc.id, { start: 0, end: 7, label: 'assertion' });
+    await createAnnotation(caller, wire.id, { start: 0, end: 4, label: 'denial' });
+    await createAnnotation(caller, wire.id, { start: 5, end: 11, label: 'evidence' });
+    auth.caller = as(team.reviewer);
+    const ids = async (query: string) => {
+      const res = await get(team.project.id, `format=jsonl&status=all&${query}`);
+      expect(res.status, await res.clone().text()).toBe(200);
+      return (await res.text()).trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; entities: { label: string }[] });
+    };
+    // The form's hidden empty value makes the key repeated even with one box ticked.
+    expect((await ids('outlet=&outlet=Reuters%2C+Inc.')).map((l) => l.id)).toEqual([inc.id]);
+    expect((await ids('outlet=Reuters%2C+Inc.&outlet=Wire')).map((l) => l.id).sort()).toEqual([inc.id, wire.id].sort());
+    // Nothing ticked: no filter.
+    expect(await ids('outlet=')).toHaveLength(3);
+    const byTags = await ids('label=denial&label=evidence');
+    expect(byTags.flatMap((l) => l.entities.map((e) => e.label)).sort()).toEqual(['denial', 'evidence']);
+    // A key that is not a list is still refused when given twice, naming it.
+    const twice = await get(team.project.id, 'format=csv&format=jsonl');
+    expect(twice.status).toBe(400);
+    expect(await twice.json()).toMatchObject({ error: { message: 'Give format once', fields: { format: 'given more than once' } } });
+  });
+
+  it('an outlet or article the project does not have is refused by name, not exported as nothing', async () => {
+    const team = await makeTeam('Albania cut ties with Iran.');
+    await makeArticle(team.project.id, { text: 'Iran denied the attack.', outlet: 'Wire' });
+    const other = await makeTeam('Another project.');
+    auth.caller = as(team.reviewer);
+
+    const outlet = await get(team.project.id, 'format=csv&outlet=Wire,Wyre');
+    expect(outlet.status).toBe(400);
+    const outletError = (await outlet.json()).error;
+    expect(outletError.fields).toEqual({ outlet: 'no outlet "Wyre" in this project' });
+    expect(outletError.message).toContain('"Test Outlet", "Wire"');
+
+    // An article of a project the caller is not in reads like one that does not exist.
+    for (const id of ['bogus', other.article.id]) {
+      const res = await get(team.project.id, `format=w3c&articleId=${team.article.id},${id}`);
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.fields).toEqual({ articleId: `no article "${id}" in this project` });
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ExportMenu } from '@/components/export-menu';
 import { cache } from 'react';
 import type { Metadata } from 'next';
 import { requirePageCaller, loadOr404, titleFor } from '@/lib/auth/page-caller';
@@ -44,6 +45,9 @@ export default async function ArticlePage({ params }: Props) {
           </>
         )}
       </p>
+      <div className="article-export">
+        <ExportMenu projectId={article.projectId} articleId={article.id} />
+      </div>
       {onlyOwnSpans && (
         <p className="muted" data-testid="only-own-spans">
           Independent annotation: you see only your own spans here until a reviewer opens this article for comparison.

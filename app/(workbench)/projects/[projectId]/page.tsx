@@ -12,6 +12,10 @@ import { IndependentAnnotationForm } from '@/components/review/independent-annot
 /** Once per request, for the title and the page alike. */
 const loadProject = cache(getProject);
 
+/** The project's outlets, once each and sorted, from the article list already loaded. */
+const outletsOf = (articles: { outlet: string | null }[]) =>
+  [...new Set(articles.flatMap((a) => (a.outlet === null ? [] : [a.outlet])))].sort((a, b) => a.localeCompare(b));
+
 type Props = { params: Promise<{ projectId: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -36,7 +40,7 @@ export default async function ProjectPage({ params }: Props) {
         <Link href={`/projects/${project.id}/activity`}>Activity</Link>
         <Link href={`/projects/${project.id}/orphans`}>Orphaned spans</Link>
         {(project.roles.includes('reviewer') || project.roles.includes('admin')) && <Link href={`/projects/${project.id}/agreement`}>Agreement</Link>}
-        <ExportMenu projectId={project.id} />
+        <ExportMenu projectId={project.id} outlets={outletsOf(articles)} />
       </nav>
       {project.roles.includes('admin') ? (
         <IndependentAnnotationForm projectId={project.id} independentAnnotation={project.independentAnnotation} />
