@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import { importFile } from '@/lib/import/import-files';
 import { backupProject } from '@/lib/backup/backup-project';
 import { restoreProject } from '@/lib/backup/restore-project';
-import type { ColumnMapping } from '@/lib/import/read-records';
+import { parseColumnMapping } from '@/lib/import/column-mapping';
 import type { Role } from '@/lib/db/generated/enums';
 
 // Each command is a thin shell over one lib/ function.
@@ -105,7 +105,7 @@ program
   .action(async (paths: string[], opts: { project: string; map?: string; as?: string }) => {
     const project = await findProjectByIdOrName(opts.project);
     const actorId = opts.as ? (await findUser(opts.as)).id : undefined;
-    const mapping = opts.map ? parseMapping(opts.map) : undefined;
+    const mapping = opts.map ? parseColumnMapping(opts.map, '--map') : undefined;
     let failed = 0;
     for (const [i, file] of paths.entries()) {
       const prefix = `[${i + 1}/${paths.length}] ${file}`;
@@ -120,17 +120,6 @@ program
     }
     if (failed) throw new AppError('BAD_REQUEST', `${failed} of ${paths.length} files were not imported`);
   });
-
-function parseMapping(spec: string): ColumnMapping {
-  const allowed = new Set(['text', 'title', 'outlet', 'url', 'author', 'published', 'externalId']);
-  const mapping: Record<string, string> = {};
-  for (const pair of spec.split(',')) {
-    const [field, ...rest] = pair.split('=');
-    if (!allowed.has(field.trim()) || rest.length === 0) throw new AppError('BAD_REQUEST', `--map: "${pair}" is not field=column (fields: ${[...allowed].join(', ')})`);
-    mapping[field.trim()] = rest.join('=').trim();
-  }
-  return mapping;
-}
 
 program
   .command('backup')

@@ -1,14 +1,18 @@
 'use client';
 import { useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
+import { formatColumnMapping } from '@/lib/import/column-mapping';
+import { guessColumnMapping, isDefaultLayout, readCsvHeader } from '@/lib/import/guess-column-mapping';
+import { CsvMappingForm, type CsvGroup } from './csv-mapping-form';
 
 type Result = { file: string; articles?: number; added?: number; unchanged?: number; revised?: number; orphaned?: number; error?: string };
 
 /** Uploads one file with upload progress (fetch has none), resolving to the server's per-file result. */
-function upload(projectId: string, file: File, onProgress: (fraction: number) => void): Promise<Result> {
+function upload(projectId: string, file: File, map: string | undefined, onProgress: (fraction: number) => void): Promise<Result> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     const form = new FormData();
+    if (map) form.append('map', map);
     form.append('file', file, file.name);
     xhr.open('POST', `/api/v1/projects/${projectId}/imports`);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
@@ -25,9 +29,31 @@ function upload(projectId: string, file: File, onProgress: (fraction: number) =>
   });
 }
 
+const isCsv = (file: File) => /\.csv$/i.test(file.name);
+
+/**
+ * CSV files whose header is not the FNC-1 bodies layout, grouped by header,
+ * each with a mapping guessed from its column names. A file whose header
+ * cannot be read is left to the server, which says what is wrong with it.
+ */
+async function csvGroupsToMap(files: File[]): Promise<(CsvGroup & { handles: File[] })[]> {
+  const groups = new Map<string, CsvGroup & { handles: File[] }>();
+  for (const file of files.filter(isCsv)) {
+    const head = await readCsvHeader(file);
+    if ('error' in head || isDefaultLayout(head.columns)) continue;
+    const key = JSON.stringify(head.columns);
+    const group = groups.get(key) ?? { ...head, files: [], handles: [], mapping: guessColumnMapping(head.columns) };
+    group.files.push(file.name);
+    group.handles.push(file);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
 /**
  * Drop files on the project (or pick them): each file is uploaded and
  * imported on its own, all or nothing, with a progress bar and a summary.
+ * CSV files in another layout than FNC-1's first ask which column holds what.
  */
 export function ImportDropZone({ projectId }: { projectId: string }) {
   const router = useRouter();
@@ -35,14 +61,22 @@ export function ImportDropZone({ projectId }: { projectId: string }) {
   const [over, setOver] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number; current: number } | null>(null);
   const [results, setResults] = useState<Result[]>([]);
+  const [toMap, setToMap] = useState<{ files: File[]; groups: (CsvGroup & { handles: File[] })[] } | null>(null);
 
   async function importAll(files: File[]) {
     if (files.length === 0) return;
     setResults([]);
+    const groups = await csvGroupsToMap(files);
+    if (groups.length > 0) setToMap({ files, groups });
+    else await uploadAll(files, new Map());
+  }
+
+  async function uploadAll(files: File[], maps: Map<File, string>) {
+    setToMap(null);
     const collected: Result[] = [];
     for (const [i, file] of files.entries()) {
       setProgress({ done: i, total: files.length, current: 0 });
-      collected.push(await upload(projectId, file, (f) => setProgress({ done: i, total: files.length, current: f })));
+      collected.push(await upload(projectId, file, maps.get(file), (f) => setProgress({ done: i, total: files.length, current: f })));
       setResults([...collected]);
     }
     setProgress(null);
@@ -81,6 +115,17 @@ export function ImportDropZone({ projectId }: { projectId: string }) {
         accept=".jsonl,.ndjson,.csv,.txt,.html,.htm"
         onChange={(e) => void importAll([...(e.target.files ?? [])])}
       />
+      {toMap && (
+        <CsvMappingForm
+          groups={toMap.groups}
+          onCancel={() => setToMap(null)}
+          onImport={(chosen) => {
+            const maps = new Map<File, string>();
+            toMap.groups.forEach((g, i) => g.handles.forEach((f) => maps.set(f, formatColumnMapping(chosen[i].mapping))));
+            void uploadAll(toMap.files, maps);
+          }}
+        />
+      )}
       {progress && (
         <progress aria-label="Import progress" max={1} value={overall}>
           {Math.round(overall * 100)}%

@@ -154,3 +154,43 @@ test('an analyst imports files by choosing them on the project page and sees a s
   await expect(summary).toContainText('empty.jsonl: no articles in this file (is it empty?); nothing imported');
   await expect(page.getByRole('link', { name: 'Uploaded through the page' })).toBeVisible();
 });
+
+test('a CSV in another layout asks which column holds what, guessing from the names, and imports with that mapping', async ({ page }) => {
+  const team = await makeTeam();
+  await signIn(page, team.analyst.email);
+  await page.goto(`/projects/${team.project.id}`);
+  const csv = 'id,Headline,Publisher,story,notes\r\n41,Albania cuts ties,"Reuters, Inc.","Albania cut ties with Iran 🇦🇱.\r\nTehran denied it.",skip me\r\n';
+  const fnc = 'Body ID,articleBody\n9,An FNC-1 body imports without asking.\n';
+  await page.getByLabel('Files to import').setInputFiles([
+    { name: 'wire.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) },
+    { name: 'bodies.csv', mimeType: 'text/csv', buffer: Buffer.from(fnc) },
+  ]);
+  const form = page.getByRole('form', { name: 'CSV columns' });
+  // Only the file that needs it is asked about; the guesses are filled in.
+  await expect(form.getByRole('group')).toHaveCount(1);
+  await expect(form.getByRole('group')).toContainText('wire.csv: which column holds what?');
+  await expect(form.getByLabel('Text (required)')).toHaveValue('story');
+  // Each choice shows what that column holds in the first record, on one line.
+  await expect(form.getByText('e.g. “Albania cut ties with Iran 🇦🇱. Tehran denied it.”')).toBeVisible();
+  await expect(form.getByLabel('Title')).toHaveValue('Headline');
+  await expect(form.getByLabel('External id')).toHaveValue('id');
+  await expect(form.getByLabel('Outlet')).toHaveValue('Publisher');
+  await expect(form.getByLabel('Author')).toHaveValue('');
+  // A guess can be undone: no title column, the article is then titled from its text.
+  await form.getByLabel('Title').selectOption('');
+  // Without a text column nothing can be imported, and the form says why.
+  await form.getByLabel('Text (required)').selectOption('');
+  await expect(form.getByRole('alert')).toHaveText('Choose the column that holds the article text.');
+  await expect(form.getByRole('button', { name: 'Import' })).toBeDisabled();
+  await form.getByLabel('Text (required)').selectOption('story');
+  await form.getByRole('button', { name: 'Import' }).click();
+
+  const summary = page.getByRole('list', { name: 'Import summary' });
+  await expect(summary).toContainText('wire.csv: 1 articles, 1 added, 0 unchanged');
+  await expect(summary).toContainText('bodies.csv: 1 articles, 1 added, 0 unchanged');
+  await expect(form).toBeHidden();
+  const row = page.getByRole('row').filter({ hasText: 'Reuters, Inc.' });
+  await expect(row).not.toContainText('Albania cuts ties');
+  await row.getByRole('link').click();
+  await expect(page.getByTestId('article-text')).toContainText('Albania cut ties with Iran 🇦🇱.');
+});

@@ -276,13 +276,27 @@ export function buildOpenApiDocument(serverUrl = '/') {
       '/api/v1/projects/{projectId}/imports': {
         post: {
           operationId: 'importFiles',
-          summary: 'Import articles from files (.jsonl, .csv in the FNC-1 layout, .txt, .html)',
+          summary: 'Import articles from files (.jsonl, .csv, .txt, .html)',
           description:
             'Each file imports whole or not at all. Re-importing the same text changes nothing; a changed text of a known article (same externalId, or same URL without one) becomes a new revision, its spans re-anchored or orphaned (`revised`, `orphaned` in each result). 207 when some files failed: each result says why (file, line, field).',
           parameters: [pathParam('projectId')],
           requestBody: {
             required: true,
-            content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'array', items: { type: 'string', format: 'binary' } } } } } },
+            content: {
+              'multipart/form-data': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    file: { type: 'array', items: { type: 'string', format: 'binary' } },
+                    map: {
+                      type: 'string',
+                      description:
+                        'CSV column mapping for the CSV files of this upload, as field=column pairs separated by commas (fields: text, title, outlet, url, author, published, externalId; text required), e.g. `text=body,title=headline,externalId=id`. Without it a CSV is read in the FNC-1 bodies layout (`text=articleBody,externalId=Body ID`).',
+                    },
+                  },
+                },
+              },
+            },
           },
           responses: {
             200: { description: 'Every file imported', ...json({ type: 'object', properties: { results: { type: 'array', items: { type: 'object' } } } }) },

@@ -7,13 +7,15 @@ import { assertAllowed, can, requireProjectRoles } from '@/lib/auth/permissions'
 import { importFile, type ImportResult } from './import-files';
 import { MAX_IMPORT_FILE_BYTES } from './record';
 import { receiveUpload } from './receive-upload';
+import { parseColumnMapping } from './column-mapping';
 
 export const MAX_UPLOAD_FILES = 50;
 
 export type UploadResult = ImportResult | { file: string; error: string };
 
 /**
- * Files uploaded to a project (multipart `file` fields), streamed to a
+ * Files uploaded to a project (multipart `file` fields, and optionally `map`,
+ * the column mapping for its CSV files), streamed to a
  * temporary folder as they arrive and imported one by one, each all or
  * nothing; one bad file does not stop the others, and the answer says what
  * happened to each. The caller's rights are checked before the body is read.
@@ -23,8 +25,10 @@ export async function importUpload(userId: string, projectId: string, req: Reque
   assertAllowed(can.annotate(roles), 'Only analysts and admins of this project can import');
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cc-upload-'));
   try {
-    const files = await receiveUpload(req, dir, { files: MAX_UPLOAD_FILES, fileBytes: MAX_IMPORT_FILE_BYTES });
+    const { files, fields } = await receiveUpload(req, dir, { files: MAX_UPLOAD_FILES, fileBytes: MAX_IMPORT_FILE_BYTES });
     if (files.length === 0) throw new AppError('BAD_REQUEST', 'Send one or more files in multipart fields named "file"', { file: 'missing' });
+    // Checked before any file is imported: a bad mapping imports nothing.
+    const mapping = fields.map === undefined ? undefined : parseColumnMapping(fields.map, 'map');
     const results: UploadResult[] = [];
     for (const file of files) {
       if (!file.path) {
@@ -32,7 +36,7 @@ export async function importUpload(userId: string, projectId: string, req: Reque
         continue;
       }
       try {
-        results.push(await importFile(projectId, file.path, { name: file.name, actorId: userId }));
+        results.push(await importFile(projectId, file.path, { name: file.name, actorId: userId, mapping }));
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
         results.push({ file: file.name, error: e.message });

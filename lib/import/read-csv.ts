@@ -6,9 +6,6 @@ import { readLineBlocks } from './read-line-blocks';
 import type { ColumnMapping } from './read-records';
 import { MAX_TEXT_LENGTH, toNewArticle } from './record';
 
-/** Recognised without a mapping: the FNC-1 bodies file. */
-export const DEFAULT_CSV_MAPPING: ColumnMapping = { text: 'articleBody', externalId: 'Body ID' };
-
 /** A record this long cannot hold a valid text; csv-parse stops buffering it there. */
 const MAX_RECORD_CHARS = 4 * MAX_TEXT_LENGTH;
 

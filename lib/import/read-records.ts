@@ -5,7 +5,8 @@ import { Readability } from '@mozilla/readability';
 import { AppError } from '@/lib/errors';
 import type { NewArticle } from '@/lib/articles/article-fields';
 import { readManifestFolder } from '@/lib/corpus/read-manifest-folder';
-import { DEFAULT_CSV_MAPPING, readCsv } from './read-csv';
+import { readCsv } from './read-csv';
+import { DEFAULT_CSV_MAPPING } from './default-csv-mapping';
 import { readJsonl } from './read-jsonl';
 import { MAX_IMPORT_FILE_BYTES, toNewArticle } from './record';
 

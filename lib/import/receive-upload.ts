@@ -18,7 +18,12 @@ export type ReceivedFile = {
 
 export type UploadLimits = { files: number; fileBytes: number };
 
-/** Form fields other than `file` carry nothing the import reads; they are only checked and bounded. */
+/** What an upload carries: its files, and the form fields the import reads (see READ_FIELDS). */
+export type ReceivedUpload = { files: ReceivedFile[]; fields: Partial<Record<(typeof READ_FIELDS)[number], string>> };
+
+/** The form fields besides `file` that the import reads: `map`, a CSV column mapping. Others are only checked and bounded. */
+const READ_FIELDS = ['map'] as const;
+
 const FIELD_LIMITS = { fields: 20, fieldSize: 64 * 1024, fieldNameSize: 200 };
 
 const badBody = (why: string) => new AppError('BAD_REQUEST', 'The body is not valid multipart/form-data', { '(body)': why });
@@ -32,7 +37,7 @@ const badBody = (why: string) => new AppError('BAD_REQUEST', 'The body is not va
  * not multipart with the boundary its content-type names are the client's
  * error (400/413), with nothing kept.
  */
-export async function receiveUpload(req: Request, dir: string, limits: UploadLimits): Promise<ReceivedFile[]> {
+export async function receiveUpload(req: Request, dir: string, limits: UploadLimits): Promise<ReceivedUpload> {
   if (!req.body) throw badBody('empty');
   let parser: busboy.Busboy;
   try {
@@ -47,6 +52,7 @@ export async function receiveUpload(req: Request, dir: string, limits: UploadLim
   }
 
   const received: ReceivedFile[] = [];
+  const fields: ReceivedUpload['fields'] = {};
   const writes: Promise<void>[] = [];
   let failure: AppError | null = null;
   const fail = (e: AppError) => {
@@ -75,10 +81,16 @@ export async function receiveUpload(req: Request, dir: string, limits: UploadLim
       }),
     );
   });
-  parser.on('field', (field, value) => {
+  parser.on('field', (field, value, info) => {
     if (findUnstorableText({ [field]: value }) !== null) {
       fail(new AppError('BAD_REQUEST', `${field} is not valid: it contains U+0000 or a lone surrogate`, { [field]: 'contains U+0000 or a lone surrogate' }));
+      return;
     }
+    const read = READ_FIELDS.find((f) => f === field);
+    if (!read) return;
+    if (info.valueTruncated) fail(new AppError('BAD_REQUEST', `${field} is longer than ${FIELD_LIMITS.fieldSize} bytes`, { [field]: 'too long' }));
+    else if (fields[read] !== undefined) fail(new AppError('BAD_REQUEST', `Give ${field} once`, { [field]: 'given more than once' }));
+    else fields[read] = value;
   });
   parser.on('filesLimit', () => fail(new AppError('PAYLOAD_TOO_LARGE', `At most ${limits.files} files at once`)));
   parser.on('partsLimit', () => fail(new AppError('PAYLOAD_TOO_LARGE', `At most ${limits.files} files and ${FIELD_LIMITS.fields} other fields at once`)));
@@ -94,5 +106,5 @@ export async function receiveUpload(req: Request, dir: string, limits: UploadLim
   const written = await Promise.allSettled(writes);
   if (failure) throw failure;
   if (written.some((w) => w.status === 'rejected')) throw new Error('Could not store an uploaded file in the temporary folder');
-  return received;
+  return { files: received, fields };
 }

@@ -55,7 +55,8 @@ describe('receiving an upload', () => {
     form.append('file', new File(['x'.repeat(64)], 'too-big.txt'));
     form.append('note', 'ignored');
     form.append('file', new File(['also fine'], '../../etc/passwd'));
-    const files = await receiveUpload(upload(form), dir, { files: 5, fileBytes: 32 });
+    const { files, fields } = await receiveUpload(upload(form), dir, { files: 5, fileBytes: 32 });
+    expect(fields).toEqual({});
     expect(files.map((f) => f.name)).toEqual(['première.txt', 'too-big.txt', 'passwd']);
     expect(fs.readFileSync(files[0].path!, 'utf8')).toBe('small enough');
     expect(files[1].path).toBeUndefined();
@@ -114,5 +115,35 @@ describe('receiving an upload', () => {
     const req = new Request('http://localhost/x', { method: 'POST', body, headers: { 'content-type': 'multipart/form-data; boundary=b' }, duplex: 'half' } as RequestInit);
     await expectAppError(importUpload(outsider.id, project.id, req), 'NOT_FOUND');
     expect(pulled).toBeLessThanOrEqual(1);
+  });
+
+  it('imports a CSV with the column mapping sent as the map field; a bad mapping imports nothing and names what is wrong', async () => {
+    const project = await makeProject();
+    const user = await makeUser();
+    await addMember(user.id, project.id, 'ANALYST');
+    const csv = 'id,headline,source,body\r\n7,Albania cuts ties,"Reuters, Inc.","Albania cut ties with Iran.\r\nTehran denied it."\r\n';
+    const form = (map?: string) => {
+      const f = new FormData();
+      if (map !== undefined) f.append('map', map);
+      f.append('file', new File([csv], 'ties.csv'));
+      f.append('file', new File([JSON.stringify({ title: 'Also here', text: 'A JSONL article next to the CSV.' }) + '\n'], 'more.jsonl'));
+      return upload(f);
+    };
+
+    // Without a mapping the FNC-1 layout is expected: the CSV fails by name, the JSONL beside it imports.
+    const plain = await importUpload(user.id, project.id, form());
+    expect(plain[0]).toEqual({ file: 'ties.csv', error: 'ties.csv: no column "articleBody" for text (columns: id, headline, source, body)' });
+    expect(plain[1]).toMatchObject({ file: 'more.jsonl', added: 1 });
+
+    await expectAppError(importUpload(user.id, project.id, form('text=body,colour=red')), 'BAD_REQUEST');
+    expect(await testDb().article.count({ where: { projectId: project.id } })).toBe(1);
+
+    const mapped = await importUpload(user.id, project.id, form('text=body,title=headline,outlet=source,externalId=id'));
+    expect(mapped).toEqual([
+      { file: 'ties.csv', articles: 1, added: 1, unchanged: 0, revised: 0, orphaned: 0 },
+      { file: 'more.jsonl', articles: 1, added: 0, unchanged: 1, revised: 0, orphaned: 0 },
+    ]);
+    const article = await testDb().article.findFirstOrThrow({ where: { projectId: project.id, externalId: '7' } });
+    expect(article).toMatchObject({ title: 'Albania cuts ties', outlet: 'Reuters, Inc.', text: 'Albania cut ties with Iran.\nTehran denied it.' });
   });
 });
