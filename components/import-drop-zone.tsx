@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { formatColumnMapping } from '@/lib/import/column-mapping';
 import { guessColumnMapping, isDefaultLayout, readCsvHeader } from '@/lib/import/guess-column-mapping';
+import { filesOfEntry, zipFolders } from '@/lib/import/zip-folder';
 import { CsvMappingForm, type CsvGroup } from './csv-mapping-form';
 
 type Result = { file: string; articles?: number; added?: number; unchanged?: number; revised?: number; orphaned?: number; error?: string };
@@ -54,10 +55,13 @@ async function csvGroupsToMap(files: File[]): Promise<(CsvGroup & { handles: Fil
  * Drop files on the project (or pick them): each file is uploaded and
  * imported on its own, all or nothing, with a progress bar and a summary.
  * CSV files in another layout than FNC-1's first ask which column holds what.
+ * A folder (dropped or chosen) is sent as one .zip and imported as a corpus
+ * folder with its manifest.json.
  */
 export function ImportDropZone({ projectId }: { projectId: string }) {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number; current: number } | null>(null);
   const [results, setResults] = useState<Result[]>([]);
@@ -96,24 +100,55 @@ export function ImportDropZone({ projectId }: { projectId: string }) {
       onDrop={(e) => {
         e.preventDefault();
         setOver(false);
-        void importAll([...e.dataTransfer.files]);
+        // Entries must be taken now: the drop's data is gone once the handler returns.
+        const entries = [...e.dataTransfer.items].map((i) => i.webkitGetAsEntry?.() ?? null);
+        const files = [...e.dataTransfer.files];
+        void (async () => {
+          if (!entries.some((en) => en?.isDirectory)) return importAll(files);
+          // A folder goes as one .zip, which the import reads as a corpus folder.
+          const plain = files.filter((_, i) => !entries[i]?.isDirectory);
+          const folders = (await Promise.all(entries.filter((en) => en?.isDirectory).map((en) => filesOfEntry(en!)))).flat();
+          return importAll([...plain, ...(await zipFolders(folders))]);
+        })();
       }}
     >
       <p>
-        Drop .jsonl, .csv, .txt or .html files here, or{' '}
+        Drop .jsonl, .csv, .txt or .html files, or a corpus folder with a manifest.json, here; or{' '}
         <button type="button" className="btn link" onClick={() => input.current?.click()}>
           choose files
+        </button>{' '}
+        or{' '}
+        <button type="button" className="btn link" onClick={() => folderInput.current?.click()}>
+          a folder
         </button>
         .
       </p>
+      <input
+        ref={folderInput}
+        type="file"
+        hidden
+        aria-label="Corpus folder to import"
+        // Not in React's types; the browser then picks a folder and gives each file its webkitRelativePath.
+        {...{ webkitdirectory: '' }}
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])];
+          e.target.value = '';
+          void zipFolders(files.map((file) => ({ path: file.webkitRelativePath || file.name, file }))).then(importAll);
+        }}
+      />
       <input
         ref={input}
         type="file"
         multiple
         hidden
         aria-label="Files to import"
-        accept=".jsonl,.ndjson,.csv,.txt,.html,.htm"
-        onChange={(e) => void importAll([...(e.target.files ?? [])])}
+        accept=".jsonl,.ndjson,.csv,.txt,.html,.htm,.zip"
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])];
+          // Choosing the same files again must fire change again.
+          e.target.value = '';
+          void importAll(files);
+        }}
       />
       {toMap && (
         <CsvMappingForm

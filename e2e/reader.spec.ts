@@ -155,6 +155,19 @@ test('an analyst imports files by choosing them on the project page and sees a s
   await expect(page.getByRole('link', { name: 'Uploaded through the page' })).toBeVisible();
 });
 
+test('an analyst imports a corpus folder with its manifest.json by choosing the folder', async ({ page }) => {
+  const team = await makeTeam();
+  await signIn(page, team.analyst.email);
+  await page.goto(`/projects/${team.project.id}`);
+  await page.getByLabel('Corpus folder to import').setInputFiles(path.join(process.cwd(), 'data/demo/albania-iran-2022'));
+  const summary = page.getByRole('list', { name: 'Import summary' });
+  await expect(summary).toContainText('albania-iran-2022.zip: 5 articles, 5 added, 0 unchanged');
+  await expect(page.getByRole('row').filter({ hasText: 'Tech Monitor' })).toBeVisible();
+  // The same folder again: nothing new.
+  await page.getByLabel('Corpus folder to import').setInputFiles(path.join(process.cwd(), 'data/demo/albania-iran-2022'));
+  await expect(summary).toContainText('albania-iran-2022.zip: 5 articles, 0 added, 5 unchanged');
+});
+
 test('a CSV in another layout asks which column holds what, guessing from the names, and imports with that mapping', async ({ page }) => {
   const team = await makeTeam();
   await signIn(page, team.analyst.email);

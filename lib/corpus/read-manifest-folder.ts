@@ -3,6 +3,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import type { NewArticle } from '@/lib/articles/article-fields';
+import { decodeUtf8 } from '@/lib/import/decode-utf8';
+import { toNewArticle } from '@/lib/import/record';
 
 const manifestSchema = z.object({
   corpus: z.string().optional(),
@@ -21,28 +23,59 @@ const manifestSchema = z.object({
 });
 
 /**
+ * The files of a corpus folder, wherever they are (a folder on disk, a zip):
+ * `name` is what errors call the folder; `read` gives a file's bytes, or null
+ * if the folder has no such file.
+ */
+export type CorpusFiles = { name: string; read(file: string): Promise<Uint8Array | null> };
+
+/** A corpus folder on disk. */
+export function folderOnDisk(dir: string, name = path.basename(dir)): CorpusFiles {
+  return {
+    name,
+    read: (file) =>
+      fs.readFile(path.join(dir, file)).catch((e: NodeJS.ErrnoException) => {
+        if (e.code === 'ENOENT' || e.code === 'EISDIR') return null;
+        throw e;
+      }),
+  };
+}
+
+/**
  * Reads a corpus folder described by manifest.json (as the demo corpus is).
  * Each article's externalId defaults to its file name, which keeps re-imports
- * idempotent.
+ * idempotent. Every article goes through the same checks as a record of any
+ * other format (lib/import/record.ts); errors name the folder's manifest or
+ * file, never where it sits on the server's disk.
  */
-export async function readManifestFolder(dir: string): Promise<{ name?: string; description?: string; articles: NewArticle[] }> {
-  const manifestPath = path.join(dir, 'manifest.json');
-  const raw = await fs.readFile(manifestPath, 'utf8');
-  const parsed = manifestSchema.safeParse(JSON.parse(raw));
+export async function readManifestCorpus(files: CorpusFiles): Promise<{ name?: string; description?: string; articles: NewArticle[] }> {
+  const where = `${files.name}/manifest.json`;
+  const raw = await files.read('manifest.json');
+  if (raw === null) throw new AppError('BAD_REQUEST', `${files.name}: no manifest.json (a corpus folder lists its articles in one)`, { manifest: 'missing' });
+  let json: unknown;
+  try {
+    json = JSON.parse(decodeUtf8(raw, where));
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError('BAD_REQUEST', `${where}: not valid JSON (${(e as Error).message})`, { manifest: 'invalid JSON' });
+  }
+  const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new AppError('BAD_REQUEST', `${manifestPath}: ${issue.path.join('.')}: ${issue.message}`, { [issue.path.join('.')]: issue.message });
+    const field = issue.path.join('.');
+    throw new AppError('BAD_REQUEST', `${where}: ${field}: ${issue.message}`, { [field]: issue.message });
   }
   const articles = await Promise.all(
-    parsed.data.articles.map(async (a) => ({
-      externalId: a.externalId ?? a.file,
-      url: a.url ?? null,
-      outlet: a.outlet ?? null,
-      title: a.title,
-      author: a.author ?? null,
-      published: a.published ?? null,
-      text: await fs.readFile(path.join(dir, a.file), 'utf8'),
-    })),
+    parsed.data.articles.map(async (a, i) => {
+      const origin = { file: where, record: i + 1 };
+      const bytes = await files.read(a.file);
+      if (bytes === null) throw new AppError('BAD_REQUEST', `${where}, record ${i + 1}: field "file": no file "${a.file}" in the folder`, { file: 'missing' });
+      const text = decodeUtf8(bytes, `${files.name}/${a.file}`);
+      return toNewArticle({ ...a, externalId: a.externalId ?? a.file, text }, origin);
+    }),
   );
   return { name: parsed.data.corpus, description: parsed.data.description, articles };
 }
+
+/** A corpus folder on disk (the demo corpus, a folder given to the CLI). */
+export const readManifestFolder = (dir: string) => readManifestCorpus(folderOnDisk(dir));

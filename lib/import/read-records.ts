@@ -4,7 +4,9 @@ import { JSDOM } from 'jsdom';
 import { Readability } from '@mozilla/readability';
 import { AppError } from '@/lib/errors';
 import type { NewArticle } from '@/lib/articles/article-fields';
-import { readManifestFolder } from '@/lib/corpus/read-manifest-folder';
+import { folderOnDisk, readManifestCorpus } from '@/lib/corpus/read-manifest-folder';
+import { decodeUtf8 } from './decode-utf8';
+import { zipCorpusFiles } from './read-zip';
 import { readCsv } from './read-csv';
 import { DEFAULT_CSV_MAPPING } from './default-csv-mapping';
 import { readJsonl } from './read-jsonl';
@@ -12,34 +14,6 @@ import { MAX_IMPORT_FILE_BYTES, toNewArticle } from './record';
 
 /** CSV column → article field, e.g. { text: 'articleBody', externalId: 'Body ID' }. */
 export type ColumnMapping = Partial<Record<'text' | 'title' | 'outlet' | 'url' | 'author' | 'published' | 'externalId', string>>;
-
-/** Decodes UTF-8 strictly: a file with invalid bytes is refused, never guessed at. */
-function decodeUtf8(bytes: Buffer, file: string): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const at = firstInvalidUtf8Line(bytes);
-    throw new AppError('BAD_REQUEST', `${file}, line ${at}: not valid UTF-8`, { file: 'invalid UTF-8' });
-  }
-}
-
-function firstInvalidUtf8Line(bytes: Buffer): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i <= bytes.length; i++) {
-    if (i === bytes.length || bytes[i] === 0x0a) {
-      try {
-        decoder.decode(bytes.subarray(start, i));
-      } catch {
-        return line;
-      }
-      line++;
-      start = i + 1;
-    }
-  }
-  return line;
-}
 
 /** The size of a file to import, refused over the limit. Folders are sized by their files. */
 export async function sizeOfImport(file: string, name: string): Promise<number> {
@@ -63,7 +37,7 @@ export async function* readRecords(file: string, opts: { mapping?: ColumnMapping
   const name = opts.name ?? path.basename(file);
   const stat = await fs.stat(file);
   if (stat.isDirectory()) {
-    yield* (await readManifestFolder(file)).articles;
+    yield* (await readManifestCorpus(folderOnDisk(file, name))).articles;
     return;
   }
   await sizeOfImport(file, name);
@@ -83,8 +57,12 @@ export async function* readRecords(file: string, opts: { mapping?: ColumnMapping
     case '.htm':
       yield readHtml(decodeUtf8(await fs.readFile(file), name), name);
       return;
+    case '.zip':
+      // A corpus folder sent as one file (the drop zone zips a dropped folder).
+      yield* (await readManifestCorpus(zipCorpusFiles(await fs.readFile(file), name))).articles;
+      return;
     default:
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE', `${name}: unknown file type "${ext}" (use .jsonl, .csv, .txt, .html or a folder with manifest.json)`);
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', `${name}: unknown file type "${ext}" (use .jsonl, .csv, .txt, .html, a folder with manifest.json or a .zip of one)`);
   }
 }
 

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { strToU8, zipSync } from 'fflate';
 import { importFile } from '@/lib/import/import-files';
+import { zipCorpusFiles } from '@/lib/import/read-zip';
 import { AppError } from '@/lib/errors';
 import { makeProject, makeUser, testDb } from '../factories';
 
@@ -106,9 +108,45 @@ describe('import', () => {
     expect(await testDb().article.count({ where: { projectId: project.id } })).toBe(1);
   });
 
-  it('imports a corpus folder with manifest.json', async () => {
+  it('imports a corpus folder with manifest.json, and the same folder zipped adds nothing', async () => {
     const project = await makeProject();
-    const result = await importFile(project.id, path.join(process.cwd(), 'data/demo/albania-iran-2022'));
+    const demo = path.join(process.cwd(), 'data/demo/albania-iran-2022');
+    const result = await importFile(project.id, demo);
     expect(result).toMatchObject({ articles: 5, added: 5 });
+    // Zipped as a file manager zips a folder: everything under one top folder, with its junk.
+    const entries: Record<string, Uint8Array> = { 'albania-iran-2022/.DS_Store': new Uint8Array([0]), '__MACOSX/albania-iran-2022/._manifest.json': new Uint8Array([0]) };
+    for (const f of fs.readdirSync(demo)) entries[`albania-iran-2022/${f}`] = fs.readFileSync(path.join(demo, f));
+    const zip = write('corpus.zip', Buffer.from(zipSync(entries)));
+    expect(await importFile(project.id, zip)).toMatchObject({ articles: 5, added: 0, unchanged: 5 });
+  });
+
+  it('a zipped corpus folder with a bad manifest or file imports nothing, naming the folder, the record and the field', async () => {
+    const project = await makeProject();
+    const manifest = (articles: object[]) => strToU8(JSON.stringify({ articles }));
+    const zip = (name: string, entries: Record<string, Uint8Array>) => write(name, Buffer.from(zipSync(entries)));
+    const good = { file: 'a.txt', title: 'A', outlet: 'Wire' };
+    const a = strToU8('Albania cut ties with Iran.');
+
+    expect(await importError(project.id, zip('none.zip', { 'a.txt': a }))).toMatch(/^none\.zip: no manifest\.json at the top of the zip or in its one folder/);
+    expect(await importError(project.id, zip('json.zip', { 'manifest.json': strToU8('{"articles": [') }))).toMatch(/^json\.zip\/manifest\.json: not valid JSON/);
+    expect(await importError(project.id, zip('missing.zip', { 'c/manifest.json': manifest([good, { file: 'b.txt', title: 'B' }]), 'c/a.txt': a }))).toBe(
+      'missing.zip/c/manifest.json, record 2: field "file": no file "b.txt" in the folder',
+    );
+    expect(await importError(project.id, zip('utf8.zip', { 'manifest.json': manifest([good]), 'a.txt': new Uint8Array([0x41, 0x0a, 0xc3, 0x28]) }))).toBe('utf8.zip/a.txt, line 2: not valid UTF-8');
+    expect(await importError(project.id, zip('empty.zip', { 'manifest.json': manifest([good]), 'a.txt': strToU8('  \n') }))).toBe(
+      'empty.zip/manifest.json, record 1: field "text" is only whitespace',
+    );
+    expect(await importError(project.id, zip('climb.zip', { 'manifest.json': manifest([good]), 'a.txt': a, '../evil.txt': a }))).toBe('climb.zip: the entry "../evil.txt" points outside the folder');
+    expect(await importError(project.id, write('broken.zip', 'PK not really'))).toMatch(/^broken\.zip: not a zip file that can be read/);
+    expect(await countArticles(project.id)).toBe(0);
+  });
+});
+
+describe('zipCorpusFiles', () => {
+  it('refuses a zip that declares more files or bytes than allowed before unpacking it', () => {
+    const entries = { 'manifest.json': strToU8('{}'), 'a.txt': new Uint8Array(5_000), 'b.txt': new Uint8Array(5_000) };
+    const bytes = zipSync(entries);
+    expect(() => zipCorpusFiles(bytes, 'big.zip', { files: 10, bytes: 8_000 })).toThrow('big.zip: more than 8000 bytes once unpacked');
+    expect(() => zipCorpusFiles(bytes, 'many.zip', { files: 2, bytes: 1e6 })).toThrow('many.zip: more than 2 files');
   });
 });
