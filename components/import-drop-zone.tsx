@@ -4,9 +4,10 @@ import { useRouter } from 'next/navigation';
 import { formatColumnMapping } from '@/lib/import/column-mapping';
 import { guessColumnMapping, isDefaultLayout, readCsvHeader } from '@/lib/import/guess-column-mapping';
 import { filesOfEntry, zipFolders } from '@/lib/import/zip-folder';
+import { plural } from './article/link-kinds';
 import { CsvMappingForm, type CsvGroup } from './csv-mapping-form';
 
-type Result = { file: string; articles?: number; added?: number; unchanged?: number; revised?: number; orphaned?: number; error?: string };
+type Result = { file: string; articles?: number; added?: number; unchanged?: number; revised?: number; orphaned?: number; spans?: number; error?: string };
 
 /** Uploads one file with upload progress (fetch has none), resolving to the server's per-file result. */
 function upload(projectId: string, file: File, map: string | undefined, onProgress: (fraction: number) => void): Promise<Result> {
@@ -28,6 +29,17 @@ function upload(projectId: string, file: File, map: string | undefined, onProgre
     xhr.onerror = () => resolve({ file: file.name, error: 'Network error' });
     xhr.send(form);
   });
+}
+
+/** One file's outcome in words. */
+function summaryLine(r: Result): string {
+  if (r.error) return r.error;
+  if (r.articles === 0) return `${r.file}: no articles in this file (is it empty?); nothing imported`;
+  const parts = [plural(r.articles ?? 0, 'article'), `${r.added} added`, `${r.unchanged} unchanged`];
+  if (r.revised) parts.push(`${r.revised} revised`);
+  if (r.spans) parts.push(`${plural(r.spans, 'span')} imported`);
+  if (r.orphaned) parts.push(`${plural(r.orphaned, 'span')} orphaned`);
+  return `${r.file}: ${parts.join(', ')}`;
 }
 
 const isCsv = (file: File) => /\.csv$/i.test(file.name);
@@ -171,11 +183,7 @@ export function ImportDropZone({ projectId }: { projectId: string }) {
         <ul className="import-drop__results" aria-label="Import summary" aria-live="polite">
           {results.map((r, i) => (
             <li key={i} className={r.error ? 'error-text' : undefined}>
-              {r.error
-                ? r.error
-                : r.articles === 0
-                  ? `${r.file}: no articles in this file (is it empty?); nothing imported`
-                  : `${r.file}: ${r.articles} articles, ${r.added} added, ${r.unchanged} unchanged${r.revised ? `, ${r.revised} revised` : ''}${r.orphaned ? `, ${r.orphaned} spans orphaned` : ''}`}
+              {summaryLine(r)}
             </li>
           ))}
         </ul>

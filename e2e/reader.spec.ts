@@ -146,12 +146,15 @@ test('an analyst imports files by choosing them on the project page and sees a s
     { name: 'good.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(JSON.stringify({ title: 'Uploaded through the page', outlet: 'RFE/RL', text: 'Albania expelled Iranian diplomats.' }) + '\n') },
     { name: 'bad.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from('{"title": "no text"}\n') },
     { name: 'empty.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from('') },
+    // doccano's sequence-labelling export: its spans come in as the analyst's pending spans.
+    { name: 'doccano.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(JSON.stringify({ text: 'Tehran denied it. Tirana blamed Iran.', label: [[7, 16, 'DENIAL'], [18, 37, 'ASSERTION']] }) + '\n') },
   ]);
   const summary = page.getByRole('list', { name: 'Import summary' });
   await expect(summary).toHaveAttribute('aria-live', 'polite');
-  await expect(summary).toContainText('good.jsonl: 1 articles, 1 added, 0 unchanged');
+  await expect(summary).toContainText('good.jsonl: 1 article, 1 added, 0 unchanged');
   await expect(summary).toContainText('bad.jsonl, line 1: field "text" is missing');
   await expect(summary).toContainText('empty.jsonl: no articles in this file (is it empty?); nothing imported');
+  await expect(summary).toContainText('doccano.jsonl: 1 article, 1 added, 0 unchanged, 2 spans imported');
   await expect(page.getByRole('link', { name: 'Uploaded through the page' })).toBeVisible();
 });
 
@@ -199,8 +202,8 @@ test('a CSV in another layout asks which column holds what, guessing from the na
   await form.getByRole('button', { name: 'Import' }).click();
 
   const summary = page.getByRole('list', { name: 'Import summary' });
-  await expect(summary).toContainText('wire.csv: 1 articles, 1 added, 0 unchanged');
-  await expect(summary).toContainText('bodies.csv: 1 articles, 1 added, 0 unchanged');
+  await expect(summary).toContainText('wire.csv: 1 article, 1 added, 0 unchanged');
+  await expect(summary).toContainText('bodies.csv: 1 article, 1 added, 0 unchanged');
   await expect(form).toBeHidden();
   const row = page.getByRole('row').filter({ hasText: 'Reuters, Inc.' });
   await expect(row).not.toContainText('Albania cuts ties');

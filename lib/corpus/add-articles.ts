@@ -15,8 +15,11 @@ import { insertArticles } from './insert-articles';
 import { readAhead } from './read-ahead';
 import { sortableIds } from './sortable-ids';
 
-/** `orphaned`: spans that lost their place in this import (see lib/articles/revise-article.ts). */
-export type AddArticlesResult = { added: number; unchanged: number; revised: number; orphaned: number };
+/**
+ * `orphaned`: spans that lost their place in this import (see lib/articles/revise-article.ts);
+ * `spans`: spans that came in with new articles (doccano-style entities).
+ */
+export type AddArticlesResult = { added: number; unchanged: number; revised: number; orphaned: number; spans: number };
 
 export type AddArticlesOptions = {
   /** Who the audit log names (null: the CLI). */
@@ -122,7 +125,7 @@ async function* batches(articles: AsyncIterable<NewArticle> | Iterable<NewArticl
 function articleStore(tx: Tx, client: pg.ClientBase, projectId: string, actorId: string | null) {
   const nextId = sortableIds();
   const handled = new Set<string>();
-  const counts: AddArticlesResult = { added: 0, unchanged: 0, revised: 0, orphaned: 0 };
+  const counts: AddArticlesResult = { added: 0, unchanged: 0, revised: 0, orphaned: 0, spans: 0 };
   return {
     counts,
     async add(batch: Prepared[]) {
@@ -150,7 +153,7 @@ function articleStore(tx: Tx, client: pg.ClientBase, projectId: string, actorId:
       }
       if (fresh.length === 0) return;
       await insertArticles(client, projectId, fresh);
-      for (const a of fresh) if (a.spans?.length) await storeImportedSpans(tx, a.id, a.fields, a.spans, actorId);
+      for (const a of fresh) if (a.spans?.length) counts.spans += await storeImportedSpans(tx, a.id, a.fields, a.spans, actorId);
       await insertSentences(client, fresh.map((a) => ({ id: a.id, text: a.fields.text })), nextId);
     },
   };
@@ -161,10 +164,10 @@ function articleStore(tx: Tx, client: pg.ClientBase, projectId: string, actorId:
  * pending spans of the importer, with quotes cut from the canonical text.
  * Spans only come in with the article: re-importing never duplicates them.
  */
-async function storeImportedSpans(tx: Tx, articleId: string, fields: ArticleFields, spans: ImportedSpan[], actorId: string | null) {
+async function storeImportedSpans(tx: Tx, articleId: string, fields: ArticleFields, spans: ImportedSpan[], actorId: string | null): Promise<number> {
   if (!actorId) throw new AppError('BAD_REQUEST', 'This file carries spans: import it as a user (--as <email> on the command line)', { entities: 'need an importing user' });
   const index = new OffsetIndex(fields.text);
-  await tx.annotation.createMany({
+  const { count } = await tx.annotation.createMany({
     data: spans.map((s) => ({
       id: randomUUID(),
       articleId,
@@ -178,6 +181,7 @@ async function storeImportedSpans(tx: Tx, articleId: string, fields: ArticleFiel
       textHash: fields.textHash,
     })),
   });
+  return count;
 }
 
 /**

@@ -5,8 +5,11 @@ import { addArticles } from '@/lib/corpus/add-articles';
 import type { NewArticle } from '@/lib/articles/article-fields';
 import { readRecords, sizeOfImport, type ColumnMapping } from './read-records';
 
-/** `revised`: articles whose text changed (a new revision); `orphaned`: spans that lost their place. */
-export type ImportResult = { file: string; articles: number; added: number; unchanged: number; revised: number; orphaned: number };
+/**
+ * `revised`: articles whose text changed (a new revision); `orphaned`: spans that lost their place;
+ * `spans`: spans the file brought with its new articles.
+ */
+export type ImportResult = { file: string; articles: number; added: number; unchanged: number; revised: number; orphaned: number; spans: number };
 
 /**
  * Imports one file (or corpus folder) into a project: all of it in one

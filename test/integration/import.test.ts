@@ -97,7 +97,9 @@ describe('import', () => {
     const text = 'Tehran denied it 👍🏽. Tirana said Iran did it.';
     const at = (s: string) => Array.from(text.slice(0, text.indexOf(s))).length;
     const file = write('doccano-seq.jsonl', JSON.stringify({ id: 7, text, label: [[at('denied it'), at('denied it') + 9, 'DENIAL'], [at('Iran did it'), at('Iran did it') + 11, 'assertion']] }) + '\n');
-    expect(await importFile(project.id, file, { actorId: user.id })).toMatchObject({ added: 1 });
+    expect(await importFile(project.id, file, { actorId: user.id })).toMatchObject({ added: 1, spans: 2 });
+    // Again: the article is unchanged and its spans are not added twice.
+    expect(await importFile(project.id, file, { actorId: user.id })).toMatchObject({ added: 0, unchanged: 1, spans: 0 });
     const spans = await testDb().annotation.findMany({ where: { article: { projectId: project.id } }, orderBy: { start: 'asc' } });
     expect(spans.map((s) => [s.exact, s.label, s.status])).toEqual([
       ['denied it', 'DENIAL', 'PENDING'],

@@ -39,7 +39,10 @@ function describe(e: { action: string; before: unknown; after: unknown }): strin
   const before = (e.before ?? {}) as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
   if (e.action.endsWith('.review')) return `${String(after.status)}${after.comment ? `: ${clip(String(after.comment))}` : ''}`;
-  if (e.action === 'import') return `${String(after.file ?? '')}: ${Number(after.added ?? 0)} added, ${Number(after.revised ?? 0)} revised`;
+  if (e.action === 'import') {
+    const spans = Number(after.spans ?? 0);
+    return `${String(after.file ?? '')}: ${Number(after.added ?? 0)} added, ${Number(after.revised ?? 0)} revised${spans ? `, ${spans} spans` : ''}`;
+  }
   if (e.action.startsWith('link.')) return str(after.kind ?? before.kind) ?? '';
   const words = str(after.exact) ?? str(before.exact) ?? str(after.text) ?? str(before.text);
   return words ? clip(words) : '';
