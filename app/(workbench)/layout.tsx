@@ -19,6 +19,9 @@ export default async function WorkbenchLayout({ children }: { children: React.Re
         <span className="who" data-testid="signed-in-as">
           {caller.name} · {caller.email}
         </span>
+        <Link href="/account/tokens" className="topbar__link">
+          API tokens
+        </Link>
         <form action={logoutAction}>
           <button className="btn" type="submit">
             Sign out

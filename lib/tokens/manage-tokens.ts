@@ -30,9 +30,11 @@ export async function listTokens(userId: string): Promise<TokenDto[]> {
 export async function revokeToken(userId: string, idOrPrefix: string): Promise<TokenDto> {
   const row = await db.apiToken.findFirst({
     where: { userId, OR: [{ id: idOrPrefix }, { prefix: idOrPrefix }] },
-    select: { id: true },
+    select: tokenSelect,
   });
   if (!row) throw new AppError('NOT_FOUND', 'Token not found');
+  // Revoking twice keeps the first time: that is when it stopped working.
+  if (row.revokedAt) return toDto(row);
   const updated = await db.apiToken.update({ where: { id: row.id }, data: { revokedAt: new Date() }, select: tokenSelect });
   return toDto(updated);
 }

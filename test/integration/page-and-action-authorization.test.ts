@@ -48,6 +48,8 @@ import { loadSpanContextAction } from '@/lib/articles/actions';
 import { loginAction, logoutAction } from '@/lib/auth/actions';
 import { renameClaimAction } from '@/lib/claims/actions';
 import { updateProjectSettingsAction } from '@/lib/projects/actions';
+import { createTokenAction, revokeTokenAction, type CreateTokenState, type RevokeTokenState } from '@/lib/tokens/actions';
+import { createToken } from '@/lib/tokens/manage-tokens';
 import { ArticleReader } from '@/components/article/article-reader';
 import { ImportDropZone } from '@/components/import-drop-zone';
 import { IndependentAnnotationForm } from '@/components/review/independent-annotation-form';
@@ -78,11 +80,15 @@ async function makeFixture() {
     data: { articleId: article.id, authorId: team.analyst.id, label: 'EVIDENCE', start: 0, end: 12, exact: 'Orphaned bit', prefix: '', suffix: '', textHash: 'old', orphaned: true },
   });
   const callers = { anonymous: null, outsider: as(team.outsider), analyst: as(team.analyst), reviewer: as(team.reviewer), admin: as(team.admin) };
+  // A token of each user's own, named after their role: each may see only theirs.
+  for (const [role, user] of [['outsider', team.outsider], ['analyst', team.analyst], ['reviewer', team.reviewer], ['admin', team.admin]] as const) {
+    await createToken(user.id, `Token of the ${role}`);
+  }
   return { ...team, article, spanId: x.id, claimId: claim.id, claimText: claim.text, callers };
 }
 type Fixture = Awaited<ReturnType<typeof makeFixture>>;
 
-/** What a user could observe of a project: its settings, spans, links, claims, its audit trail, and every session. */
+/** What a user could observe of a project: its settings, spans, links, claims, its audit trail, and every session and API token. */
 async function snapshot(projectId: string) {
   const db = testDb();
   const byId = { orderBy: { id: 'asc' as const } };
@@ -93,6 +99,7 @@ async function snapshot(projectId: string) {
     db.link.findMany({ where: { projectId }, select: { id: true, status: true, version: true }, ...byId }),
     db.auditEvent.count({ where: { projectId } }),
     db.userSession.findMany({ select: { id: true, revokedAt: true }, ...byId }),
+    db.apiToken.findMany({ select: { id: true, revokedAt: true }, ...byId }),
   ]);
 }
 
@@ -228,6 +235,13 @@ const PAGES: Record<string, PageRow> = {
     marker: () => 'Albania cuts ties',
   },
   '/articles/[articleId]/revisions': { params: (f) => ({ articleId: f.article.id }), expect: members(), marker: () => 'Albania cuts ties' },
+  // Every signed-in user manages their own tokens, whatever their projects.
+  '/account/tokens': {
+    params: none,
+    expect: { anonymous: 'sign in', outsider: 'page', analyst: 'page', reviewer: 'page', admin: 'page' },
+    marker: (_, role) => `Token of the ${role}`,
+    hidden: (_, role) => (role === 'admin' ? 'Token of the analyst' : 'Token of the admin'),
+  },
   '/claims/[claimId]': {
     params: (f) => ({ claimId: f.claimId }),
     expect: members(),
@@ -470,6 +484,44 @@ const ACTIONS: ActionRow[] = [
       expect(project.independentAnnotation).toBe(true);
       expect(await testDb().auditEvent.count({ where: { projectId: made.projectId, action: 'project.update', actorId: f.admin.id } })).toBe(1);
       expect(revalidatePath).toHaveBeenCalledWith(`/projects/${made.projectId}`);
+    },
+  },
+  // Tokens are each user's own: anyone signed in creates theirs; revoking
+  // someone else's reads as a token that does not exist, admins included.
+  {
+    action: 'lib/tokens/actions.ts#createTokenAction',
+    prepare: async () => ({ name: `ci ${Math.random()}` }),
+    call: (_, made) => createTokenAction({}, form({ name: made.name })),
+    read: (s) => {
+      if (!s.ok) return unexpected(s);
+      const state = s.value as CreateTokenState;
+      if (state.created?.token.startsWith('cc_')) return 'ok';
+      if (/^Sign in/.test(state.error ?? '')) return 'unauthorized';
+      return unexpected(s);
+    },
+    expect: { anonymous: 'unauthorized', outsider: 'ok', analyst: 'ok', reviewer: 'ok', admin: 'ok' },
+    effect: async (_, made) => {
+      const rows = await testDb().apiToken.findMany({ where: { name: made.name }, select: { userId: true, revokedAt: true } });
+      expect(rows).toEqual([{ userId: auth.caller!.id, revokedAt: null }]);
+      expect(revalidatePath).toHaveBeenCalledWith('/account/tokens');
+    },
+  },
+  {
+    action: 'lib/tokens/actions.ts#revokeTokenAction',
+    prepare: async (f) => ({ tokenId: (await createToken(f.analyst.id, 'to revoke')).info.id }),
+    call: (_, made, target) => revokeTokenAction({}, form({ tokenId: target === 'real' ? made.tokenId : MISSING })),
+    read: (s) => {
+      if (!s.ok) return unexpected(s);
+      const state = s.value as RevokeTokenState;
+      if (state.revoked) return 'ok';
+      if (/^Sign in/.test(state.error ?? '')) return 'unauthorized';
+      if (/not found/i.test(state.error ?? '')) return 'not found';
+      return unexpected(s);
+    },
+    expect: { anonymous: 'unauthorized', outsider: 'not found', analyst: 'ok', reviewer: 'not found', admin: 'not found' },
+    effect: async (_, made) => {
+      const row = await testDb().apiToken.findUniqueOrThrow({ where: { id: made.tokenId }, select: { revokedAt: true } });
+      expect(row.revokedAt).not.toBeNull();
     },
   },
   // Signing in and out are open to everyone and act only on the credentials
