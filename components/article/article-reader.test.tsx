@@ -3,6 +3,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AnnotationDto } from '@/lib/annotations/dto';
+import type { ProjectRole } from '@/lib/auth/can';
 import { ArticleReader } from './article-reader';
 
 // The reader refreshes the page around it when the article is opened for comparison; no App Router here.
@@ -82,7 +83,8 @@ async function settle(ms = 40) {
   });
 }
 
-async function render(annotations: AnnotationDto[], canAnnotate = true, roles: { canReview?: boolean; isAdmin?: boolean } = {}) {
+async function render(annotations: AnnotationDto[], canAnnotate = true, { canReview = false, isAdmin = false }: { canReview?: boolean; isAdmin?: boolean } = {}) {
+  const roles: ProjectRole[] = [...(canAnnotate ? ['analyst' as const] : []), ...(canReview ? ['reviewer' as const] : []), ...(isAdmin ? ['admin' as const] : [])];
   root = createRoot(container);
   await act(async () => {
     root.render(
@@ -91,8 +93,7 @@ async function render(annotations: AnnotationDto[], canAnnotate = true, roles: {
         text={TEXT}
         textHash="h"
         initialAnnotations={annotations}
-        canAnnotate={canAnnotate}
-        {...roles}
+        roles={roles}
         currentUserId="u1"
       />,
     );

@@ -6,6 +6,7 @@ import { EditorContent } from '@tiptap/react';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AnnotationDto, ArticleReaderProps, UpdateAnnotationBody } from '@/lib/annotations/dto';
+import { can } from '@/lib/auth/can';
 import { compareTextOrder } from '@/lib/annotations/text-order';
 import type { ReaderTarget } from '@/lib/cross-source/location-hash';
 import type { LoadSpanContext, SpanContext } from '@/lib/cross-source/types';
@@ -55,7 +56,8 @@ type SidePanel =
 const SPANS: SidePanel = { kind: 'spans' };
 
 export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
-  const { articleId, text, initialAnnotations, canAnnotate, canReview = false, isAdmin = false, currentUserId, projectId, spanContext, loadSpanContext } = props;
+  const { articleId, text, initialAnnotations, roles, currentUserId, projectId, spanContext, loadSpanContext } = props;
+  const canAnnotate = can.annotate(roles);
   const router = useRouter();
   const mapping = useMemo(() => new ArticleMapping(text), [text]);
   const { annotations, status, setStatus, busy, create, save, review, remove, refresh } = useAnnotations(articleId, initialAnnotations);
@@ -263,8 +265,8 @@ export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
               anchor={openSpan.anchor}
               isOrphan={layout.orphanIds.has(open.id)}
               autoFocus={openSpan.returnFocus !== null}
-              canEdit={canAnnotate && (isAdmin || open.author.id === currentUserId)}
-              canReview={canReview && open.author.id !== currentUserId}
+              canEdit={can.changeSpan(roles, open.author.id, currentUserId)}
+              canReview={can.reviewWork(roles, open.author.id, currentUserId)}
               currentUserId={currentUserId}
               busy={busy}
               onSave={(changes, version) => void onSave(changes, version)}
@@ -278,9 +280,7 @@ export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
                   <SpanLinks
                     annotation={open}
                     knownCount={context.linkCounts.get(open.id) ?? 0}
-                    canAnnotate={canAnnotate}
-                    canReview={canReview}
-                    isAdmin={isAdmin}
+                    roles={roles}
                     currentUserId={currentUserId}
                     onCount={(n) => context.setLinkCount(open.id, n)}
                     onError={(text) => setStatus({ text, kind: 'error' })}

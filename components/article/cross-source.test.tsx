@@ -144,8 +144,7 @@ async function render(annotations: AnnotationDto[], spanContext: SpanContext, ca
         text={TEXT}
         textHash="h"
         initialAnnotations={annotations}
-        canAnnotate={canAnnotate}
-        canReview={canReview}
+        roles={[...(canAnnotate ? ['analyst' as const] : []), ...(canReview ? ['reviewer' as const] : [])]}
         currentUserId="u1"
         spanContext={spanContext}
         loadSpanContext={loadSpanContext}

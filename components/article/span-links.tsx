@@ -5,6 +5,7 @@ import { ObjectHistory } from '@/components/history/object-history';
 import { ReviewControls } from '@/components/review/review-controls';
 import { reviewLink } from '@/lib/review/api-client';
 import type { AnnotationDto } from '@/lib/annotations/dto';
+import { can, type ProjectRole } from '@/lib/auth/can';
 import { labelName, STATUS_NAMES } from '@/lib/annotations/labels';
 import { deleteLink, fetchSpanLinks } from '@/lib/cross-source/api-client';
 import { spanHref } from '@/lib/cross-source/location-hash';
@@ -15,11 +16,8 @@ type SpanLinksProps = {
   annotation: AnnotationDto;
   /** What the reader knew before asking (shown while the list loads). */
   knownCount: number;
-  canAnnotate: boolean;
-  /** Reviewer or admin: approves and rejects links others made. */
-  canReview: boolean;
-  /** Admin: removes anyone's links (others remove their own). */
-  isAdmin: boolean;
+  /** The caller's roles: who removes and who reviews a link follows lib/auth/can.ts. */
+  roles: ProjectRole[];
   currentUserId: string;
   /** The fresh count, so the span list's badge follows. */
   onCount: (count: number) => void;
@@ -32,7 +30,7 @@ type SpanLinksProps = {
  * article and quote and goes to it: within this article by the URL hash
  * alone, to another article as a client-side navigation.
  */
-export function SpanLinks({ annotation: a, knownCount, canAnnotate, canReview, isAdmin, currentUserId, onCount, onError }: SpanLinksProps) {
+export function SpanLinks({ annotation: a, knownCount, roles, currentUserId, onCount, onError }: SpanLinksProps) {
   const [links, setLinks] = useState<LinkDto[] | null>(null);
   const [removing, setRemoving] = useState<string | null>(null);
 
@@ -102,7 +100,7 @@ export function SpanLinks({ annotation: a, knownCount, canAnnotate, canReview, i
                 <span className={`link-kind link-kind--${link.kind}`}>{linkKindName(link.kind)}</span>
                 <OtherEnd span={other} currentArticleId={a.articleId} />
                 <span className={`span-status span-status--${link.status}`}>{STATUS_NAMES[link.status]}</span>
-                {canAnnotate && (isAdmin || link.author.id === currentUserId) && (
+                {can.changeSpan(roles, link.author.id, currentUserId) && (
                   <button
                     type="button"
                     className="span-links__remove"
@@ -114,7 +112,7 @@ export function SpanLinks({ annotation: a, knownCount, canAnnotate, canReview, i
                     ×
                   </button>
                 )}
-                {canReview && link.author.id !== currentUserId && (
+                {can.reviewWork(roles, link.author.id, currentUserId) && (
                   <ReviewControls subject={`link to “${shortQuote(other.exact, 40)}”`} status={link.status} onDecide={(d, c) => decide(link, d, c)} />
                 )}
                 <ObjectHistory objectType="link" objectId={link.id} label="Link history" />

@@ -1,5 +1,6 @@
 // Types only: shared by route handlers and client components, so nothing
 // here may import server code.
+import type { ProjectRole } from '@/lib/auth/can';
 
 export const LABELS = ['assertion', 'denial', 'evidence'] as const;
 export type Label = (typeof LABELS)[number];
@@ -44,11 +45,8 @@ export type ArticleReaderProps = {
   text: string;
   textHash: string;
   initialAnnotations: AnnotationDto[];
-  canAnnotate: boolean;
-  /** Reviewer or admin: may approve and reject others' spans and links. */
-  canReview?: boolean;
-  /** Admin: may edit and delete anyone's spans (others edit only their own). */
-  isAdmin?: boolean;
+  /** The caller's roles in the article's project: the controls shown follow lib/auth/can.ts, as the server's checks do. */
+  roles: ProjectRole[];
   /** Spans of this article a revision left without a place: a link to one says so rather than "deleted". */
   orphanIds?: string[];
   currentUserId: string;

@@ -2,20 +2,12 @@ import 'server-only';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import type { Role } from '@/lib/db/generated/enums';
+import type { ProjectRole } from './can';
 
-export type ProjectRole = 'admin' | 'analyst' | 'reviewer';
+// The rules themselves are client-safe (the reader shows what they allow).
+export { can, type ProjectRole } from './can';
 
 export const toProjectRole = (r: Role): ProjectRole => r.toLowerCase() as ProjectRole;
-
-/** What each role may do in a project. Admins may do everything. */
-export const can = {
-  annotate: (roles: ProjectRole[]) => roles.includes('analyst') || roles.includes('admin'),
-  review: (roles: ProjectRole[]) => roles.includes('reviewer') || roles.includes('admin'),
-  administer: (roles: ProjectRole[]) => roles.includes('admin'),
-  /** Editing or deleting a span: its author, or an admin. */
-  changeSpan: (roles: ProjectRole[], authorId: string, userId: string) =>
-    roles.includes('admin') || (authorId === userId && can.annotate(roles)),
-};
 
 /** Where-clause fragment: rows of projects the user belongs to. */
 export const memberOf = (userId: string) => ({ memberships: { some: { userId } } });

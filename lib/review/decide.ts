@@ -10,7 +10,7 @@ import type { ReviewInput } from './schema';
  */
 export function checkReviewAllowed(roles: ProjectRole[], authorId: string, reviewerId: string) {
   assertAllowed(can.review(roles), 'Only reviewers and admins of this project can approve or reject');
-  if (authorId === reviewerId) throw new AppError('FORBIDDEN', 'Nobody reviews their own work');
+  assertAllowed(can.reviewWork(roles, authorId, reviewerId), 'Nobody reviews their own work');
 }
 
 export const statusFor = (decision: ReviewInput['decision']) => (decision === 'approve' ? 'APPROVED' : 'REJECTED') as 'APPROVED' | 'REJECTED';

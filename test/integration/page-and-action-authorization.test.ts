@@ -50,6 +50,7 @@ import { renameClaimAction } from '@/lib/claims/actions';
 import { updateProjectSettingsAction } from '@/lib/projects/actions';
 import { createTokenAction, revokeTokenAction, type CreateTokenState, type RevokeTokenState } from '@/lib/tokens/actions';
 import { createToken } from '@/lib/tokens/manage-tokens';
+import { can, type ProjectRole } from '@/lib/auth/can';
 import { ArticleReader } from '@/components/article/article-reader';
 import { ImportDropZone } from '@/components/import-drop-zone';
 import { IndependentAnnotationForm } from '@/components/review/independent-annotation-form';
@@ -169,6 +170,9 @@ type PageRow = {
   controls?: Record<string, { roles: Role[]; present: (tree: ReactElement, f: Fixture) => boolean }>;
 };
 
+/** The roles each ArticleReader in a page's tree was given. */
+const readerRoles = (t: ReactElement) => elements(t).filter((e) => e.type === ArticleReader).map((e) => (e.props as { roles: ProjectRole[] }).roles);
+
 const members = (expect: PageExpect = 'page'): Record<Role, PageExpect> => ({ anonymous: 'sign in', outsider: '404', analyst: expect, reviewer: expect, admin: expect });
 const none = () => ({});
 
@@ -222,10 +226,11 @@ const PAGES: Record<string, PageRow> = {
     expect: members(),
     marker: () => 'Albania cuts ties',
     controls: {
-      tagging: { roles: ['analyst', 'admin'], present: (t) => elements(t).some((e) => e.type === ArticleReader && (e.props as { canAnnotate: boolean }).canAnnotate) },
+      // The reader is given the caller's roles and shows what lib/auth/can.ts allows them.
+      tagging: { roles: ['analyst', 'admin'], present: (t) => readerRoles(t).some((r) => can.annotate(r)) },
       'compare link': { roles: ['reviewer', 'admin'], present: (t, f) => hasLink(t, `/articles/${f.article.id}/compare`) },
-      'review controls': { roles: ['reviewer', 'admin'], present: (t) => elements(t).some((e) => e.type === ArticleReader && (e.props as { canReview?: boolean }).canReview) },
-      'edit of anyone’s span': { roles: ['admin'], present: (t) => elements(t).some((e) => e.type === ArticleReader && (e.props as { isAdmin?: boolean }).isAdmin) },
+      'review controls': { roles: ['reviewer', 'admin'], present: (t) => readerRoles(t).some((r) => can.review(r)) },
+      'edit of anyone’s span': { roles: ['admin'], present: (t) => readerRoles(t).some((r) => can.changeSpan(r, 'someone else', 'me')) },
     },
   },
   // Comparing two analysts' work is a review task, like the queue.

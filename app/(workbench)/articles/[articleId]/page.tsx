@@ -69,9 +69,7 @@ export default async function ArticlePage({ params }: Props) {
         textHash={article.textHash}
         initialAnnotations={annotations}
         orphanIds={orphans.map((o) => o.id)}
-        canAnnotate={can.annotate(roles)}
-        canReview={can.review(roles)}
-        isAdmin={can.administer(roles)}
+        roles={roles}
         currentUserId={caller.id}
         spanContext={spanContext}
         loadSpanContext={loadSpanContextAction}

@@ -32,7 +32,6 @@ export default async function ClaimPage({ params }: Props) {
   const claim = await loadOr404(() => loadClaim(caller.id, claimId));
   const roles = await projectRoles(caller.id, claim.projectId);
   const canEdit = can.annotate(roles);
-  const canReview = can.review(roles);
   return (
     <main className="page cl-page">
       <p className="muted" style={{ margin: '0 0 0.25rem' }}>
@@ -108,7 +107,7 @@ export default async function ClaimPage({ params }: Props) {
                   <LinkEnd span={link.to} />
                 </td>
                 <td>
-                  <LinkReview key={`${link.id}:${link.version}`} link={link} canDecide={canReview && link.author.id !== caller.id} />
+                  <LinkReview key={`${link.id}:${link.version}`} link={link} canDecide={can.reviewWork(roles, link.author.id, caller.id)} />
                 </td>
               </tr>
             ))}
