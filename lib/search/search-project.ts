@@ -45,11 +45,15 @@ export async function searchProject(caller: Caller, projectId: string, q: string
   // Span quotes are searched as typed, minus the quotes of a "phrase".
   const needle = text.replaceAll('"', '').trim();
   const substring = Array.from(needle).length >= MIN_SUBSTRING ? containsPattern(needle) : null;
-  const prefixes = prefixQuery(text);
-  // `exact`: the words as typed (stemmed); `query`: those or, for plain words, their prefixes.
+  const { prefixes, rest } = prefixQuery(text);
+  // `exact`: the words as typed (stemmed); `query`: those, or the plain words as prefixes
+  // together with the "phrases" and -exclusions as typed.
   // (An empty tsquery on one side of || leaves the other as it is.)
   const tsQuery = Prisma.sql`
-    SELECT e.exact, e.exact || COALESCE(to_tsquery('english', ${prefixes}::text), ''::tsquery) AS query
+    SELECT e.exact, e.exact || COALESCE(
+             CASE WHEN ${rest}::text = '' THEN to_tsquery('english', ${prefixes}::text)
+                  ELSE websearch_to_tsquery('english', ${rest}::text) && to_tsquery('english', ${prefixes}::text) END,
+             ''::tsquery) AS query
       FROM (SELECT websearch_to_tsquery('english', ${text}) AS exact) e`;
   const [sentences, articles, spans] = await Promise.all([
     db.$queryRaw<SentenceRow[]>`

@@ -236,6 +236,12 @@ describe('project search', () => {
     expect(tirana.sentences.map((s) => s.text)).toEqual(expect.arrayContaining(['Prime Minister Edi Rama spoke in Tirana on Wednesday.', 'The orchestra played in Tirana.']));
     const orchestrated = await searchProject(as(team.reviewer), team.project.id, 'orchestrated');
     expect(orchestrated.sentences.at(-1)?.text).toBe('The orchestra played in Tirana.');
+    // A word typed in part still begins words beside a "phrase" or an -exclusion.
+    const withPhrase = await searchProject(as(team.reviewer), team.project.id, 'cyberatt "state servers"');
+    expect(withPhrase.sentences.map((s) => s.text)).toEqual(['He said Iran orchestrated the cyberattack against state servers.']);
+    const without = await searchProject(as(team.reviewer), team.project.id, 'cyberatt -servers');
+    expect(without.sentences.map((s) => s.text)).toContain(PARAPHRASE);
+    expect(without.sentences.map((s) => s.text)).not.toContain('He said Iran orchestrated the cyberattack against state servers.');
     // Symbols are no query syntax.
     expect((await searchProject(as(team.reviewer), team.project.id, '%_%')).sentences).toEqual([]);
     const symbols = await searchProject(as(team.reviewer), team.project.id, 'Iran & | ! <-> :*');

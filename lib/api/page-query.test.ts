@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { LABELS } from '@/lib/annotations/dto';
+import { parsePageQuery } from './page-query';
+
+// The review queue's query, as lib/review/list-queue.ts declares it (that module is server-only).
+const queueQuery = z.strictObject({
+  status: z.enum(['pending', 'approved', 'rejected']).default('pending'),
+  label: z.enum(LABELS).optional(),
+  authorId: z.string().max(100).optional(),
+});
+
+describe('parsePageQuery', () => {
+  it('reads a filter form whose "any" choices send empty values as no filter on them', () => {
+    // What the review queue's form sends for Status "approved", Tag and Analyst "any".
+    const parsed = parsePageQuery(queueQuery, { status: 'approved', label: '', authorId: '' });
+    expect(parsed).toMatchObject({ success: true, data: { status: 'approved' } });
+    expect(parsed.success && parsed.data).not.toHaveProperty('label');
+  });
+
+  it('still refuses a value the schema does not take, and text PostgreSQL cannot store', () => {
+    expect(parsePageQuery(queueQuery, { status: 'maybe' }).success).toBe(false);
+    expect(parsePageQuery(queueQuery, { label: 'x\u0000' })).toMatchObject({ success: false, message: expect.stringContaining('U+0000') });
+  });
+});
