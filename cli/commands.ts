@@ -112,7 +112,7 @@ program
       process.stderr.write(`${prefix}: reading…\r`);
       try {
         const r = await importFile(project.id, file, { mapping, actorId });
-        console.log(`${prefix}: ${r.articles} articles, ${r.added} added, ${r.unchanged} unchanged, ${r.revised} revised${r.spans ? `, ${r.spans} spans imported` : ''} (${r.orphaned} spans orphaned)`);
+        console.log(`${prefix}: ${r.articles} articles, ${r.added} added, ${r.unchanged} unchanged, ${r.revised} revised${r.spans ? `, ${r.spans} spans imported` : ''}${r.spansSkipped ? `, ${r.spansSkipped} spans not imported (their articles were already here)` : ''} (${r.orphaned} spans orphaned)`);
       } catch (e) {
         failed++;
         console.error(`${prefix}: nothing imported: ${e instanceof Error ? e.message : String(e)}`);

@@ -30,7 +30,7 @@ const FIELD_NAMES: Record<MappableField, string> = {
  * FNC-1 bodies layout, with a guess from the column names filled in. One
  * form for each header; files with the same header share it.
  */
-export function CsvMappingForm({ groups, onImport, onCancel }: { groups: CsvGroup[]; onImport: (groups: CsvGroup[]) => void; onCancel: () => void }) {
+export function CsvMappingForm({ groups, waiting, onImport, onCancel }: { groups: CsvGroup[]; waiting: string[]; onImport: (groups: CsvGroup[]) => void; onCancel: () => void }) {
   const [chosen, setChosen] = useState(groups);
   const missingText = chosen.some((g) => !g.mapping.text);
   const choose = (i: number, field: MappableField, column: string) =>
@@ -71,12 +71,13 @@ export function CsvMappingForm({ groups, onImport, onCancel }: { groups: CsvGrou
           Choose the column that holds the article text.
         </p>
       )}
+      {waiting.length > 0 && <p className="muted">Imported with them: {waiting.join(', ')}.</p>}
       <div className="csv-mapping__actions">
         <button className="btn primary" type="submit" disabled={missingText}>
           Import
         </button>
         <button className="btn" type="button" onClick={onCancel}>
-          Cancel
+          Cancel all
         </button>
       </div>
     </form>

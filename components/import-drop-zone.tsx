@@ -3,11 +3,11 @@ import { useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { formatColumnMapping } from '@/lib/import/column-mapping';
 import { guessColumnMapping, isDefaultLayout, readCsvHeader } from '@/lib/import/guess-column-mapping';
-import { filesOfEntry, zipFolders } from '@/lib/import/zip-folder';
+import { filesOfEntry, zipFolders, type FolderFile } from '@/lib/import/zip-folder';
 import { plural } from './article/link-kinds';
 import { CsvMappingForm, type CsvGroup } from './csv-mapping-form';
 
-type Result = { file: string; articles?: number; added?: number; unchanged?: number; revised?: number; orphaned?: number; spans?: number; error?: string };
+type Result = { file: string; articles?: number; added?: number; unchanged?: number; revised?: number; orphaned?: number; spans?: number; spansSkipped?: number; error?: string };
 
 /** Uploads one file with upload progress (fetch has none), resolving to the server's per-file result. */
 function upload(projectId: string, file: File, map: string | undefined, onProgress: (fraction: number) => void): Promise<Result> {
@@ -31,15 +31,20 @@ function upload(projectId: string, file: File, map: string | undefined, onProgre
   });
 }
 
+/** A zip made from a folder here goes by the folder's name. */
+const displayName = (file: string, folderZips: Set<string>) => (folderZips.has(file) ? `folder ${file.replace(/\.zip$/i, '')}` : file);
+
 /** One file's outcome in words. */
-function summaryLine(r: Result): string {
+function summaryLine(r: Result, folderZips: Set<string>): string {
   if (r.error) return r.error;
-  if (r.articles === 0) return `${r.file}: no articles in this file (is it empty?); nothing imported`;
+  const name = displayName(r.file, folderZips);
+  if (r.articles === 0) return `${name}: no articles in this file (is it empty?); nothing imported`;
   const parts = [plural(r.articles ?? 0, 'article'), `${r.added} added`, `${r.unchanged} unchanged`];
   if (r.revised) parts.push(`${r.revised} revised`);
   if (r.spans) parts.push(`${plural(r.spans, 'span')} imported`);
   if (r.orphaned) parts.push(`${plural(r.orphaned, 'span')} orphaned`);
-  return `${r.file}: ${parts.join(', ')}`;
+  if (r.spansSkipped) parts.push(`${plural(r.spansSkipped, 'span')} not imported: ${r.spansSkipped === 1 ? 'its article was' : 'their articles were'} already here`);
+  return `${name}: ${parts.join(', ')}`;
 }
 
 const isCsv = (file: File) => /\.csv$/i.test(file.name);
@@ -75,13 +80,22 @@ export function ImportDropZone({ projectId }: { projectId: string }) {
   const input = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
-  const [progress, setProgress] = useState<{ done: number; total: number; current: number } | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number; current: number; name: string } | null>(null);
+  // Names of the zips made from folders here, to call them by the folder's name.
+  const folderZips = useRef(new Set<string>());
+  const zipped = async (folders: FolderFile[]) => {
+    const zips = await zipFolders(folders);
+    for (const z of zips) folderZips.current.add(z.name);
+    return zips;
+  };
   const [results, setResults] = useState<Result[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
   const [toMap, setToMap] = useState<{ files: File[]; groups: (CsvGroup & { handles: File[] })[] } | null>(null);
 
   async function importAll(files: File[]) {
     if (files.length === 0) return;
     setResults([]);
+    setNotice(null);
     const groups = await csvGroupsToMap(files);
     if (groups.length > 0) setToMap({ files, groups });
     else await uploadAll(files, new Map());
@@ -91,8 +105,8 @@ export function ImportDropZone({ projectId }: { projectId: string }) {
     setToMap(null);
     const collected: Result[] = [];
     for (const [i, file] of files.entries()) {
-      setProgress({ done: i, total: files.length, current: 0 });
-      collected.push(await upload(projectId, file, maps.get(file), (f) => setProgress({ done: i, total: files.length, current: f })));
+      setProgress({ done: i, total: files.length, current: 0, name: file.name });
+      collected.push(await upload(projectId, file, maps.get(file), (f) => setProgress({ done: i, total: files.length, current: f, name: file.name })));
       setResults([...collected]);
     }
     setProgress(null);
@@ -120,7 +134,7 @@ export function ImportDropZone({ projectId }: { projectId: string }) {
           // A folder goes as one .zip, which the import reads as a corpus folder.
           const plain = files.filter((_, i) => !entries[i]?.isDirectory);
           const folders = (await Promise.all(entries.filter((en) => en?.isDirectory).map((en) => filesOfEntry(en!)))).flat();
-          return importAll([...plain, ...(await zipFolders(folders))]);
+          return importAll([...plain, ...(await zipped(folders))]);
         })();
       }}
     >
@@ -145,7 +159,7 @@ export function ImportDropZone({ projectId }: { projectId: string }) {
         onChange={(e) => {
           const files = [...(e.target.files ?? [])];
           e.target.value = '';
-          void zipFolders(files.map((file) => ({ path: file.webkitRelativePath || file.name, file }))).then(importAll);
+          void zipped(files.map((file) => ({ path: file.webkitRelativePath || file.name, file }))).then(importAll);
         }}
       />
       <input
@@ -165,7 +179,11 @@ export function ImportDropZone({ projectId }: { projectId: string }) {
       {toMap && (
         <CsvMappingForm
           groups={toMap.groups}
-          onCancel={() => setToMap(null)}
+          waiting={toMap.files.filter((f) => !toMap.groups.some((g) => g.handles.includes(f))).map((f) => f.name)}
+          onCancel={() => {
+            setToMap(null);
+            setNotice(`Import cancelled: nothing was imported (${plural(toMap.files.length, 'file')}).`);
+          }}
           onImport={(chosen) => {
             const maps = new Map<File, string>();
             toMap.groups.forEach((g, i) => g.handles.forEach((f) => maps.set(f, formatColumnMapping(chosen[i].mapping))));
@@ -173,17 +191,28 @@ export function ImportDropZone({ projectId }: { projectId: string }) {
           }}
         />
       )}
+      {notice && (
+        <p className="muted" role="status">
+          {notice}
+        </p>
+      )}
       {progress && (
-        <progress aria-label="Import progress" max={1} value={overall}>
-          {Math.round(overall * 100)}%
-        </progress>
+        <>
+          <progress aria-label="Import progress" max={1} value={overall}>
+            {Math.round(overall * 100)}%
+          </progress>
+          <p className="muted import-drop__now">
+            {progress.current < 1 ? 'Uploading' : 'Importing'} {displayName(progress.name, folderZips.current)}
+            {progress.total > 1 ? ` (${progress.done + 1} of ${progress.total})` : ''}…
+          </p>
+        </>
       )}
       {results.length > 0 && (
         // A live region: the outcome is announced, not only drawn.
         <ul className="import-drop__results" aria-label="Import summary" aria-live="polite">
           {results.map((r, i) => (
             <li key={i} className={r.error ? 'error-text' : undefined}>
-              {summaryLine(r)}
+              {summaryLine(r, folderZips.current)}
             </li>
           ))}
         </ul>

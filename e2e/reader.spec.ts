@@ -85,9 +85,11 @@ test('an analyst tags spans by mouse and keyboard; they persist, another analyst
   const edited = await testDb().annotation.findFirstOrThrow({ where: { articleId: article.id, exact: EVIDENCE } });
   expect(edited).toMatchObject({ label: 'ASSERTION', version: 2 });
 
-  // Delete by clicking the highlight itself.
+  // Delete by clicking the highlight itself; its history says what the edit changed.
   await reader(page).locator(`[data-annotation-id="${edited.id}"]`).first().click();
   await expect(dialog).toBeVisible();
+  await dialog.getByTestId('annotation-history').locator('summary').click();
+  await expect(dialog.getByTestId('annotation-history')).toContainText('edited: tag evidence → assertion; note “Rama, on the outcome”');
   page.once('dialog', (d) => d.accept());
   await dialog.getByRole('button', { name: 'Delete' }).click();
   await expect(spanList(page).getByRole('button')).toHaveCount(3);
@@ -164,11 +166,11 @@ test('an analyst imports a corpus folder with its manifest.json by choosing the 
   await page.goto(`/projects/${team.project.id}`);
   await page.getByLabel('Corpus folder to import').setInputFiles(path.join(process.cwd(), 'data/demo/albania-iran-2022'));
   const summary = page.getByRole('list', { name: 'Import summary' });
-  await expect(summary).toContainText('albania-iran-2022.zip: 5 articles, 5 added, 0 unchanged');
+  await expect(summary).toContainText('folder albania-iran-2022: 5 articles, 5 added, 0 unchanged');
   await expect(page.getByRole('row').filter({ hasText: 'Tech Monitor' })).toBeVisible();
   // The same folder again: nothing new.
   await page.getByLabel('Corpus folder to import').setInputFiles(path.join(process.cwd(), 'data/demo/albania-iran-2022'));
-  await expect(summary).toContainText('albania-iran-2022.zip: 5 articles, 0 added, 5 unchanged');
+  await expect(summary).toContainText('folder albania-iran-2022: 5 articles, 0 added, 5 unchanged');
 });
 
 test('a CSV in another layout asks which column holds what, guessing from the names, and imports with that mapping', async ({ page }) => {
@@ -185,6 +187,7 @@ test('a CSV in another layout asks which column holds what, guessing from the na
   // Only the file that needs it is asked about; the guesses are filled in.
   await expect(form.getByRole('group')).toHaveCount(1);
   await expect(form.getByRole('group')).toContainText('wire.csv: which column holds what?');
+  await expect(form).toContainText('Imported with them: bodies.csv.');
   await expect(form.getByLabel('Text (required)')).toHaveValue('story');
   // Each choice shows what that column holds in the first record, on one line.
   await expect(form.getByText('e.g. “Albania cut ties with Iran 🇦🇱. Tehran denied it.”')).toBeVisible();
@@ -209,4 +212,14 @@ test('a CSV in another layout asks which column holds what, guessing from the na
   await expect(row).not.toContainText('Albania cuts ties');
   await row.getByRole('link').click();
   await expect(page.getByTestId('article-text')).toContainText('Albania cut ties with Iran 🇦🇱.');
+
+  // Cancelling the mapping imports none of the files chosen with it, and says so.
+  await page.goBack();
+  await page.getByLabel('Files to import').setInputFiles([
+    { name: 'later.csv', mimeType: 'text/csv', buffer: Buffer.from('story\nNot now.\n') },
+    { name: 'later.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(JSON.stringify({ title: 'Not now either', text: 'Later.' }) + '\n') },
+  ]);
+  await form.getByRole('button', { name: 'Cancel all' }).click();
+  await expect(page.getByRole('region', { name: 'Import articles' }).getByRole('status')).toHaveText('Import cancelled: nothing was imported (2 files).');
+  await expect(page.getByRole('link', { name: 'Not now either' })).toHaveCount(0);
 });

@@ -274,6 +274,19 @@ describe('ArticleReader', () => {
     expect(q('[role="dialog"]')).toBeNull();
   });
 
+  it('says before and after saving that an edit sends an approved span back to review', async () => {
+    const span = dto('s', 'La police', { status: 'approved' });
+    await render([span]);
+    await click(q('.article-reader__text [data-annotation-id="s"]')!);
+    expect(q('[data-testid="back-to-review"]')).toBeNull();
+    await type('Note', 'checked twice');
+    expect(q('[data-testid="back-to-review"]')!.textContent).toBe('Saving sends this approved span back to review.');
+    replies.push(() => json(200, { ...span, version: 2, status: 'pending', note: 'checked twice' }));
+    await click(byName('button', 'Save')!);
+    await settle();
+    expect(q('[data-testid="reader-status"]')!.textContent).toBe('Span saved; it was approved and is pending review again.');
+  });
+
   it("shows another analyst's span read-only: no Save or Delete to fail later", async () => {
     await render([dto('b', 'La police', { author: { id: 'u2', name: 'Bo' }, note: 'from Bo' })]);
     await click(q('.article-reader__text [data-annotation-id="b"]')!);

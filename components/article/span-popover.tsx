@@ -183,6 +183,11 @@ export function SpanPopover(props: SpanPopoverProps) {
             <span>Note</span>
             <textarea aria-label="Note" rows={3} maxLength={5000} value={note} onChange={(e) => set({ note: e.target.value })} />
           </label>
+          {dirty && a.status !== 'pending' && (
+            <p className="span-popover__hint" data-testid="back-to-review">
+              Saving sends this {a.status} span back to review.
+            </p>
+          )}
           <div className="span-popover__actions">
             <button type="submit" className="span-popover__save" disabled={busy || (changedElsewhere && dirty)}>
               Save

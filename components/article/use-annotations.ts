@@ -43,7 +43,7 @@ export function useAnnotations(articleId: string, initial: AnnotationDto[]) {
       if (res.ok) {
         setBusy(false);
         setAnnotations((list) => list.map((a) => (a.id === res.data.id ? res.data : a)));
-        setStatus({ text: 'Span saved.', kind: 'info' });
+        setStatus({ text: current.status === 'pending' ? 'Span saved.' : `Span saved; it was ${current.status} and is pending review again.`, kind: 'info' });
         return 'saved';
       }
       if (res.status !== 409) {

@@ -1,5 +1,6 @@
 'use client';
 import { useState } from 'react';
+import { shortQuote } from '@/components/article/link-kinds';
 import './object-history.css';
 
 type Event = { id: string; action: string; actor: { name: string } | null; before: Record<string, unknown> | null; after: Record<string, unknown> | null; createdAt: string };
@@ -24,7 +25,15 @@ const VERB: Record<string, string> = {
   'claim.delete': 'deleted the claim',
 };
 
-const quote = (v: unknown) => (typeof v === 'string' && v ? ` “${v.length > 60 ? `${v.slice(0, 59)}…` : v}”` : '');
+const quote = (v: unknown) => (typeof v === 'string' && v ? ` “${shortQuote(v, 60)}”` : '');
+
+/** What an edit of a span changed, and whether it sent a decided span back to review. */
+function editDetail(before: Record<string, unknown>, after: Record<string, unknown>) {
+  const changed = (['label', 'speaker', 'note'] as const).filter((k) => (before[k] ?? null) !== (after[k] ?? null));
+  const parts = changed.map((k) => (k === 'label' ? `tag ${String(before.label)} → ${String(after.label)}` : `${k} ${after[k] ? `“${shortQuote(String(after[k]), 40)}”` : 'removed'}`));
+  if (before.status !== undefined && before.status !== 'pending' && after.status === 'pending') parts.push(`back to review (was ${String(before.status)})`);
+  return parts.length ? `: ${parts.join('; ')}` : null;
+}
 
 /** What changed, in a few words, for the events whose bare verb says too little. */
 function detail(ev: Event) {
@@ -36,6 +45,7 @@ function detail(ev: Event) {
       </>
     );
   }
+  if (ev.action === 'annotation.update' && ev.before && ev.after) return editDetail(ev.before, ev.after);
   if (ev.action === 'claim.update' && ev.after) return <>{quote(ev.after.text)}{ev.after.verdict ? `, verdict ${String(ev.after.verdict)}` : ''}</>;
   if (ev.action === 'claim.attach') return quote(ev.after?.exact);
   if (ev.action === 'claim.detach') return quote(ev.before?.exact);

@@ -17,9 +17,10 @@ import { sortableIds } from './sortable-ids';
 
 /**
  * `orphaned`: spans that lost their place in this import (see lib/articles/revise-article.ts);
- * `spans`: spans that came in with new articles (doccano-style entities).
+ * `spans`: spans that came in with new articles (doccano-style entities); `spansSkipped`: spans
+ * the file gives for articles already in the project, which are not merged into them.
  */
-export type AddArticlesResult = { added: number; unchanged: number; revised: number; orphaned: number; spans: number };
+export type AddArticlesResult = { added: number; unchanged: number; revised: number; orphaned: number; spans: number; spansSkipped: number };
 
 export type AddArticlesOptions = {
   /** Who the audit log names (null: the CLI). */
@@ -125,7 +126,7 @@ async function* batches(articles: AsyncIterable<NewArticle> | Iterable<NewArticl
 function articleStore(tx: Tx, client: pg.ClientBase, projectId: string, actorId: string | null) {
   const nextId = sortableIds();
   const handled = new Set<string>();
-  const counts: AddArticlesResult = { added: 0, unchanged: 0, revised: 0, orphaned: 0, spans: 0 };
+  const counts: AddArticlesResult = { added: 0, unchanged: 0, revised: 0, orphaned: 0, spans: 0, spansSkipped: 0 };
   return {
     counts,
     async add(batch: Prepared[]) {
@@ -133,6 +134,8 @@ function articleStore(tx: Tx, client: pg.ClientBase, projectId: string, actorId:
       const fresh: { id: string; fields: ArticleFields; spans?: ImportedSpan[] }[] = [];
       for (const { input, fields } of batch) {
         const match = known.find(fields);
+        // Spans come in only with a new article: merging them into one already here could duplicate them.
+        if (match) counts.spansSkipped += input.spans?.length ?? 0;
         if (match && handled.has(match.id)) {
           counts.unchanged++;
         } else if (match && match.textHash === fields.textHash) {

@@ -62,8 +62,14 @@ export async function readManifestCorpus(files: CorpusFiles): Promise<{ name?: s
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const field = issue.path.join('.');
-    throw new AppError('BAD_REQUEST', `${where}: ${field}: ${issue.message}`, { [field]: issue.message });
+    // articles.<i>.<field>: named as a record (1-based) and its field, like every other format's errors.
+    const [top, index, ...rest] = issue.path.map(String);
+    const inRecord = top === 'articles' && index !== undefined && /^\d+$/.test(index);
+    const field = inRecord ? rest.join('.') || '(record)' : issue.path.join('.') || '(manifest)';
+    const value = inRecord && rest.length ? valueAt(json, issue.path) : undefined;
+    const shown = typeof value === 'string' ? ` (it is ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})` : '';
+    const at = inRecord ? `${where}, record ${Number(index) + 1}` : where;
+    throw new AppError('BAD_REQUEST', `${at}: field "${field}" ${issue.message}${shown}`, { [field]: issue.message });
   }
   const articles = await Promise.all(
     parsed.data.articles.map(async (a, i) => {
@@ -75,6 +81,13 @@ export async function readManifestCorpus(files: CorpusFiles): Promise<{ name?: s
     }),
   );
   return { name: parsed.data.corpus, description: parsed.data.description, articles };
+}
+
+/** The value at a path in parsed JSON, or undefined. */
+function valueAt(json: unknown, path: PropertyKey[]): unknown {
+  let v: unknown = json;
+  for (const key of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+  return v;
 }
 
 /** A corpus folder on disk (the demo corpus, a folder given to the CLI). */

@@ -32,7 +32,8 @@ export const exportQuery = z.strictObject({
   format: z.enum(EXPORT_FORMATS),
   status: z.enum(['approved', 'all']).default('approved').describe('approved (default) or all spans and links'),
   outlet: list(z.string().max(200)).describe(`comma-separated outlets${LIST_HELP}`),
-  label: list(z.enum(LABELS)).describe(`comma-separated tags${LIST_HELP}`),
+  // Tags in any case, as the import takes them.
+  label: list(z.preprocess((v) => (typeof v === 'string' ? v.toLowerCase() : v), z.enum(LABELS))).describe(`comma-separated tags, in any case${LIST_HELP}`),
   articleId: list(z.string().max(100)).describe(`comma-separated article ids${LIST_HELP}`),
 });
 export type ExportQuery = z.infer<typeof exportQuery>;

@@ -11,6 +11,7 @@ import { toBrat } from './to-brat';
 import { toConll } from './to-conll';
 import { toClaimReview } from './to-claimreview';
 import type { ExportFormat, ExportQuery } from './schema';
+import { exportFileName } from './file-name';
 
 const MEDIA: Record<ExportFormat, string> = {
   w3c: W3C_MEDIA_TYPE,
@@ -57,6 +58,5 @@ export async function writeExport(exporter: Exporter, projectId: string, query: 
         return toClaimReview(scope, claims());
     }
   })();
-  const slug = scope.projectName.normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'project';
-  return { chunks, mediaType: MEDIA[query.format], fileName: `${slug}-${query.status}.${EXTENSION[query.format]}` };
+  return { chunks, mediaType: MEDIA[query.format], fileName: exportFileName(scope.projectName, query, EXTENSION[query.format]) };
 }

@@ -7,9 +7,10 @@ import { readRecords, sizeOfImport, type ColumnMapping } from './read-records';
 
 /**
  * `revised`: articles whose text changed (a new revision); `orphaned`: spans that lost their place;
- * `spans`: spans the file brought with its new articles.
+ * `spans`: spans the file brought with its new articles; `spansSkipped`: spans it gave for
+ * articles already in the project (not merged into them).
  */
-export type ImportResult = { file: string; articles: number; added: number; unchanged: number; revised: number; orphaned: number; spans: number };
+export type ImportResult = { file: string; articles: number; added: number; unchanged: number; revised: number; orphaned: number; spans: number; spansSkipped: number };
 
 /**
  * Imports one file (or corpus folder) into a project: all of it in one
@@ -35,8 +36,9 @@ export async function importFile(
     }
   }
   const counts = await addArticles(projectId, counted(readRecords(file, { mapping: opts.mapping, name })), { actorId: opts.actorId, file: name, bytes }).catch((e) => {
-    // Errors found while storing (not while reading) name the file too.
-    if (e instanceof AppError && !e.message.startsWith(name)) throw new AppError(e.code, `${name}: ${e.message}`, e.fields);
+    // Errors found while storing (not while reading) name the file too. (A zipped
+    // folder's errors already name the folder, which is the zip's name without .zip.)
+    if (e instanceof AppError && !e.message.startsWith(name.replace(/\.zip$/i, ''))) throw new AppError(e.code, `${name}: ${e.message}`, e.fields);
     throw e;
   });
   return { file: opts.name ?? file, articles, ...counts };

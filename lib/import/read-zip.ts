@@ -41,9 +41,13 @@ export function zipCorpusFiles(bytes: Uint8Array, name: string, limits = { files
   // A Map, not the object: an entry named "constructor" must not find Object's.
   const files = new Map(Object.entries(entries));
   const tops = new Set([...files.keys()].map((n) => (n.includes('/') ? n.slice(0, n.indexOf('/')) : '')));
-  const prefix = files.has('manifest.json') ? '' : tops.size === 1 && !tops.has('') && files.has(`${[...tops][0]}/manifest.json`) ? `${[...tops][0]}/` : null;
+  const top = tops.size === 1 && !tops.has('') ? [...tops][0] : null;
+  // Zipping a folder names the zip after it (the drop zone does): errors then name the folder.
+  const folder = top === null ? name : name === `${top}.zip` ? top : `${name}/${top}`;
+  const prefix = files.has('manifest.json') ? '' : top !== null && files.has(`${top}/manifest.json`) ? `${top}/` : null;
   if (prefix === null) {
-    throw new AppError('BAD_REQUEST', `${name}: no manifest.json at the top of the zip or in its one folder (a corpus folder lists its articles in one)`, { manifest: 'missing' });
+    const where = top === null ? `${name}: no manifest.json at the top of the zip or in its one folder` : `${folder}: no manifest.json in the folder`;
+    throw new AppError('BAD_REQUEST', `${where} (a corpus folder lists its articles in one)`, { manifest: 'missing' });
   }
-  return { name: prefix ? `${name}/${prefix.slice(0, -1)}` : name, read: async (file) => files.get(prefix + file) ?? null };
+  return { name: prefix ? folder : name, read: async (file) => files.get(prefix + file) ?? null };
 }

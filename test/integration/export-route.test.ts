@@ -127,7 +127,7 @@ describe('export through the API', () => {
     expect((await ids('outlet=Reuters%2C+Inc.&outlet=Wire')).map((l) => l.id).sort()).toEqual([inc.id, wire.id].sort());
     // Nothing ticked: no filter.
     expect(await ids('outlet=')).toHaveLength(3);
-    const byTags = await ids('label=denial&label=evidence');
+    const byTags = await ids('label=denial&label=EVIDENCE');
     expect(byTags.flatMap((l) => l.entities.map((e) => e.label)).sort()).toEqual(['denial', 'evidence']);
     // A key that is not a list is still refused when given twice, naming it.
     const twice = await get(team.project.id, 'format=csv&format=jsonl');

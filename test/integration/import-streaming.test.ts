@@ -92,8 +92,8 @@ describe('streaming import', () => {
     await importFile(project.id, write('changed.jsonl', jsonl([{ externalId: 'a', text: 'First text, revised.' }, { externalId: 'b', text: 'Second text.' }])), { name: 'changed.jsonl' });
     const events = await testDb().auditEvent.findMany({ where: { projectId: project.id, action: 'import' }, orderBy: { createdAt: 'asc' } });
     expect(events.map((e) => ({ actorId: e.actorId, objectType: e.objectType, objectId: e.objectId, after: e.after }))).toEqual([
-      { actorId: user.id, objectType: 'project', objectId: project.id, after: { file: 'audited.jsonl', added: 2, unchanged: 0, revised: 0, orphaned: 0, spans: 0 } },
-      { actorId: null, objectType: 'project', objectId: project.id, after: { file: 'changed.jsonl', added: 0, unchanged: 1, revised: 1, orphaned: 0, spans: 0 } },
+      { actorId: user.id, objectType: 'project', objectId: project.id, after: { file: 'audited.jsonl', added: 2, unchanged: 0, revised: 0, orphaned: 0, spans: 0, spansSkipped: 0 } },
+      { actorId: null, objectType: 'project', objectId: project.id, after: { file: 'changed.jsonl', added: 0, unchanged: 1, revised: 1, orphaned: 0, spans: 0, spansSkipped: 0 } },
     ]);
   });
 
@@ -138,7 +138,7 @@ describe('streaming import', () => {
     form.append('file', new File(['{"title": "no text"}\n'], 'bad.jsonl'));
     const results = await importUpload(user.id, project.id, new Request('http://localhost/upload', { method: 'POST', body: form }));
     expect(results).toEqual([
-      { file: 'good.jsonl', articles: 3, added: 3, unchanged: 0, revised: 0, orphaned: 0, spans: 0 },
+      { file: 'good.jsonl', articles: 3, added: 3, unchanged: 0, revised: 0, orphaned: 0, spans: 0, spansSkipped: 0 },
       { file: 'bad.jsonl', error: expect.stringMatching(/^bad\.jsonl, line 1: field "text"/) },
     ]);
     const events = await testDb().auditEvent.findMany({ where: { projectId: project.id, action: 'import' } });

@@ -99,7 +99,7 @@ describe('import', () => {
     const file = write('doccano-seq.jsonl', JSON.stringify({ id: 7, text, label: [[at('denied it'), at('denied it') + 9, 'DENIAL'], [at('Iran did it'), at('Iran did it') + 11, 'assertion']] }) + '\n');
     expect(await importFile(project.id, file, { actorId: user.id })).toMatchObject({ added: 1, spans: 2 });
     // Again: the article is unchanged and its spans are not added twice.
-    expect(await importFile(project.id, file, { actorId: user.id })).toMatchObject({ added: 0, unchanged: 1, spans: 0 });
+    expect(await importFile(project.id, file, { actorId: user.id })).toMatchObject({ added: 0, unchanged: 1, spans: 0, spansSkipped: 2 });
     const spans = await testDb().annotation.findMany({ where: { article: { projectId: project.id } }, orderBy: { start: 'asc' } });
     expect(spans.map((s) => [s.exact, s.label, s.status])).toEqual([
       ['denied it', 'DENIAL', 'PENDING'],
@@ -131,6 +131,11 @@ describe('import', () => {
 
     expect(await importError(project.id, zip('none.zip', { 'a.txt': a }))).toMatch(/^none\.zip: no manifest\.json at the top of the zip or in its one folder/);
     expect(await importError(project.id, zip('json.zip', { 'manifest.json': strToU8('{"articles": [') }))).toMatch(/^json\.zip\/manifest\.json: not valid JSON/);
+    // A zip named after the one folder it holds (what the drop zone sends for a folder) is called by the folder's name.
+    expect(await importError(project.id, zip('corpus.zip', { 'corpus/a.txt': a }))).toMatch(/^corpus: no manifest\.json in the folder/);
+    expect(await importError(project.id, zip('corpus.zip', { 'corpus/manifest.json': manifest([{ ...good, published: 'May 5' }]), 'corpus/a.txt': a }))).toBe(
+      'corpus/manifest.json, record 1: field "published" must be YYYY-MM-DD (it is "May 5")',
+    );
     expect(await importError(project.id, zip('missing.zip', { 'c/manifest.json': manifest([good, { file: 'b.txt', title: 'B' }]), 'c/a.txt': a }))).toBe(
       'missing.zip/c/manifest.json, record 2: field "file": no file "b.txt" in the folder',
     );

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { shortQuote } from '@/components/article/link-kinds';
+import { plural, shortQuote } from '@/components/article/link-kinds';
 import { parsePageQuery } from '@/lib/api/page-query';
 import { ProjectCrumbs } from '@/components/project-crumbs';
 import { requirePageCaller, loadOr404 } from '@/lib/auth/page-caller';
@@ -42,6 +42,12 @@ function describe(e: { action: string; before: unknown; after: unknown }): strin
   if (e.action === 'import') {
     const spans = Number(after.spans ?? 0);
     return `${String(after.file ?? '')}: ${Number(after.added ?? 0)} added, ${Number(after.revised ?? 0)} revised${spans ? `, ${spans} spans` : ''}`;
+  }
+  if (e.action === 'export') {
+    const filters = (after.filters ?? {}) as Record<string, unknown>;
+    const list = (key: string, name: string) => (Array.isArray(filters[key]) && filters[key].length ? `${name} ${(filters[key] as string[]).join(', ')}` : null);
+    const articles = Array.isArray(filters.articleId) ? plural(filters.articleId.length, 'article') : null;
+    return [String(after.format ?? ''), `${String(after.status ?? 'approved')} spans`, list('label', 'tags'), list('outlet', 'outlets'), articles].filter(Boolean).join(' · ');
   }
   if (e.action.startsWith('link.')) return str(after.kind ?? before.kind) ?? '';
   const words = str(after.exact) ?? str(before.exact) ?? str(after.text) ?? str(before.text);
