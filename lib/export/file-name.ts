@@ -18,3 +18,12 @@ export function exportFileName(projectName: string, query: Pick<ExportQuery, 'st
   const stem = parts.join('-');
   return `${stem.length > MAX_STEM ? stem.slice(0, MAX_STEM).replace(/-+$/, '') : stem}.${extension}`;
 }
+
+/** What an export holds, in words, for the W3C collection's label: "approved; tags denial; outlets Wire". */
+export function exportScopeWords(query: Pick<ExportQuery, 'status' | 'label' | 'outlet' | 'articleId'>): string {
+  const parts: string[] = [query.status === 'approved' ? 'approved' : 'all'];
+  if (query.label?.length) parts.push(`tags ${query.label.join(', ')}`);
+  if (query.outlet?.length) parts.push(`outlets ${query.outlet.join(', ')}`);
+  if (query.articleId?.length) parts.push(query.articleId.length === 1 ? '1 article' : `${query.articleId.length} articles`);
+  return parts.join('; ');
+}

@@ -15,6 +15,18 @@ const lower = <T extends string>(v: string) => v.toLowerCase() as T;
 /** Spans in export order; `id` breaks ties so positions (brat's T numbers) are stable between queries. */
 const SPAN_ORDER = [{ start: 'asc' as const }, { end: 'asc' as const }, { id: 'asc' as const }];
 
+/**
+ * The query that fetches this export as W3C: format, status, then each filter
+ * value under its own key (taken whole, so an outlet with a comma survives).
+ */
+function collectionQuery(query: ExportQuery): string {
+  const pairs: [string, string][] = [['format', 'w3c'], ['status', query.status]];
+  for (const key of ['label', 'outlet', 'articleId'] as const) for (const v of query[key] ?? []) pairs.push([key, v]);
+  // One value alone would be split on commas: a repeated key keeps it whole (lib/export/schema.ts).
+  for (const key of ['outlet'] as const) if (query[key]?.length === 1 && query[key][0].includes(',')) pairs.push([key, '']);
+  return new URLSearchParams(pairs).toString();
+}
+
 /** Who exports: a member of the project, or the admin command line. */
 export type Exporter = { userId: string } | { cli: true };
 
@@ -43,7 +55,7 @@ export async function openExport(exporter: Exporter, projectId: string, query: E
     ...(query.label && { label: { in: query.label.map((l) => l.toUpperCase() as 'ASSERTION') } }),
     ...(query.status === 'approved' && { status: 'APPROVED' as const }),
   };
-  const scope: ExportScope = { projectId, projectName: project.name, baseUrl: baseUrl.replace(/\/$/, '') };
+  const scope: ExportScope = { projectId, projectName: project.name, baseUrl: baseUrl.replace(/\/$/, ''), collectionQuery: collectionQuery(query) };
   const filter: ExportFilter = { projectId, visibility, outlet: query.outlet, articleId: query.articleId, label: query.label, status: query.status };
 
   /** The articles in export order, read through cursors (read-articles.ts). */

@@ -144,9 +144,10 @@ export async function* toWebAnnotation(
  */
 export function collectionFrame(scope: ExportScope, totals: ExportTotals, label: string) {
   const total = totals.spans + totals.links;
-  const collectionId = `${scope.baseUrl}/api/v1/projects/${scope.projectId}/export?format=w3c`;
+  const collectionId = `${scope.baseUrl}/api/v1/projects/${scope.projectId}/export?${scope.collectionQuery ?? 'format=w3c'}`;
   const head = { '@context': ANNO_CONTEXT, id: collectionId, type: 'AnnotationCollection', label, total, generated: utc(new Date()) };
-  const pageId = `${collectionId}&page=0`;
+  // The one page is inside the collection's document: a fragment of its IRI, which fetches it.
+  const pageId = `${collectionId}#page-1`;
   // partOf describes the collection (id, label, total), as the W3C examples do.
   const page = { id: pageId, type: 'AnnotationPage', partOf: { id: collectionId, label, total, last: pageId }, startIndex: 0 };
   if (total === 0) return { empty: JSON.stringify(head) + '\n', open: '', close: '' };

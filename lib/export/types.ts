@@ -57,6 +57,12 @@ export type ExportScope = {
   projectName: string;
   /** IRIs are minted under this base, e.g. https://crosscheck.example.org */
   baseUrl: string;
+  /**
+   * The export's query string as a W3C collection IRI states it (format, status
+   * and filters), so that the IRI fetches this same collection. Without it, the
+   * whole project's approved spans.
+   */
+  collectionQuery?: string;
 };
 
 /** How many spans and links an export holds: counted only for formats that state it up front (W3C). */

@@ -11,7 +11,7 @@ import { toBrat } from './to-brat';
 import { toConll } from './to-conll';
 import { toClaimReview } from './to-claimreview';
 import type { ExportFormat, ExportQuery } from './schema';
-import { exportFileName } from './file-name';
+import { exportFileName, exportScopeWords } from './file-name';
 
 const MEDIA: Record<ExportFormat, string> = {
   w3c: W3C_MEDIA_TYPE,
@@ -39,7 +39,7 @@ export async function writeExport(exporter: Exporter, projectId: string, query: 
     objectId: projectId,
     after: { format: query.format, status: query.status, filters: { outlet: query.outlet, label: query.label, articleId: query.articleId } },
   });
-  const label = `${scope.projectName} (${query.status === 'approved' ? 'approved' : 'all'})`;
+  const label = `${scope.projectName} (${exportScopeWords(query)})`;
   const chunks = await (async (): Promise<AsyncGenerator<ExportChunk>> => {
     switch (query.format) {
       // W3C and JSONL, the large ones, are written from the spans' bytes (copy-export.ts).

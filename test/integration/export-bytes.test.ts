@@ -9,6 +9,7 @@ import { copyExport } from '@/lib/export/copy-export';
 import { jsonlBytes } from '@/lib/export/jsonl-bytes';
 import { mustValidator } from '../w3c-validator';
 import { addMember, makeArticle, makeProject, makeUser, testDb } from '../factories';
+import { exportScopeWords } from '@/lib/export/file-name';
 
 // W3C and JSONL are written from the spans' COPY bytes (lib/export/copy-export.ts);
 // the writers over ExportArticle objects (to-web-annotation.ts, to-jsonl.ts),
@@ -38,7 +39,7 @@ async function viaBytes(userId: string, projectId: string, q: Record<string, str
 async function viaReference(userId: string, projectId: string, q: Record<string, string>) {
   const query = exportQuery.parse(q);
   const { scope, articles, countTotals } = await openExport({ userId }, projectId, query, BASE);
-  const label = `${scope.projectName} (${query.status === 'approved' ? 'approved' : 'all'})`;
+  const label = `${scope.projectName} (${exportScopeWords(query)})`;
   const chunks = query.format === 'w3c' ? toWebAnnotation({ ...scope, total: await countTotals() }, articles(), label) : toJsonl(articles());
   let out = '';
   for await (const c of chunks) out += c;

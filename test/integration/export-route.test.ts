@@ -106,6 +106,12 @@ describe('export through the API', () => {
     const w3c = JSON.parse(await (await get(team.project.id, 'format=w3c&status=all&outlet=Wire,Blog')).text());
     expect(w3c.total).toBe(3);
     expect(w3c.first.items).toHaveLength(3);
+    // The collection's IRI states its filters and fetches the same collection; its page is a fragment of it.
+    expect(w3c.label).toBe(`${team.project.name} (all; outlets Wire, Blog)`);
+    expect(w3c.id).toBe(`http://localhost/api/v1/projects/${team.project.id}/export?format=w3c&status=all&outlet=Wire&outlet=Blog`);
+    expect([w3c.first.id, w3c.last]).toEqual([`${w3c.id}#page-1`, `${w3c.id}#page-1`]);
+    const again = JSON.parse(await (await get(team.project.id, new URL(w3c.id).search.slice(1))).text());
+    expect(again.first.items.map((i: { id: string }) => i.id)).toEqual(w3c.first.items.map((i: { id: string }) => i.id));
   });
 
   it('filters given as repeated keys (what the export form sends) take each value whole, commas included', async () => {
