@@ -25,6 +25,18 @@ const FIELD_NAMES: Record<MappableField, string> = {
   externalId: 'External id (finds the article again on re-import)',
 };
 
+/** Columns chosen for more than one field (allowed, but rarely meant): "“story” fills Text and Title." */
+function sharedColumns(g: CsvGroup): string[] {
+  const byColumn = new Map<string, MappableField[]>();
+  for (const f of MAPPABLE_FIELDS) {
+    const c = g.mapping[f];
+    if (c) byColumn.set(c, [...(byColumn.get(c) ?? []), f]);
+  }
+  return [...byColumn]
+    .filter(([, fields]) => fields.length > 1)
+    .map(([c, fields]) => `“${c}” fills ${fields.map((f) => FIELD_NAMES[f].replace(/ \(.*\)$/, '')).join(' and ')}.`);
+}
+
 /**
  * Asks which column fills which article field, for CSV files not in the
  * FNC-1 bodies layout, with a guess from the column names filled in. One
@@ -65,6 +77,11 @@ export function CsvMappingForm({ groups, waiting, onImport, onCancel }: { groups
             </label>
           ))}
         </fieldset>
+      ))}
+      {chosen.flatMap((g) => sharedColumns(g)).map((line) => (
+        <p key={line} className="muted" role="note">
+          {line}
+        </p>
       ))}
       {missingText && (
         <p className="error-text" role="alert">

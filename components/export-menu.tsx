@@ -1,5 +1,6 @@
 import { EXPORT_FORMATS } from '@/lib/export/schema';
 import { LABELS } from '@/lib/annotations/dto';
+import { ExportFilter } from './export-filter';
 
 const NAMES: Record<(typeof EXPORT_FORMATS)[number], string> = {
   w3c: 'W3C Web Annotation (JSON-LD)',
@@ -43,32 +44,29 @@ export function ExportMenu({ projectId, outlets = [], articleId }: Props) {
         <option value="approved">approved only</option>
         <option value="all">all</option>
       </select>
-      <details className="export-filter">
-        <summary>Filter</summary>
-        <div className="export-filter__panel">
+      <ExportFilter>
+        <fieldset>
+          <legend>Tags</legend>
+          {LABELS.map((l) => (
+            <label key={l}>
+              <input type="checkbox" name="label" value={l} /> {l}
+            </label>
+          ))}
+        </fieldset>
+        {!articleId && outlets.length > 0 && (
           <fieldset>
-            <legend>Tags</legend>
-            {LABELS.map((l) => (
-              <label key={l}>
-                <input type="checkbox" name="label" value={l} /> {l}
+            <legend>Outlets</legend>
+            {/* An empty value makes the key repeated even with one box ticked, so an outlet whose name holds a comma is taken whole. */}
+            <input type="hidden" name="outlet" value="" />
+            {outlets.map((o) => (
+              <label key={o}>
+                <input type="checkbox" name="outlet" value={o} /> {o}
               </label>
             ))}
           </fieldset>
-          {!articleId && outlets.length > 0 && (
-            <fieldset>
-              <legend>Outlets</legend>
-              {/* An empty value makes the key repeated even with one box ticked, so an outlet whose name holds a comma is taken whole. */}
-              <input type="hidden" name="outlet" value="" />
-              {outlets.map((o) => (
-                <label key={o}>
-                  <input type="checkbox" name="outlet" value={o} /> {o}
-                </label>
-              ))}
-            </fieldset>
-          )}
-          <p className="muted">None ticked: all of them.</p>
-        </div>
-      </details>
+        )}
+        <p className="muted">None ticked: all of them.</p>
+      </ExportFilter>
       <button className="btn" type="submit">
         Export
       </button>

@@ -34,6 +34,14 @@ test('the export menu downloads only the ticked tags and outlets; an article pag
   await menu.getByRole('group', { name: 'Tags' }).getByLabel('denial').check();
   // One outlet ticked, its name holding a comma: taken whole, not split.
   await menu.getByRole('group', { name: 'Outlets' }).getByLabel('Reuters, Inc.').check();
+  // Closed, the panel says how many boxes are ticked; Escape closes it as menus close.
+  await page.keyboard.press('Escape');
+  await expect(menu.getByRole('group', { name: 'Tags' })).toBeHidden();
+  await expect(menu.getByText('Filter (2)')).toBeVisible();
+  await menu.getByText('Filter (2)').click();
+  await expect(menu.getByRole('group', { name: 'Tags' })).toBeVisible();
+  await page.getByRole('heading', { level: 1 }).click();
+  await expect(menu.getByRole('group', { name: 'Tags' })).toBeHidden();
   const csv = await downloaded(page, () => menu.getByRole('button', { name: 'Export' }).click());
   expect(csv.name).toMatch(/\.csv$/);
   const rows = csv.text.trim().split('\n').slice(1);

@@ -195,8 +195,12 @@ test('a CSV in another layout asks which column holds what, guessing from the na
   await expect(form.getByLabel('External id')).toHaveValue('id');
   await expect(form.getByLabel('Outlet')).toHaveValue('Publisher');
   await expect(form.getByLabel('Author')).toHaveValue('');
+  // One column for two fields is allowed, but said.
+  await form.getByLabel('Title').selectOption('story');
+  await expect(form.getByRole('note')).toHaveText('“story” fills Text and Title.');
   // A guess can be undone: no title column, the article is then titled from its text.
   await form.getByLabel('Title').selectOption('');
+  await expect(form.getByRole('note')).toHaveCount(0);
   // Without a text column nothing can be imported, and the form says why.
   await form.getByLabel('Text (required)').selectOption('');
   await expect(form.getByRole('alert')).toHaveText('Choose the column that holds the article text.');
