@@ -274,6 +274,17 @@ describe('ArticleReader', () => {
     expect(q('[role="dialog"]')).toBeNull();
   });
 
+  it('tells a reviewer who presses 1/2/3 on a selection why nothing is tagged, and sends nothing', async () => {
+    await render([], false, { canReview: true });
+    await select('rapport 🇫🇷');
+    await act(async () => {
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: '1', bubbles: true, cancelable: true }));
+    });
+    await settle();
+    expect(calls).toEqual([]);
+    expect(q('[data-testid="reader-status"]')!.textContent).toBe('Only analysts and admins of this project tag spans; reviewers approve and reject them.');
+  });
+
   it('says before and after saving that an edit sends an approved span back to review', async () => {
     const span = dto('s', 'La police', { status: 'approved' });
     await render([span]);

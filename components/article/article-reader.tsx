@@ -82,7 +82,11 @@ export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
 
   const { editor, drawnCount } = useReaderEditor(text, layout.drawn, activeId);
   const bodyRef = useRef<HTMLDivElement>(null);
-  const { captured, clearCaptured, toolbar } = useTagging({ editor, mapping, bodyRef, canAnnotate, busy, create });
+  const refuseTagging = useCallback(
+    () => setStatus({ text: 'Only analysts and admins of this project tag spans; reviewers approve and reject them.', kind: 'info' }),
+    [setStatus],
+  );
+  const { captured, clearCaptured, toolbar } = useTagging({ editor, mapping, bodyRef, canAnnotate, busy, create, onRefused: refuseTagging });
 
   // A new selection replaces whatever span was open, so only one Note field is ever on screen.
   useEffect(() => {

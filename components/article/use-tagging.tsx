@@ -8,7 +8,7 @@ import type { ArticleMapping } from '@/lib/editor/article-doc';
 import { isTypingTarget } from './highlight-dom';
 import { claimKey, keyClaimed } from './key-claims';
 import { SpanToolbar } from './span-toolbar';
-import { type CapturedSelection, useTextSelection } from './use-text-selection';
+import { type CapturedSelection, readSelection, useTextSelection } from './use-text-selection';
 
 type TaggingOptions = {
   editor: Editor | null;
@@ -20,6 +20,8 @@ type TaggingOptions = {
   create: (body: CreateAnnotationBody) => Promise<AnnotationDto | null>;
   /** Called with each span made here (the compare view picks it as the link target). */
   onTagged?: (annotation: AnnotationDto) => void;
+  /** Called when someone who may not tag presses 1/2/3 on a selection, so the reader can say why nothing happens. */
+  onRefused?: () => void;
 };
 
 /**
@@ -30,7 +32,7 @@ type TaggingOptions = {
  * right after Shift+arrow tags everything selected. Each reader reads only
  * its own editor's selection, so two readers on a page never both act.
  */
-export function useTagging({ editor, mapping, bodyRef, canAnnotate, busy, create, onTagged }: TaggingOptions) {
+export function useTagging({ editor, mapping, bodyRef, canAnnotate, busy, create, onTagged, onRefused }: TaggingOptions) {
   const toolbarRef = useRef<HTMLDivElement>(null);
   const { captured, readNow, clear: clearCaptured } = useTextSelection(editor, mapping, bodyRef, toolbarRef, canAnnotate);
   const [speaker, setSpeaker] = useState('');
@@ -87,6 +89,18 @@ export function useTagging({ editor, mapping, bodyRef, canAnnotate, busy, create
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [canAnnotate, editor, captured, readNow, collapseSelection, tagSelection]);
+
+  useEffect(() => {
+    if (canAnnotate || !editor || !onRefused) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (keyClaimed(e) || e.altKey || e.ctrlKey || e.metaKey || isTypingTarget(e.target, editor.view.dom)) return;
+      if (!LABEL_OPTIONS.some((o) => o.key === e.key) || !readSelection(editor, mapping, bodyRef.current)) return;
+      claimKey(e);
+      onRefused();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [canAnnotate, editor, mapping, bodyRef, onRefused]);
 
   const toolbar =
     captured && canAnnotate ? (

@@ -10,7 +10,7 @@ import { anchorBelow, lastRectOf, type OverlayAnchor } from './overlay-position'
 export type CapturedSelection = TextSelectorSet & { anchor: OverlayAnchor };
 
 /** The document's selection right now, if it is a non-empty range in the article text. */
-function readSelection(editor: Editor, mapping: ArticleMapping, container: HTMLElement | null): CapturedSelection | null {
+export function readSelection(editor: Editor, mapping: ArticleMapping, container: HTMLElement | null): CapturedSelection | null {
   if (editor.isDestroyed) return null;
   const sel = document.getSelection();
   const root = editor.view.dom;
