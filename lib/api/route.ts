@@ -100,7 +100,10 @@ export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infe
   if (!parsed.success) {
     const twice = parsed.error.issues.map((i) => String(i.path[0])).find((k) => repeated.has(k));
     if (twice !== undefined) throw new AppError('BAD_REQUEST', `Give ${twice} once`, { [twice]: 'given more than once' });
-    throw new AppError('BAD_REQUEST', 'The query string is not valid', zodFields(parsed.error));
+    const fields = zodFields(parsed.error);
+    const [first] = Object.entries(fields);
+    // The first problem in the message too: a script's log often keeps only the message.
+    throw new AppError('BAD_REQUEST', `The query string is not valid: ${first[0]}: ${first[1]}`, fields);
   }
   assertStorable(parsed.data, 'is not valid');
   return parsed.data;

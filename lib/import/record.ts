@@ -87,7 +87,7 @@ export const articleRecord = z
     for (const key of ['entities', 'label'] as const) {
       r[key]?.forEach((e, i) => {
         if (e.end_offset <= e.start_offset || e.end_offset > length) {
-          ctx.addIssue({ code: 'custom', path: [key, i, 'end_offset'], message: `must be after start_offset and at most ${length}` });
+          ctx.addIssue({ code: 'custom', path: [key, i, 'end_offset'], message: `is ${e.end_offset}: it must be after start_offset (${e.start_offset}) and at most ${length}, the text's length in code points` });
         }
       });
     }

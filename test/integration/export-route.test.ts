@@ -135,6 +135,10 @@ describe('export through the API', () => {
     expect(await ids('outlet=')).toHaveLength(3);
     const byTags = await ids('label=denial&label=EVIDENCE');
     expect(byTags.flatMap((l) => l.entities.map((e) => e.label)).sort()).toEqual(['denial', 'evidence']);
+    // A tag that does not exist is named in the message, not only in its fields.
+    const claim = await get(team.project.id, 'format=csv&label=claim');
+    expect(claim.status).toBe(400);
+    expect((await claim.json()).error.message).toMatch(/^The query string is not valid: label\.0: .*assertion.*denial.*evidence/);
     // A key that is not a list is still refused when given twice, naming it.
     const twice = await get(team.project.id, 'format=csv&format=jsonl');
     expect(twice.status).toBe(400);
