@@ -98,7 +98,9 @@ export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infe
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
-    const twice = parsed.error.issues.map((i) => String(i.path[0])).find((k) => repeated.has(k));
+    // Refused as a whole (path of one key), a repeated key is one that takes a single value;
+    // a list key's bad value (path label.0) is reported as that value.
+    const twice = parsed.error.issues.filter((i) => i.path.length === 1).map((i) => String(i.path[0])).find((k) => repeated.has(k));
     if (twice !== undefined) throw new AppError('BAD_REQUEST', `Give ${twice} once`, { [twice]: 'given more than once' });
     const fields = zodFields(parsed.error);
     const [first] = Object.entries(fields);

@@ -67,7 +67,8 @@ export async function readManifestCorpus(files: CorpusFiles): Promise<{ name?: s
     const inRecord = top === 'articles' && index !== undefined && /^\d+$/.test(index);
     const field = inRecord ? rest.join('.') || '(record)' : issue.path.join('.') || '(manifest)';
     const value = inRecord && rest.length ? valueAt(json, issue.path) : undefined;
-    const shown = typeof value === 'string' ? ` (it is ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})` : '';
+    const chars = typeof value === 'string' ? Array.from(value) : [];
+    const shown = typeof value === 'string' ? ` (it is ${JSON.stringify(chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : value)})` : '';
     const at = inRecord ? `${where}, record ${Number(index) + 1}` : where;
     throw new AppError('BAD_REQUEST', `${at}: field "${field}" ${issue.message}${shown}`, { [field]: issue.message });
   }

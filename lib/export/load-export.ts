@@ -23,7 +23,7 @@ function collectionQuery(query: ExportQuery): string {
   const pairs: [string, string][] = [['format', 'w3c'], ['status', query.status]];
   for (const key of ['label', 'outlet', 'articleId'] as const) for (const v of query[key] ?? []) pairs.push([key, v]);
   // One value alone would be split on commas: a repeated key keeps it whole (lib/export/schema.ts).
-  for (const key of ['outlet'] as const) if (query[key]?.length === 1 && query[key][0].includes(',')) pairs.push([key, '']);
+  if (query.outlet?.length === 1 && query.outlet[0].includes(',')) pairs.push(['outlet', '']);
   return new URLSearchParams(pairs).toString();
 }
 

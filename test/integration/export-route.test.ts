@@ -139,6 +139,9 @@ describe('export through the API', () => {
     const claim = await get(team.project.id, 'format=csv&label=claim');
     expect(claim.status).toBe(400);
     expect((await claim.json()).error.message).toMatch(/^The query string is not valid: label\.0: .*assertion.*denial.*evidence/);
+    // A bad value among a list key's repeated values is named as that value, not as "given twice".
+    const repeatedBad = await get(team.project.id, 'format=csv&label=denial&label=claim');
+    expect((await repeatedBad.json()).error.message).toMatch(/^The query string is not valid: label\.1: /);
     // A key that is not a list is still refused when given twice, naming it.
     const twice = await get(team.project.id, 'format=csv&format=jsonl');
     expect(twice.status).toBe(400);
