@@ -1,10 +1,9 @@
 'use client';
 import { useState } from 'react';
-import { MAPPABLE_FIELDS, type MappableField } from '@/lib/import/column-mapping';
-import type { ColumnMapping } from '@/lib/import/read-records';
+import { MAPPABLE_FIELDS, type ColumnMapping, type MappableField } from '@/lib/import/column-mapping';
 
 /** CSV files that share a header, the first one's first record, and the mapping chosen for them. */
-export type CsvGroup = { columns: string[]; sample?: string[]; files: string[]; mapping: ColumnMapping };
+export type CsvGroup = { columns: string[]; sample?: string[]; files: File[]; mapping: ColumnMapping };
 
 /** What a column holds in the first record, on one line and cut short, to tell columns apart. */
 function sampleOf(g: CsvGroup, column: string | undefined): string | null {
@@ -60,7 +59,7 @@ export function CsvMappingForm({ groups, waiting, onImport, onCancel }: { groups
       {chosen.map((g, i) => (
         <fieldset key={g.columns.join('\u0000')}>
           <legend>
-            {g.files.join(', ')}: which column holds what?
+            {g.files.map((f) => f.name).join(', ')}: which column holds what?
           </legend>
           {MAPPABLE_FIELDS.map((field) => (
             <label key={field}>

@@ -54,15 +54,14 @@ const isCsv = (file: File) => /\.csv$/i.test(file.name);
  * each with a mapping guessed from its column names. A file whose header
  * cannot be read is left to the server, which says what is wrong with it.
  */
-async function csvGroupsToMap(files: File[]): Promise<(CsvGroup & { handles: File[] })[]> {
-  const groups = new Map<string, CsvGroup & { handles: File[] }>();
+async function csvGroupsToMap(files: File[]): Promise<CsvGroup[]> {
+  const groups = new Map<string, CsvGroup>();
   for (const file of files.filter(isCsv)) {
     const head = await readCsvHeader(file);
     if ('error' in head || isDefaultLayout(head.columns)) continue;
     const key = JSON.stringify(head.columns);
-    const group = groups.get(key) ?? { ...head, files: [], handles: [], mapping: guessColumnMapping(head.columns) };
-    group.files.push(file.name);
-    group.handles.push(file);
+    const group = groups.get(key) ?? { ...head, files: [], mapping: guessColumnMapping(head.columns) };
+    group.files.push(file);
     groups.set(key, group);
   }
   return [...groups.values()];
@@ -90,7 +89,7 @@ export function ImportDropZone({ projectId }: { projectId: string }) {
   };
   const [results, setResults] = useState<Result[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
-  const [toMap, setToMap] = useState<{ files: File[]; groups: (CsvGroup & { handles: File[] })[] } | null>(null);
+  const [toMap, setToMap] = useState<{ files: File[]; groups: CsvGroup[] } | null>(null);
 
   async function importAll(files: File[]) {
     if (files.length === 0) return;
@@ -179,14 +178,14 @@ export function ImportDropZone({ projectId }: { projectId: string }) {
       {toMap && (
         <CsvMappingForm
           groups={toMap.groups}
-          waiting={toMap.files.filter((f) => !toMap.groups.some((g) => g.handles.includes(f))).map((f) => f.name)}
+          waiting={toMap.files.filter((f) => !toMap.groups.some((g) => g.files.includes(f))).map((f) => f.name)}
           onCancel={() => {
             setToMap(null);
             setNotice(`Import cancelled: nothing was imported (${plural(toMap.files.length, 'file')}).`);
           }}
           onImport={(chosen) => {
             const maps = new Map<File, string>();
-            toMap.groups.forEach((g, i) => g.handles.forEach((f) => maps.set(f, formatColumnMapping(chosen[i].mapping))));
+            toMap.groups.forEach((g, i) => g.files.forEach((f) => maps.set(f, formatColumnMapping(chosen[i].mapping))));
             void uploadAll(toMap.files, maps);
           }}
         />

@@ -1,9 +1,11 @@
 import { AppError } from '@/lib/errors';
-import type { ColumnMapping } from './read-records';
 
 /** The article fields a CSV column can fill, in the order forms list them. */
 export const MAPPABLE_FIELDS = ['text', 'title', 'outlet', 'url', 'author', 'published', 'externalId'] as const;
 export type MappableField = (typeof MAPPABLE_FIELDS)[number];
+
+/** CSV column → article field, e.g. { text: 'articleBody', externalId: 'Body ID' }. */
+export type ColumnMapping = Partial<Record<MappableField, string>>;
 
 const isField = (s: string): s is MappableField => (MAPPABLE_FIELDS as readonly string[]).includes(s);
 

@@ -1,4 +1,4 @@
-import type { ColumnMapping } from './read-records';
+import type { ColumnMapping } from './column-mapping';
 
 /** Recognised without a mapping: the FNC-1 bodies file. */
 export const DEFAULT_CSV_MAPPING: ColumnMapping = { text: 'articleBody', externalId: 'Body ID' };

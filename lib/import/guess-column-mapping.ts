@@ -1,7 +1,6 @@
 import { parse } from 'csv-parse/browser/esm/sync';
 import { DEFAULT_CSV_MAPPING_COLUMNS } from './default-csv-mapping';
-import { MAPPABLE_FIELDS, type MappableField } from './column-mapping';
-import type { ColumnMapping } from './read-records';
+import { MAPPABLE_FIELDS, type ColumnMapping, type MappableField } from './column-mapping';
 
 // Client-safe: the import form reads a dropped CSV's header and proposes a
 // mapping before uploading; the server checks the mapping again.

@@ -3,7 +3,7 @@ import { parse, type CsvError } from 'csv-parse';
 import { AppError } from '@/lib/errors';
 import type { NewArticle } from '@/lib/articles/article-fields';
 import { readLineBlocks } from './read-line-blocks';
-import type { ColumnMapping } from './read-records';
+import type { ColumnMapping } from './column-mapping';
 import { MAX_TEXT_LENGTH, toNewArticle } from './record';
 
 /** A record this long cannot hold a valid text; csv-parse stops buffering it there. */

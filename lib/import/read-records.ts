@@ -11,9 +11,9 @@ import { readCsv } from './read-csv';
 import { DEFAULT_CSV_MAPPING } from './default-csv-mapping';
 import { readJsonl } from './read-jsonl';
 import { MAX_IMPORT_FILE_BYTES, toNewArticle } from './record';
+import type { ColumnMapping } from './column-mapping';
 
-/** CSV column → article field, e.g. { text: 'articleBody', externalId: 'Body ID' }. */
-export type ColumnMapping = Partial<Record<'text' | 'title' | 'outlet' | 'url' | 'author' | 'published' | 'externalId', string>>;
+export type { ColumnMapping } from './column-mapping';
 
 /** The size of a file to import, refused over the limit. Folders are sized by their files. */
 export async function sizeOfImport(file: string, name: string): Promise<number> {
