@@ -1,6 +1,8 @@
 // Benchmark B: how long a 50,000-word article with 2,000 spans takes to show
 // its highlights in Chromium, against the same text with no spans (the
-// yardstick: what the page costs without the span work).
+// yardstick: what the page costs without the span work). Beside it, the
+// project page (its article list) of a project of FNC-1's size, 2,587
+// articles, against the same page of a project of 5.
 //
 // Time = from navigation start (performance.timeOrigin of the new document)
 // until the reader root carries data-highlights-ready="true". A MutationObserver
@@ -8,6 +10,7 @@
 // Playwright's polling delay is not part of the figure.
 import { chromium, type BrowserContext } from '@playwright/test';
 import { addMember, makeArticle, makeProject, makeUser, testDb, TEST_PASSWORD } from '../test/factories';
+import { articleFields } from '@/lib/articles/article-fields';
 import { annotationRows, generateArticle, generateRanges } from './fixtures';
 import { median, round } from './stats';
 import type { Benchmark, BenchContext, Figures, Row } from './types';
@@ -70,12 +73,42 @@ async function seed() {
   if (spans.text !== generated.text) throw new Error('generated text is not canonical (NFC/LF): offsets would be wrong');
   const rows = annotationRows(spans.text, spans.textHash, generateRanges(generated, SPANS, 202), spans.id, user.id);
   await testDb().annotation.createMany({ data: rows });
-  return { user, spans, plain, words: generated.words.length };
+  return { user, spans, plain, words: generated.words.length, ...(await seedProjectPages(user.id)) };
+}
+
+const LARGE_PROJECT = 2_587;
+
+/** Two projects the user belongs to: one of FNC-1's size, one of the demo corpus's (5 articles). Short generated bodies: the list never reads them. */
+async function seedProjectPages(userId: string) {
+  const make = async (name: string, n: number) => {
+    const project = await makeProject(name);
+    await addMember(userId, project.id, 'ANALYST');
+    const data = Array.from({ length: n }, (_, i) => ({
+      ...articleFields({ title: `Generated story ${i}`, outlet: `Outlet ${i % 7}`, published: `2022-09-${String(1 + (i % 28)).padStart(2, '0')}`, text: generateArticle(60, 5_000 + i).text }),
+      projectId: project.id,
+    }));
+    for (let i = 0; i < data.length; i += 1_000) await testDb().article.createMany({ data: data.slice(i, i + 1_000) });
+    return project.id;
+  };
+  return { largeProject: await make('Project page benchmark: FNC-1 size', LARGE_PROJECT), smallProject: await make('Project page benchmark: 5 articles', 5) };
+}
+
+/** Time to DOMContentLoaded of a server-rendered page (no client-side readiness to wait for). */
+async function visitPage(context: BrowserContext, url: string, errors: string[]): Promise<number> {
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  try {
+    const res = await page.goto(url, { waitUntil: 'domcontentloaded' });
+    if (res?.status() !== 200) throw new Error(`${url}: HTTP ${res?.status()}`);
+    return await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
+  } finally {
+    await page.close();
+  }
 }
 
 async function run(ctx: BenchContext): Promise<Figures> {
   const runs = Number(ctx.flags['reader-runs'] ?? 5);
-  const { user, spans, plain, words } = await seed();
+  const { user, spans, plain, words, largeProject, smallProject } = await seed();
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   ctx.info.browser = `Chromium ${browser.version()} (headless)`;
   const errors: string[] = [];
@@ -105,6 +138,16 @@ async function run(ctx: BenchContext): Promise<Figures> {
         console.log(`[reader] run ${i + 1} ${name}: ready at ${v.ms.toFixed(0)} ms (TTFB ${v.ttfb.toFixed(0)} ms, DOMContentLoaded ${v.dcl.toFixed(0)} ms), ${v.count} highlights`);
       }
     }
+    const projectPages = { large: `${ctx.next.url}/projects/${largeProject}`, small: `${ctx.next.url}/projects/${smallProject}` };
+    for (const url of Object.values(projectPages)) await visitPage(context, url, errors);
+    const listed: Record<'large' | 'small', number[]> = { large: [], small: [] };
+    for (let i = 0; i < runs; i++) {
+      for (const name of ['large', 'small'] as const) {
+        ctx.next.assertAlive();
+        listed[name].push(await visitPage(context, projectPages[name], errors));
+      }
+      console.log(`[reader] run ${i + 1} project page: ${LARGE_PROJECT} articles ${listed.large.at(-1)!.toFixed(0)} ms, 5 articles ${listed.small.at(-1)!.toFixed(0)} ms (DOMContentLoaded)`);
+    }
     for (const e of [...new Set(errors)].slice(0, 10)) console.log(`[reader] page reported: ${e}`);
 
     const figures: Figures = { 'reader.words': words, 'reader.spans.count': SPANS, 'reader.runs': runs, 'reader.page_errors': errors.length };
@@ -119,6 +162,10 @@ async function run(ctx: BenchContext): Promise<Figures> {
       figures[`reader.${name}.highlight_count`] = Math.min(...v.map((x) => x.count));
     }
     figures['reader.ratio'] = round(figures['reader.spans.median_ms'] / figures['reader.plain.median_ms'], 2);
+    figures['project_page.articles'] = LARGE_PROJECT;
+    figures['project_page.large_ms'] = round(median(listed.large), 0);
+    figures['project_page.small_ms'] = round(median(listed.small), 0);
+    figures['project_page.ratio'] = round(figures['project_page.large_ms'] / figures['project_page.small_ms'], 2);
     return figures;
   } finally {
     await browser.close();
@@ -145,6 +192,16 @@ function rows(r: Figures): Row[] {
     },
     { figure: 'reader.spans.ttfb_ms', value: `${r['reader.spans.ttfb_ms']} ms`, yardstick: `plain: ${r['reader.plain.ttfb_ms']} ms`, goal: '' },
     { figure: 'reader.spans.dcl_ms', value: `${r['reader.spans.dcl_ms']} ms`, yardstick: `plain: ${r['reader.plain.dcl_ms']} ms`, goal: '' },
+    ...(r['project_page.ratio'] === undefined
+      ? []
+      : [
+          {
+            figure: 'project_page.large_ms (DOMContentLoaded)',
+            value: `${r['project_page.large_ms']} ms = ${r['project_page.ratio']}× (${r['project_page.articles'].toLocaleString('en-US')} articles, first page of 100)`,
+            yardstick: `the same page of a 5-article project: ${r['project_page.small_ms']} ms`,
+            goal: '',
+          },
+        ]),
   ];
 }
 

@@ -9,6 +9,7 @@ import { dismissSuggestionInput, MAX_SUGGESTIONS } from '@/lib/suggestions/schem
 import { EXPORT_FORMATS, EXPORT_FORMAT_DESCRIPTION } from '@/lib/export/schema';
 import { reviewInput } from '@/lib/review/schema';
 import { activityQuery } from '@/lib/audit/list-events';
+import { articleListQuery } from '@/lib/articles/list-articles';
 import { queueQuery } from '@/lib/review/list-queue';
 import { comparisonDecisionInput, comparisonQuery } from '@/lib/review/comparison-schema';
 import { projectSettingsInput } from '@/lib/projects/schema';
@@ -457,9 +458,22 @@ export function buildOpenApiDocument(serverUrl = '/') {
       '/api/v1/projects/{projectId}/articles': {
         get: {
           operationId: 'listArticles',
-          summary: 'Articles of a project (no bodies)',
-          parameters: [pathParam('projectId')],
-          responses: { 200: { description: 'Articles', ...json({ type: 'object', properties: { articles: { type: 'array', items: ref('ArticleSummary') } } }) }, ...errors(401, 404) },
+          summary: 'A page of the articles of a project (no bodies), oldest first',
+          description: '`total` counts the articles that match the filters, on every page; a page past the last is empty.',
+          parameters: [
+            pathParam('projectId'),
+            ...Object.entries((schema(articleListQuery, 'input') as { properties: Record<string, object> }).properties).map(([name, s]) => queryParam(name, s, '')),
+          ],
+          responses: {
+            200: {
+              description: 'Articles',
+              ...json({
+                type: 'object',
+                properties: { articles: { type: 'array', items: ref('ArticleSummary') }, total: { type: 'integer' }, page: { type: 'integer' }, perPage: { type: 'integer' } },
+              }),
+            },
+            ...errors(400, 401, 404),
+          },
         },
       },
       '/api/v1/articles/{articleId}': {

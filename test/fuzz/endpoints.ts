@@ -36,6 +36,7 @@ import * as linkHistory from '@/app/api/v1/links/[linkId]/history/route';
 import * as linkReview from '@/app/api/v1/links/[linkId]/review/route';
 import { createAnnotationInput, updateAnnotationInput } from '@/lib/annotations/schema';
 import { activityQuery } from '@/lib/audit/list-events';
+import { articleListQuery } from '@/lib/articles/list-articles';
 import { attachSpanInput, createClaimInput, deleteClaimQuery, matrixQuery, renameClaimInput } from '@/lib/claims/schema';
 import { exportQuery } from '@/lib/export/schema';
 import { createLinkInput, listLinksQuery } from '@/lib/links/schema';
@@ -82,7 +83,7 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'PATCH', path: '/api/v1/projects/{projectId}', handler: h(project.PATCH), body: { schema: projectSettingsInput, valid: () => ({ independentAnnotation: false }) } },
   { method: 'GET', path: '/api/v1/projects/{projectId}/activity', handler: h(projectActivity.GET), query: { schema: activityQuery, valid: () => ({ limit: '10', objectType: 'annotation' }) } },
   { method: 'GET', path: '/api/v1/projects/{projectId}/agreement', handler: h(projectAgreement.GET), query: { schema: agreementQuery, valid: (i) => ({ articleId: i.articleId }) } },
-  { method: 'GET', path: '/api/v1/projects/{projectId}/articles', handler: h(projectArticles.GET) },
+  { method: 'GET', path: '/api/v1/projects/{projectId}/articles', handler: h(projectArticles.GET), query: { schema: articleListQuery, valid: () => ({ q: 'Iran', page: '1', perPage: '10' }) } },
   { method: 'GET', path: '/api/v1/projects/{projectId}/claims', handler: h(projectClaims.GET) },
   { method: 'GET', path: '/api/v1/projects/{projectId}/export', handler: h(projectExport.GET), query: { schema: exportQuery, valid: () => ({ format: 'csv', status: 'all' }) } },
   { method: 'POST', path: '/api/v1/projects/{projectId}/imports', handler: h(projectImports.POST), body: 'multipart' },

@@ -102,7 +102,7 @@ async function seenBy(user: User, s: Awaited<ReturnType<typeof setup>>) {
   let jsonl = '';
   for await (const chunk of exported.chunks) jsonl += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
   const line = jsonl.trim().split('\n').map((l) => JSON.parse(l)).find((l) => l.id === team.article.id);
-  const counts = articles.find((a) => a.id === team.article.id)!.counts;
+  const counts = articles.articles.find((a) => a.id === team.article.id)!.counts;
   return {
     reader: ids(article.json.annotations),
     readerCount: Object.values(article.json.article.counts as Record<string, number>).reduce((x, y) => x + y, 0),

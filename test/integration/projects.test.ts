@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { listProjects } from '@/lib/projects/list-projects';
-import { listArticles } from '@/lib/articles/list-articles';
+import { articleListQuery, listArticles, listOutlets } from '@/lib/articles/list-articles';
 import { createAnnotation } from '@/lib/annotations/create-annotation';
 import { AppError } from '@/lib/errors';
-import { addMember, makeTeam } from '../factories';
+import { articleNeighbours } from '@/lib/articles/article-neighbours';
+import { addMember, makeArticle, makeTeam } from '../factories';
 
 describe('projects and articles', () => {
   it('a user sees only the projects they belong to, with their roles', async () => {
@@ -22,9 +23,75 @@ describe('projects and articles', () => {
     await createAnnotation(caller, team.article.id, { start: 0, end: 7, label: 'assertion' });
     await createAnnotation(caller, team.article.id, { start: 8, end: 16, label: 'assertion' });
     await createAnnotation(caller, team.article.id, { start: 28, end: 44, label: 'denial' });
-    const [article] = await listArticles(team.reviewer.id, team.project.id);
+    const {
+      articles: [article],
+    } = await listArticles(team.reviewer.id, team.project.id);
     expect(article.counts).toEqual({ assertion: 2, denial: 1, evidence: 0 });
     expect(article).not.toHaveProperty('text');
     await expect(listArticles(team.outsider.id, team.project.id)).rejects.toBeInstanceOf(AppError);
+  });
+
+  it('pages a large project in a stable order, and filters by title or outlet words and by outlet', async () => {
+    const team = await makeTeam();
+    // 25 more: 13 from Wire (dated), 12 from Daily (undated), one title in capitals.
+    for (let i = 0; i < 25; i++) {
+      await makeArticle(team.project.id, {
+        title: i === 3 ? 'IRAN denies the ATTACK' : `Story ${String(i).padStart(2, '0')}`,
+        outlet: i % 2 ? 'Daily' : 'Wire',
+        published: i % 2 ? undefined : `2022-09-${String(1 + i).padStart(2, '0')}`,
+        text: `Text number ${i}.`,
+      });
+    }
+    const page = (q: Record<string, string>) => listArticles(team.reviewer.id, team.project.id, articleListQuery.parse(q));
+    const pages = await Promise.all([1, 2, 3].map((p) => page({ perPage: '10', page: String(p) })));
+    expect(pages.map((p) => p.articles.length)).toEqual([10, 10, 6]);
+    expect(pages.every((p) => p.total === 26)).toBe(true);
+    const ids = pages.flatMap((p) => p.articles.map((a) => a.id));
+    expect(new Set(ids).size).toBe(26);
+    // Oldest first, undated last.
+    const dates = pages.flatMap((p) => p.articles.map((a) => a.published));
+    const firstUndated = dates.indexOf(null);
+    expect(dates.slice(0, firstUndated)).toEqual([...dates.slice(0, firstUndated)].sort());
+    expect(dates.slice(firstUndated).every((d) => d === null)).toBe(true);
+    expect((await page({ perPage: '10', page: '4' })).articles).toEqual([]);
+
+    const daily = await page({ outlet: 'Daily' });
+    expect(daily.total).toBe(12);
+    expect(daily.articles.every((a) => a.outlet === 'Daily')).toBe(true);
+    const words = await page({ q: 'attack' });
+    expect(words.articles.map((a) => a.title)).toEqual(['IRAN denies the ATTACK']);
+    expect((await page({ q: 'dail' })).total).toBe(12);
+    expect((await page({ q: 'story', outlet: 'Wire' })).total).toBe(13);
+    expect((await page({ q: 'story', outlet: 'Daily' })).total).toBe(11);
+
+    expect(await listOutlets(team.analyst.id, team.project.id)).toEqual([
+      { outlet: 'Daily', articles: 12 },
+      { outlet: 'Test Outlet', articles: 1 },
+      { outlet: 'Wire', articles: 13 },
+    ]);
+    await expect(listOutlets(team.outsider.id, team.project.id)).rejects.toBeInstanceOf(AppError);
+    expect(() => articleListQuery.parse({ perPage: '5000' })).toThrow();
+  });
+
+  it("an article's previous and next follow the project list's order, from first to last", async () => {
+    const team = await makeTeam();
+    for (const [title, published] of [['B same day', '2022-09-08'], ['A same day', '2022-09-08'], ['Undated', undefined], ['Earliest', '2022-07-15']] as const) {
+      await makeArticle(team.project.id, { title, published, text: `${title}.` });
+    }
+    const listed = (await listArticles(team.analyst.id, team.project.id)).articles;
+    expect(listed.map((a) => a.title).slice(0, 3)).toEqual(['Earliest', 'A same day', 'B same day']);
+    const walked: string[] = [];
+    let at: string | undefined = listed[0].id;
+    while (at) {
+      const n = await articleNeighbours(team.analyst.id, at);
+      expect(n.position).toBe(walked.length + 1);
+      expect(n.total).toBe(listed.length);
+      expect(n.previous?.id ?? null).toBe(walked.at(-1) ?? null);
+      walked.push(at);
+      at = n.next?.id;
+    }
+    expect(walked).toEqual(listed.map((a) => a.id));
+    await expect(articleNeighbours(team.outsider.id, team.article.id)).rejects.toBeInstanceOf(AppError);
+    await expect(articleNeighbours(team.analyst.id, team.otherArticle.id)).rejects.toBeInstanceOf(AppError);
   });
 });

@@ -8,6 +8,8 @@ import { getSpanContext } from '@/lib/articles/span-context';
 import { loadSpanContextAction } from '@/lib/articles/actions';
 import { can } from '@/lib/auth/permissions';
 import { ArticleReader } from '@/components/article/article-reader';
+import { ArticleSteps } from '@/components/article/article-steps';
+import { articleNeighbours } from '@/lib/articles/article-neighbours';
 
 /** Once per request, for the title and the page alike. */
 const loadArticle = cache(getArticle);
@@ -25,14 +27,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const { articleId } = await params;
   const caller = await requirePageCaller(`/articles/${articleId}`);
-  const [{ article, annotations, orphans, roles, onlyOwnSpans }, spanContext] = await loadOr404(() =>
-    Promise.all([loadArticle(caller.id, articleId), getSpanContext(caller.id, articleId)]),
+  const [{ article, annotations, orphans, roles, onlyOwnSpans }, spanContext, neighbours] = await loadOr404(() =>
+    Promise.all([loadArticle(caller.id, articleId), getSpanContext(caller.id, articleId), articleNeighbours(caller.id, articleId)]),
   );
   return (
     <main className="page" style={{ maxWidth: 1400 }}>
       <p className="muted" style={{ margin: '0 0 0.25rem' }}>
         <Link href="/">Projects</Link> / <Link href={`/projects/${article.projectId}`}>{article.projectName}</Link> /
       </p>
+      <ArticleSteps neighbours={neighbours} />
       <h1 style={{ marginBottom: '0.25rem' }}>{article.title}</h1>
       <p className="muted" style={{ marginTop: 0 }}>
         {article.outlet ?? 'Unknown outlet'}

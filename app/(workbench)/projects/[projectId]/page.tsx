@@ -3,7 +3,9 @@ import { cache } from 'react';
 import type { Metadata } from 'next';
 import { requirePageCaller, loadOr404, titleFor } from '@/lib/auth/page-caller';
 import { getProject } from '@/lib/projects/list-projects';
-import { listArticles } from '@/lib/articles/list-articles';
+import { articleListQuery, listArticles, listOutlets } from '@/lib/articles/list-articles';
+import { parsePageQuery } from '@/lib/api/page-query';
+import { ArticlePager, pageHref } from '@/components/article-pager';
 import { LABELS } from '@/lib/annotations/dto';
 import { ExportMenu } from '@/components/export-menu';
 import { ImportDropZone } from '@/components/import-drop-zone';
@@ -12,21 +14,29 @@ import { IndependentAnnotationForm } from '@/components/review/independent-annot
 /** Once per request, for the title and the page alike. */
 const loadProject = cache(getProject);
 
-/** The project's outlets, once each and sorted, from the article list already loaded. */
-const outletsOf = (articles: { outlet: string | null }[]) =>
-  [...new Set(articles.flatMap((a) => (a.outlet === null ? [] : [a.outlet])))].sort((a, b) => a.localeCompare(b));
+type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-type Props = { params: Promise<{ projectId: string }> };
+const count = (n: number) => n.toLocaleString('en-US');
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { projectId } = await params;
   return titleFor('Articles', async (caller) => `${(await loadProject(caller.id, projectId)).name} · Articles`);
 }
 
-export default async function ProjectPage({ params }: Props) {
+export default async function ProjectPage({ params, searchParams }: Props) {
   const { projectId } = await params;
   const caller = await requirePageCaller(`/projects/${projectId}`);
-  const [project, articles] = await loadOr404(() => Promise.all([loadProject(caller.id, projectId), listArticles(caller.id, projectId)]));
+  const parsed = parsePageQuery(articleListQuery, await searchParams);
+  const query = parsed.success ? parsed.data : articleListQuery.parse({});
+  const [project, list, outlets] = await loadOr404(() =>
+    Promise.all([loadProject(caller.id, projectId), listArticles(caller.id, projectId, query), listOutlets(caller.id, projectId)]),
+  );
+  const { articles, total, page, perPage } = list;
+  const filtered = query.q !== undefined || query.outlet !== undefined;
+  const lastPage = Math.max(1, Math.ceil(total / perPage));
+  // What the pager's links keep: the filters, and a page size other than the default.
+  const keep = { q: query.q, outlet: query.outlet, perPage: perPage === articleListQuery.parse({}).perPage ? undefined : String(perPage) };
+  const path = `/projects/${project.id}`;
   return (
     <main className="page">
       <p className="muted" style={{ margin: '0 0 0.25rem' }}>
@@ -40,7 +50,7 @@ export default async function ProjectPage({ params }: Props) {
         <Link href={`/projects/${project.id}/activity`}>Activity</Link>
         <Link href={`/projects/${project.id}/orphans`}>Orphaned spans</Link>
         {(project.roles.includes('reviewer') || project.roles.includes('admin')) && <Link href={`/projects/${project.id}/agreement`}>Agreement</Link>}
-        <ExportMenu projectId={project.id} outlets={outletsOf(articles)} />
+        <ExportMenu projectId={project.id} outlets={outlets.map((o) => o.outlet)} />
       </nav>
       {project.roles.includes('admin') ? (
         <IndependentAnnotationForm projectId={project.id} independentAnnotation={project.independentAnnotation} />
@@ -52,6 +62,51 @@ export default async function ProjectPage({ params }: Props) {
         )
       )}
       {(project.roles.includes('analyst') || project.roles.includes('admin')) && <ImportDropZone projectId={project.id} />}
+      {(total > 0 || filtered) && (
+        <form method="get" className="rq-filters" aria-label="Filter articles" action={path}>
+          <label>
+            Title or outlet
+            <input type="search" name="q" defaultValue={query.q ?? ''} maxLength={200} placeholder="words" />
+          </label>
+          <label>
+            Outlet
+            <select name="outlet" defaultValue={query.outlet ?? ''}>
+              <option value="">any</option>
+              {outlets.map((o) => (
+                <option key={o.outlet} value={o.outlet}>
+                  {o.outlet} ({count(o.articles)})
+                </option>
+              ))}
+            </select>
+          </label>
+          {keep.perPage && <input type="hidden" name="perPage" value={keep.perPage} />}
+          <button className="btn" type="submit">
+            Filter
+          </button>
+          {filtered && <Link href={path}>Show all</Link>}
+        </form>
+      )}
+      {!parsed.success && (
+        <p className="error-text" role="status">
+          {parsed.message}
+        </p>
+      )}
+      <p className="muted list-caption" role="status" data-testid="article-count">
+        {articles.length > 0
+          ? `Articles ${count((page - 1) * perPage + 1)}–${count((page - 1) * perPage + articles.length)} of ${count(total)}${filtered ? ' that match' : ''}`
+          : total > 0
+            ? `Page ${page} is past the last page (${lastPage}) of ${count(total)} articles.`
+            : filtered
+              ? 'No article matches these filters.'
+              : 'No articles yet.'}
+        {articles.length === 0 && total > 0 && (
+          <>
+            {' '}
+            <Link href={pageHref(path, keep, lastPage)}>Go to the last page</Link>
+          </>
+        )}
+      </p>
+      <ArticlePager path={path} keep={keep} page={page} lastPage={lastPage} />
       <table className="data" aria-label="Articles">
         <thead>
           <tr>
@@ -84,6 +139,7 @@ export default async function ProjectPage({ params }: Props) {
           ))}
         </tbody>
       </table>
+      {articles.length > 20 && <ArticlePager path={path} keep={keep} page={page} lastPage={lastPage} />}
     </main>
   );
 }

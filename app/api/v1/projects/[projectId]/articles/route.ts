@@ -1,4 +1,4 @@
-import { apiRoute } from '@/lib/api/route';
-import { listArticles } from '@/lib/articles/list-articles';
+import { apiRoute, parseQuery } from '@/lib/api/route';
+import { articleListQuery, listArticles } from '@/lib/articles/list-articles';
 
-export const GET = apiRoute(async ({ caller, params }) => ({ articles: await listArticles(caller.id, params.projectId) }));
+export const GET = apiRoute(async ({ req, caller, params }) => listArticles(caller.id, params.projectId, parseQuery(req, articleListQuery)));
