@@ -1,5 +1,5 @@
-import { test, expect } from '@playwright/test';
-import { makeArticle, makeTeam, signIn } from './fixtures';
+import { test, expect, request as newRequest } from '@playwright/test';
+import { makeArticle, makeTeam, makeToken, signIn } from './fixtures';
 
 // A project's article list at corpus scale: pages of 100 that keep the
 // filters, a title/outlet word filter and an outlet filter.
@@ -49,4 +49,32 @@ test('the article list pages a large project and filters it by words and outlet'
   await expect(steps).toContainText('Article 2 of 105');
   await steps.getByRole('link', { name: '‹ Previous: Story 000' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Story 000');
+});
+
+test('activity names the span a reviewer decided, links to it, and pages to older events', async ({ page, baseURL }) => {
+  const team = await makeTeam('Albania cut ties with Iran. Tehran denied it.');
+  const as = async (userId: string) => newRequest.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${await makeToken(userId)}` } });
+  const analyst = await as(team.analyst.id);
+  const reviewer = await as(team.reviewer.id);
+  for (const [start, end] of [[0, 7], [28, 34]]) {
+    const span = await (await analyst.post(`/api/v1/articles/${team.article.id}/annotations`, { data: { start, end, label: 'assertion' } })).json();
+    expect((await reviewer.post(`/api/v1/annotations/${span.id}/review`, { data: { decision: 'approve', version: span.version } })).status()).toBe(200);
+  }
+  await signIn(page, team.reviewer.email);
+  // Two events a page, newest first: Tehran's review and tagging, then Albania's.
+  await page.goto(`/projects/${team.project.id}/activity?limit=2`);
+  const rows = page.getByRole('table', { name: 'Events' }).locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText('Span reviewed“Tehran” approved');
+  await expect(rows.nth(1)).toContainText('Span tagged“Tehran”');
+  await page.getByRole('link', { name: 'Older events ›' }).click();
+  await expect(rows.nth(0)).toContainText('Span reviewed“Albania” approved');
+  await expect(rows.nth(1)).toContainText('Span tagged“Albania”');
+  // The oldest page offers no older one.
+  await expect(page.getByRole('link', { name: 'Older events ›' })).toHaveCount(0);
+  await page.getByRole('link', { name: '« Newest' }).click();
+  await expect(rows.nth(0)).toContainText('“Tehran” approved');
+  await rows.nth(0).getByRole('link', { name: '“Tehran”' }).click();
+  await expect(page).toHaveURL(new RegExp(`/articles/${team.article.id}#span-`));
+  await expect(page.getByTestId('article-reader')).toBeVisible();
 });

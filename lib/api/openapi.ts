@@ -248,6 +248,11 @@ export function buildOpenApiDocument(serverUrl = '/') {
           properties: {
             id: { type: 'string' }, action: { type: 'string' }, objectType: { type: 'string' }, objectId: { type: 'string' },
             actor: { type: ['object', 'null'] }, before: {}, after: {}, createdAt: { type: 'string' },
+            span: {
+              type: ['object', 'null'],
+              description: "In the project's activity, for a span's event: the span as it is now (null once deleted)",
+              properties: { articleId: { type: 'string' }, exact: { type: 'string' } },
+            },
           },
         },
         CreateAnnotation: schema(createAnnotationInput, 'input'),

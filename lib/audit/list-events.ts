@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { db } from '@/lib/db/client';
 import { memberOf } from '@/lib/auth/permissions';
 import { isSpanVisible, requireSpanVisibility, visibleEventSql, type SpanVisibility } from '@/lib/annotations/span-visibility';
-import { notFound } from '@/lib/errors';
+import { AppError, notFound } from '@/lib/errors';
+import type { Prisma } from '@/lib/db/generated/client';
 
 export type AuditEventDto = {
   id: string;
@@ -22,7 +23,8 @@ export const activityQuery = z.strictObject({
   actorId: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   // Year 0000 fits the ISO format, but PostgreSQL has no year 0.
-  before: z.string().datetime().refine((v) => new Date(v).getUTCFullYear() >= 1, 'must be in year 1 or later').optional().describe('Only events older than this (for paging)'),
+  before: z.string().datetime().refine((v) => new Date(v).getUTCFullYear() >= 1, 'must be in year 1 or later').optional().describe('Only events older than this time'),
+  beforeEvent: z.string().max(100).optional().describe("Only events listed after this one (for paging: the last event's id); events of one moment are not skipped"),
 });
 export type ActivityQuery = z.infer<typeof activityQuery>;
 
@@ -97,17 +99,24 @@ async function isSpanHistoryVisible(visibility: SpanVisibility, id: string): Pro
  * them): a span's creation event carries its whole text. Their own actions and
  * events of other kinds (articles, claims, imports, exports, settings) stay.
  */
-export async function listActivity(userId: string, projectId: string, q: ActivityQuery): Promise<AuditEventDto[]> {
+export async function listActivity(userId: string, projectId: string, q: ActivityQuery): Promise<ActivityEventDto[]> {
   const { visibility } = await requireSpanVisibility(userId, projectId);
-  const where = {
+  // Paging by an event, not by a time: events of one transaction share a createdAt, and
+  // a page that ended among them would skip the rest. The write order (seq) breaks the tie.
+  const after = q.beforeEvent === undefined ? null : await db.auditEvent.findFirst({ where: { id: q.beforeEvent, projectId }, select: { createdAt: true, seq: true } });
+  if (q.beforeEvent !== undefined && !after) throw new AppError('BAD_REQUEST', `beforeEvent: no event "${q.beforeEvent}" in this project`, { beforeEvent: 'no such event in this project' });
+  const where: Prisma.AuditEventWhereInput = {
     projectId,
     ...(q.action && { action: q.action }),
     ...(q.objectType && { objectType: q.objectType }),
     ...(q.actorId && { actorId: q.actorId }),
-    ...(q.before && { createdAt: { lt: new Date(q.before) } }),
+    AND: [
+      q.before ? { createdAt: { lt: new Date(q.before) } } : {},
+      after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, seq: { lt: after.seq } }] } : {},
+    ],
   };
   if (visibility.everything) {
-    return withActors(await db.auditEvent.findMany({ where, orderBy: [{ createdAt: 'desc' }, { seq: 'desc' }], take: q.limit, select }));
+    return withSpans(await withActors(await db.auditEvent.findMany({ where, orderBy: [{ createdAt: 'desc' }, { seq: 'desc' }], take: q.limit, select })));
   }
   // The visibility test needs the span and link rows, which Prisma cannot join to
   // AuditEvent (no relation): the ids come from SQL, the rows from Prisma.
@@ -118,9 +127,22 @@ export async function listActivity(userId: string, projectId: string, q: Activit
        AND (${q.objectType ?? null}::text IS NULL OR e."objectType" = ${q.objectType ?? null}::text)
        AND (${q.actorId ?? null}::text IS NULL OR e."actorId" = ${q.actorId ?? null}::text)
        AND (${q.before ? new Date(q.before) : null}::timestamp IS NULL OR e."createdAt" < ${q.before ? new Date(q.before) : null}::timestamp)
+       AND (${after?.createdAt ?? null}::timestamp IS NULL OR (e."createdAt", e.seq) < (${after?.createdAt ?? null}::timestamp, ${after?.seq ?? null}::bigint))
        AND ${visibleEventSql(visibility, 'e')}
      ORDER BY e."createdAt" DESC, e.seq DESC
      LIMIT ${q.limit}`;
   const rows = await db.auditEvent.findMany({ where: { id: { in: ids.map((r) => r.id) } }, orderBy: [{ createdAt: 'desc' }, { seq: 'desc' }], select });
-  return withActors(rows);
+  return withSpans(await withActors(rows));
+}
+
+/** An activity event; for a span's event, the span as it is now (null once deleted), so that a review row can say which span it decided. */
+export type ActivityEventDto = AuditEventDto & { span?: { articleId: string; exact: string } | null };
+
+/** The spans of the span events, one query. The events were already filtered to spans the caller may see. */
+async function withSpans(events: AuditEventDto[]): Promise<ActivityEventDto[]> {
+  const ids = [...new Set(events.flatMap((e) => (e.objectType === 'annotation' ? [e.objectId] : [])))];
+  if (ids.length === 0) return events;
+  const spans = await db.annotation.findMany({ where: { id: { in: ids } }, select: { id: true, articleId: true, exact: true } });
+  const byId = new Map(spans.map(({ id, ...s }) => [id, s]));
+  return events.map((e) => (e.objectType === 'annotation' ? { ...e, span: byId.get(e.objectId) ?? null } : e));
 }

@@ -169,6 +169,15 @@ describe('independent annotation', () => {
     const own = await listActivity(team.analyst.id, team.project.id, activityQuery.parse({ ...filters, actorId: team.analyst.id }));
     expect(own.map((e) => e.objectId).sort()).toEqual(sorted(...mine.spans, mine.orphan));
     expect(await listActivity(team.analyst.id, team.project.id, activityQuery.parse({ before: new Date(Date.now() - 3_600_000).toISOString() }))).toEqual([]);
+    // Paged one event at a time, A gets the same events as in one page, in the same order.
+    const all = await listActivity(team.analyst.id, team.project.id, activityQuery.parse({}));
+    const paged: string[] = [];
+    for (let last: string | undefined; ; ) {
+      const [next] = await listActivity(team.analyst.id, team.project.id, activityQuery.parse({ limit: '1', ...(last && { beforeEvent: last }) }));
+      if (!next) break;
+      paged.push((last = next.id));
+    }
+    expect(paged).toEqual(all.map((e) => e.id));
 
     // A hidden span is "not found" for A, whatever the route.
     const [b1] = theirs.spans;

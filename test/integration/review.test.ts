@@ -6,7 +6,7 @@ import { reviewAnnotation } from '@/lib/review/review-annotation';
 import { reviewLink } from '@/lib/review/review-link';
 import { createLink } from '@/lib/links/create-link';
 import { listReviewQueue, queueQuery } from '@/lib/review/list-queue';
-import { listActivity, listObjectHistory } from '@/lib/audit/list-events';
+import { activityQuery, listActivity, listObjectHistory } from '@/lib/audit/list-events';
 import { reviewInput } from '@/lib/review/schema';
 import { AppError } from '@/lib/errors';
 import type { Caller } from '@/lib/auth/caller';
@@ -95,6 +95,32 @@ describe('review', () => {
     const activity = await listActivity(team.admin.id, team.project.id, { limit: 10 });
     expect(activity[0]).toMatchObject({ action: 'annotation.delete', objectId: span.id });
     expect(await code(listObjectHistory(team.outsider.id, 'annotation', span.id))).toBe('NOT_FOUND');
+  });
+
+  it('activity names the span a review decided, and pages by event without skipping events of one moment', async () => {
+    const team = await makeTeam();
+    const span = await spanOf(team);
+    await reviewAnnotation(as(team.reviewer), span.id, reviewInput.parse({ decision: 'approve', version: span.version }));
+    const [review] = await listActivity(team.admin.id, team.project.id, activityQuery.parse({ action: 'annotation.review' }));
+    expect(review.span).toEqual({ articleId: team.article.id, exact: 'Albania' });
+    // Seven events written in one moment (as one transaction writes them), then paged three at a time.
+    const moment = new Date();
+    for (let i = 0; i < 7; i++) {
+      await testDb().auditEvent.create({ data: { projectId: team.project.id, action: 'project.update', objectType: 'project', objectId: team.project.id, after: { n: i }, createdAt: moment } });
+    }
+    const seen: unknown[] = [];
+    let beforeEvent: string | undefined;
+    for (;;) {
+      const page = await listActivity(team.admin.id, team.project.id, activityQuery.parse({ action: 'project.update', limit: '3', ...(beforeEvent && { beforeEvent }) }));
+      seen.push(...page.map((e) => (e.after as { n: number }).n));
+      if (page.length < 3) break;
+      beforeEvent = page.at(-1)!.id;
+    }
+    expect(seen).toEqual([6, 5, 4, 3, 2, 1, 0]);
+    await expect(listActivity(team.admin.id, team.project.id, activityQuery.parse({ beforeEvent: 'nope' }))).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('"nope"') });
+    // An event of another project is not a position in this one.
+    const elsewhere = await testDb().auditEvent.create({ data: { projectId: team.otherProject.id, action: 'project.update', objectType: 'project', objectId: team.otherProject.id } });
+    expect(await code(listActivity(team.admin.id, team.project.id, activityQuery.parse({ beforeEvent: elsewhere.id })))).toBe('BAD_REQUEST');
   });
 
   it('the queue lists items oldest first under every filter, with counts per analyst and per tag; only reviewers and admins see it', async () => {

@@ -1,4 +1,7 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { AppError } from '@/lib/errors';
+import { pageHref } from '@/components/article-pager';
 import { plural, shortQuote } from '@/components/article/link-kinds';
 import { parsePageQuery } from '@/lib/api/page-query';
 import { ProjectCrumbs } from '@/components/project-crumbs';
@@ -33,8 +36,8 @@ const ACTIONS: Record<string, string> = {
 
 const clip = (s: string) => `“${shortQuote(s)}”`;
 
-/** A few words on what changed, from the event's before/after. */
-function describe(e: { action: string; before: unknown; after: unknown }): string {
+/** A few words on what changed, from the event's before/after; a span's words only when the row does not show the span already (`quoted`). */
+function describe(e: { action: string; before: unknown; after: unknown }, quoted: boolean): string {
   const after = (e.after ?? {}) as Record<string, unknown>;
   const before = (e.before ?? {}) as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
@@ -50,6 +53,7 @@ function describe(e: { action: string; before: unknown; after: unknown }): strin
     return [String(after.format ?? ''), `${String(after.status ?? 'approved')} spans`, list('label', 'tags'), list('outlet', 'outlets'), articles].filter(Boolean).join(' · ');
   }
   if (e.action.startsWith('link.')) return str(after.kind ?? before.kind) ?? '';
+  if (quoted) return '';
   const words = str(after.exact) ?? str(before.exact) ?? str(after.text) ?? str(before.text);
   return words ? clip(words) : '';
 }
@@ -59,7 +63,23 @@ export default async function ActivityPage({ params, searchParams }: { params: P
   const caller = await requirePageCaller(`/projects/${projectId}/activity`);
   const parsed = parsePageQuery(activityQuery, Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => v)));
   const query = parsed.success ? parsed.data : activityQuery.parse({});
-  const [project, events] = await loadOr404(() => Promise.all([getProject(caller.id, projectId), listActivity(caller.id, projectId, query)]));
+  let stalePosition: string | null = null;
+  // A paging link to an event this project does not have (edited, or from another project): the newest events, and why.
+  // One event more than shown: whether there are older ones.
+  const activity = () =>
+    listActivity(caller.id, projectId, { ...query, limit: query.limit + 1 }).catch((e: unknown) => {
+      if (!(e instanceof AppError && e.code === 'BAD_REQUEST')) throw e;
+      stalePosition = e.message;
+      return listActivity(caller.id, projectId, { ...query, limit: query.limit + 1, beforeEvent: undefined });
+    });
+  const [project, fetched] = await loadOr404(() => Promise.all([getProject(caller.id, projectId), activity()]));
+  const events = fetched.slice(0, query.limit);
+  const older = fetched.length > query.limit;
+  const path = `/projects/${projectId}/activity`;
+  // What the paging links keep: the filters (not the position).
+  const keep = { action: query.action, objectType: query.objectType, actorId: query.actorId, limit: query.limit === 100 ? undefined : String(query.limit) };
+  const hasKeep = Object.values(keep).some(Boolean);
+  const paged = (query.beforeEvent !== undefined && stalePosition === null) || query.before !== undefined;
   return (
     <main className="page">
       <ProjectCrumbs project={project} />
@@ -80,6 +100,11 @@ export default async function ActivityPage({ params, searchParams }: { params: P
           Filter
         </button>
       </form>
+      {stalePosition && (
+        <p className="error-text" role="status">
+          {stalePosition}; showing the newest events.
+        </p>
+      )}
       <table className="data" aria-label="Events">
         <thead>
           <tr>
@@ -95,11 +120,25 @@ export default async function ActivityPage({ params, searchParams }: { params: P
               <td style={{ whiteSpace: 'nowrap' }}>{e.createdAt.replace('T', ' ').slice(0, 19)}</td>
               <td>{e.actor?.name ?? 'system'}</td>
               <td>{ACTIONS[e.action] ?? e.action}</td>
-              <td>{describe(e)}</td>
+              <td>
+                {e.span && (
+                  <>
+                    <Link href={`/articles/${e.span.articleId}#span-${e.objectId}`}>{clip(e.span.exact)}</Link>{' '}
+                  </>
+                )}
+                {describe(e, Boolean(e.span))}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {events.length === 0 && <p className="muted">{paged ? 'No older events.' : 'No events yet.'}</p>}
+      {(older || paged) && (
+        <nav className="pager" aria-label="Older and newer events">
+          {paged && <Link href={pageHref(path, keep, 1)}>« Newest</Link>}
+          {older && <Link href={`${pageHref(path, keep, 1)}${hasKeep ? '&' : '?'}beforeEvent=${encodeURIComponent(events.at(-1)!.id)}`}>Older events ›</Link>}
+        </nav>
+      )}
     </main>
   );
 }
