@@ -94,6 +94,19 @@ test('an analyst tags spans by mouse and keyboard; they persist, another analyst
   await dialog.getByRole('button', { name: 'Delete' }).click();
   await expect(spanList(page).getByRole('button')).toHaveCount(3);
   expect(await testDb().annotation.count({ where: { articleId: article.id } })).toBe(3);
+
+  // Ctrl+Z brings the deleted span back (a new pending span); Undo then takes back the edit on it.
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('reader-status')).toHaveText('Delete undone: the span is back.');
+  await expect(spanList(page).getByRole('button')).toHaveCount(4);
+  await page.getByRole('button', { name: 'Undo edit' }).click();
+  await expect(page.getByTestId('reader-status')).toHaveText('Edit undone.');
+  await expect
+    .poll(async () => (await testDb().annotation.findFirst({ where: { articleId: article.id, exact: EVIDENCE } }))?.label)
+    .toBe('EVIDENCE');
+  const restored = await testDb().annotation.findFirstOrThrow({ where: { articleId: article.id, exact: EVIDENCE } });
+  expect(restored).toMatchObject({ note: null, status: 'PENDING' });
+  await expect(page.getByRole('button', { name: /^Undo/ })).toHaveCount(0);
 });
 
 test('a user of another project gets nothing: no project, no article, no spans', async ({ page }) => {

@@ -196,6 +196,85 @@ describe('ArticleReader', () => {
     expect(q('[role="toolbar"]')).toBeNull();
   });
 
+  it('undoes tagging, an edit and a deletion, newest first, with Ctrl+Z or the Undo button', async () => {
+    const kept = dto('k', 'La police', { status: 'approved', speaker: 'Préfet' });
+    await render([kept]);
+    const status = () => q('[data-testid="reader-status"]')!.textContent;
+    const ctrlZ = () =>
+      act(async () => {
+        document.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', ctrlKey: true, bubbles: true, cancelable: true }));
+      });
+    expect(byName('button', 'Undo tagging')).toBeUndefined();
+
+    // 1. Tag, 2. edit the kept span, 3. delete it.
+    await select('rapport 🇫🇷');
+    replies.push(() => json(201, dto('n1', 'rapport 🇫🇷', { label: 'evidence' })));
+    await act(async () => {
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: '3', bubbles: true, cancelable: true }));
+    });
+    await settle();
+    await click(q('.article-reader__text [data-annotation-id="k"]')!);
+    await pick('Tag', 'denial');
+    replies.push(() => json(200, { ...kept, label: 'denial', status: 'pending', version: 2 }));
+    await click(byName('button', 'Save')!);
+    await settle();
+    await click(q('.article-reader__text [data-annotation-id="k"]')!);
+    replies.push(() => new Response(null, { status: 204, headers: { 'x-links-removed': '1' } }));
+    await click(byName('button', 'Delete')!);
+    await settle();
+    expect(q('.article-reader__text [data-annotation-id="k"]')).toBeNull();
+
+    // Undo the deletion: the same words, tag and speaker again, as a new pending span.
+    replies.push(() => json(201, dto('k2', 'La police', { label: 'denial', speaker: 'Préfet' })));
+    await click(byName('button', 'Undo delete')!);
+    await settle();
+    expect(calls.at(-1)).toEqual({ url: '/api/v1/articles/art1/annotations', method: 'POST', body: { ...at('La police'), label: 'denial', speaker: 'Préfet' } });
+    expect(status()).toBe('Delete undone: the span is back; its link is not restored.');
+    expect(q('.article-reader__text [data-annotation-id="k2"]')).not.toBeNull();
+
+    // The edit, on the restored span: its old tag comes back.
+    replies.push(() => json(200, dto('k2', 'La police', { label: 'assertion', speaker: 'Préfet', version: 2 })));
+    await ctrlZ();
+    await settle();
+    expect(calls.at(-1)).toEqual({ url: '/api/v1/annotations/k2', method: 'PATCH', body: { label: 'assertion', speaker: 'Préfet', note: null, version: 1 } });
+    expect(status()).toBe('Edit undone; the span stays pending review (it was approved).');
+    expect(q('.article-reader__text [data-annotation-id="k2"]')!.dataset.label).toBe('assertion');
+
+    // The tagging: its span is deleted.
+    replies.push(() => new Response(null, { status: 204 }));
+    await ctrlZ();
+    await settle();
+    expect(calls.at(-1)).toMatchObject({ url: '/api/v1/annotations/n1', method: 'DELETE' });
+    expect(status()).toBe('Tagging undone: the span is deleted.');
+    expect(q('.article-reader__text [data-annotation-id="n1"]')).toBeNull();
+    expect(byName('button', 'Undo tagging')).toBeUndefined();
+    expect(container.querySelector('.article-reader__status-row button')).toBeNull();
+  });
+
+  it('undoes an edit by saving the old tag, speaker and note against the new version; Ctrl+Z in a form field is left to the field', async () => {
+    const span = dto('s', 'La police', { status: 'approved', note: 'first' });
+    await render([span]);
+    await click(q('.article-reader__text [data-annotation-id="s"]')!);
+    await pick('Tag', 'evidence');
+    await type('Note', 'second');
+    replies.push(() => json(200, { ...span, label: 'evidence', note: 'second', status: 'pending', version: 2 }));
+    await click(byName('button', 'Save')!);
+    await settle();
+    await select('rapport');
+    const note = byName('textarea', 'Note') as HTMLTextAreaElement;
+    await act(async () => {
+      note.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', ctrlKey: true, bubbles: true, cancelable: true }));
+    });
+    await settle();
+    expect(calls).toHaveLength(1);
+    replies.push(() => json(200, { ...span, status: 'pending', version: 3 }));
+    await click(byName('button', 'Undo edit')!);
+    await settle();
+    expect(calls[1]).toEqual({ url: '/api/v1/annotations/s', method: 'PATCH', body: { label: 'assertion', speaker: null, note: 'first', version: 2 } });
+    expect(q('[data-testid="reader-status"]')!.textContent).toBe('Edit undone; the span stays pending review (it was approved).');
+    expect(q('.article-reader__text [data-annotation-id="s"]')!.dataset.label).toBe('assertion');
+  });
+
   it('tags with keys 1/2/3 and shows API errors in the status region', async () => {
     await render([]);
     await select('rapport 🇫🇷');

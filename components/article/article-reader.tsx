@@ -15,7 +15,7 @@ import { layoutSpans } from '@/lib/editor/span-decorations';
 import type { LinkDto } from '@/lib/links/dto';
 import { scrollToPos, type TextRange } from './compare-reader';
 import { CompareView } from './compare-view';
-import { annotationIdsAt, closestHighlight, findHighlight } from './highlight-dom';
+import { annotationIdsAt, closestHighlight, findHighlight, isTypingTarget } from './highlight-dom';
 import { claimKey, keyClaimed } from './key-claims';
 import { plural } from './link-kinds';
 import { anchorBelow, type OverlayAnchor } from './overlay-position';
@@ -60,7 +60,7 @@ export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
   const canAnnotate = can.annotate(roles);
   const router = useRouter();
   const mapping = useMemo(() => new ArticleMapping(text), [text]);
-  const { annotations, status, setStatus, busy, create, save, review, remove, refresh } = useAnnotations(articleId, initialAnnotations);
+  const { annotations, status, setStatus, busy, create, save, review, remove, refresh, undo, undoName } = useAnnotations(articleId, initialAnnotations);
   const layout = useMemo(() => layoutSpans(mapping, annotations), [mapping, annotations]);
   const byId = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
   const ordered = useMemo(() => [...annotations].sort(compareTextOrder), [annotations]);
@@ -185,6 +185,20 @@ export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
     if (back?.isConnected) back.focus({ preventScroll: true });
   }, [openSpan]);
 
+  // Ctrl+Z (⌘Z) takes back the last tagging, edit or deletion made here, as in other annotation tools; not while typing.
+  useEffect(() => {
+    if (!canAnnotate || !undoName) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key.toLowerCase() !== 'z' || !(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey || keyClaimed(e)) return;
+      if (isTypingTarget(e.target, editor?.view.dom)) return;
+      claimKey(e);
+      e.preventDefault();
+      void undo();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [canAnnotate, undoName, undo, editor]);
+
   // Escape closes the popover even when focus stayed in the text.
   useEffect(() => {
     if (!openSpan) return;
@@ -247,8 +261,15 @@ export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
     >
       <div className="article-reader__main">
         <SpanLegend showKeys={canAnnotate} />
-        <div role="status" aria-live="polite" data-testid="reader-status" className="article-reader__status" data-kind={status?.kind}>
-          {status?.text}
+        <div className="article-reader__status-row">
+          <div role="status" aria-live="polite" data-testid="reader-status" className="article-reader__status" data-kind={status?.kind}>
+            {status?.text}
+          </div>
+          {canAnnotate && undoName && (
+            <button type="button" className="btn-small" disabled={busy} onClick={() => void undo()} title="Ctrl+Z (⌘Z)" aria-keyshortcuts="Control+Z Meta+Z">
+              {undoName}
+            </button>
+          )}
         </div>
         <div ref={bodyRef} className="article-reader__body">
           {/* Clicks and Enter on highlights are shortcuts; the span list gives keyboard access to every span. */}

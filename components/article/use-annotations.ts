@@ -1,15 +1,32 @@
 'use client';
 
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { createAnnotation, deleteAnnotation, fetchArticle, updateAnnotation } from '@/lib/annotations/api-client';
 import type { AnnotationDto, CreateAnnotationBody, UpdateAnnotationBody } from '@/lib/annotations/dto';
 import { labelName } from '@/lib/annotations/labels';
 import { reviewAnnotation } from '@/lib/review/api-client';
+import { plural } from './link-kinds';
 
 export type ReaderStatus = { text: string; kind: 'info' | 'error' };
 export type SaveOutcome = 'saved' | 'conflict' | 'failed';
 
 export const CONFLICT_MESSAGE = 'This span was changed by someone else; reloaded.';
+
+/**
+ * A change made here that Undo can take back: tagging (undone by deleting
+ * the span), an edit (by saving the old tag, speaker and note) and a deletion
+ * (by tagging the same words again: a new span, pending review, without the
+ * links that went with the old one).
+ */
+type UndoEntry =
+  | { kind: 'create'; span: AnnotationDto }
+  | { kind: 'edit'; before: AnnotationDto; after: AnnotationDto }
+  | { kind: 'delete'; span: AnnotationDto; linksRemoved: number };
+
+/** How many changes Undo goes back, as editors keep a bounded history. */
+const UNDO_LIMIT = 20;
+
+export const UNDO_NAMES: Record<UndoEntry['kind'], string> = { create: 'Undo tagging', edit: 'Undo edit', delete: 'Undo delete' };
 
 /**
  * The article's spans plus the API calls that change them. Every outcome is
@@ -19,6 +36,13 @@ export function useAnnotations(articleId: string, initial: AnnotationDto[]) {
   const [annotations, setAnnotations] = useState(initial);
   const [status, setStatus] = useState<ReaderStatus | null>(null);
   const [busy, setBusy] = useState(false);
+  const [undoStack, setUndoStack] = useState<UndoEntry[]>([]);
+  const remember = useCallback((entry: UndoEntry) => setUndoStack((stack) => [...stack.slice(1 - UNDO_LIMIT), entry]), []);
+  // Undo checks the span as it is now (someone may have changed it since).
+  const latest = useRef(annotations);
+  useEffect(() => {
+    latest.current = annotations;
+  }, [annotations]);
 
   const create = useCallback(
     async (body: CreateAnnotationBody): Promise<AnnotationDto | null> => {
@@ -31,9 +55,10 @@ export function useAnnotations(articleId: string, initial: AnnotationDto[]) {
       }
       setAnnotations((list) => [...list.filter((a) => a.id !== res.data.id), res.data]);
       setStatus({ text: `${labelName(res.data.label)} added.`, kind: 'info' });
+      remember({ kind: 'create', span: res.data });
       return res.data;
     },
-    [articleId],
+    [articleId, remember],
   );
 
   const save = useCallback(
@@ -44,6 +69,7 @@ export function useAnnotations(articleId: string, initial: AnnotationDto[]) {
         setBusy(false);
         setAnnotations((list) => list.map((a) => (a.id === res.data.id ? res.data : a)));
         setStatus({ text: current.status === 'pending' ? 'Span saved.' : `Span saved; it was ${current.status} and is pending review again.`, kind: 'info' });
+        remember({ kind: 'edit', before: current, after: res.data });
         return 'saved';
       }
       if (res.status !== 409) {
@@ -62,7 +88,7 @@ export function useAnnotations(articleId: string, initial: AnnotationDto[]) {
       setStatus({ text: CONFLICT_MESSAGE, kind: 'error' });
       return 'conflict';
     },
-    [articleId],
+    [articleId, remember],
   );
 
   const remove = useCallback(async (current: AnnotationDto): Promise<boolean> => {
@@ -73,11 +99,29 @@ export function useAnnotations(articleId: string, initial: AnnotationDto[]) {
     if (res.ok || res.status === 404) {
       setAnnotations((list) => list.filter((a) => a.id !== current.id));
       setStatus(res.ok ? { text: deletedMessage(res.data.linksRemoved), kind: 'info' } : { text: res.message, kind: 'error' });
+      if (res.ok) remember({ kind: 'delete', span: current, linksRemoved: res.data.linksRemoved });
       return true;
     }
     setStatus({ text: res.message, kind: 'error' });
     return false;
-  }, []);
+  }, [remember]);
+
+  /** Takes back the last change made here (see UndoEntry); each step is an API call of its own, checked like any other. */
+  const undo = useCallback(async () => {
+    const entry = undoStack.at(-1);
+    if (!entry || busy) return;
+    setUndoStack((stack) => stack.slice(0, -1));
+    setBusy(true);
+    const outcome = await undoChange(articleId, entry, latest.current);
+    setBusy(false);
+    if (outcome.ok) setAnnotations((list) => [...list.filter((a) => a.id !== outcome.removed && a.id !== outcome.added?.id), ...(outcome.added ? [outcome.added] : [])]);
+    // A deleted span comes back under a new id: earlier steps on it now apply to the new one.
+    if (outcome.ok && outcome.added && entry.kind === 'delete') {
+      const [oldId, restored] = [entry.span.id, outcome.added];
+      setUndoStack((stack) => stack.map((e) => renameSpan(e, oldId, restored)));
+    }
+    setStatus({ text: outcome.message, kind: outcome.ok ? 'info' : 'error' });
+  }, [articleId, undoStack, busy]);
 
   /** A reviewer's decision on a span; true once stored. A 409 (edited or decided meanwhile) reloads the spans. */
   const review = useCallback(
@@ -105,8 +149,42 @@ export function useAnnotations(articleId: string, initial: AnnotationDto[]) {
     if (fresh.ok) setAnnotations(fresh.data.annotations);
   }, [articleId]);
 
-  return { annotations, status, setStatus, busy, create, save, review, remove, refresh };
+  const undoName = undoStack.length ? UNDO_NAMES[undoStack[undoStack.length - 1].kind] : null;
+  return { annotations, status, setStatus, busy, create, save, review, remove, refresh, undo, undoName };
 }
+
+function renameSpan(entry: UndoEntry, oldId: string, now: AnnotationDto): UndoEntry {
+  if (entry.kind === 'edit' && entry.after.id === oldId) return { ...entry, after: now };
+  if (entry.kind === 'create' && entry.span.id === oldId) return { ...entry, span: now };
+  return entry;
+}
+
+type UndoOutcome = { ok: true; message: string; removed?: string; added?: AnnotationDto } | { ok: false; message: string };
+
+async function undoChange(articleId: string, entry: UndoEntry, now: AnnotationDto[]): Promise<UndoOutcome> {
+  if (entry.kind === 'create') {
+    const res = await deleteAnnotation(entry.span.id);
+    if (!res.ok && res.status !== 404) return { ok: false, message: `Not undone: ${res.message}` };
+    const links = res.ok ? res.data.linksRemoved : 0;
+    return { ok: true, removed: entry.span.id, message: `Tagging undone: the span is deleted${links ? `, with ${plural(links, 'link')} made since` : ''}.` };
+  }
+  if (entry.kind === 'delete') {
+    const { start, end, exact, label, speaker, note, status } = entry.span;
+    const res = await createAnnotation(articleId, { start, end, exact, label, ...(speaker && { speaker }), ...(note && { note }) });
+    if (!res.ok) return { ok: false, message: `Not undone: ${res.message}` };
+    const links = entry.linksRemoved === 1 ? 'its link is' : `its ${entry.linksRemoved} links are`;
+    const lost = [status !== 'pending' && `it is pending review again (it was ${status})`, entry.linksRemoved > 0 && `${links} not restored`];
+    return { ok: true, added: res.data, message: `Delete undone: the span is back${lost.some(Boolean) ? `; ${lost.filter(Boolean).join('; ')}` : ''}.` };
+  }
+  const current = now.find((a) => a.id === entry.after.id);
+  if (!current) return { ok: false, message: 'Not undone: the span is no longer here.' };
+  if (current.version !== entry.after.version) return { ok: false, message: 'Not undone: the span was changed again since your edit.' };
+  const { label, speaker, note, status } = entry.before;
+  const res = await updateAnnotation(current.id, { label, speaker, note, version: current.version });
+  if (!res.ok) return { ok: false, message: `Not undone: ${res.message}` };
+  return { ok: true, added: res.data, message: `Edit undone${status !== 'pending' ? `; the span stays pending review (it was ${status})` : ''}.` };
+}
+
 
 /** Links go with their span; say so, so that nothing disappears unannounced. */
 function deletedMessage(linksRemoved: number): string {
