@@ -26,6 +26,7 @@ export type ArticlePageDto = { articles: ArticleSummaryDto[]; total: number; pag
 export const articleListQuery = z.strictObject({
   q: z.string().trim().max(200).optional().describe('Words in the title or the outlet name, in any case'),
   outlet: z.string().max(500).optional().describe('Only articles of this outlet (its exact name)'),
+  spans: z.enum(['none', 'some']).optional().describe('Only articles with no spans, or with some (spans the caller may see)'),
   page: z.coerce.number().int().min(1).max(100_000).default(1).describe('1-based'),
   perPage: z.coerce.number().int().min(1).max(1_000).default(100),
 });
@@ -43,6 +44,8 @@ export async function listArticles(userId: string, projectId: string, query: Art
     projectId,
     ...(query.outlet !== undefined && { outlet: query.outlet }),
     ...(query.q && { OR: [{ title: { contains: query.q, mode: 'insensitive' } }, { outlet: { contains: query.q, mode: 'insensitive' } }] }),
+    ...(query.spans === 'none' && { annotations: { none: visibleSpanWhere(visibility) } }),
+    ...(query.spans === 'some' && { annotations: { some: visibleSpanWhere(visibility) } }),
   };
   const [total, articles] = await Promise.all([
     db.article.count({ where }),

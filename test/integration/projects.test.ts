@@ -64,6 +64,12 @@ describe('projects and articles', () => {
     expect((await page({ q: 'story', outlet: 'Wire' })).total).toBe(13);
     expect((await page({ q: 'story', outlet: 'Daily' })).total).toBe(11);
 
+    // Articles nobody has tagged yet, and those with spans (the caller's visible ones).
+    await createAnnotation({ ...team.analyst, via: 'token' }, words.articles[0].id, { start: 0, end: 4, label: 'evidence' });
+    expect((await page({ spans: 'some' })).articles.map((a) => a.title)).toEqual(['IRAN denies the ATTACK']);
+    expect((await page({ spans: 'none' })).total).toBe(25);
+    expect((await page({ spans: 'none', outlet: 'Daily' })).total).toBe(11);
+
     expect(await listOutlets(team.analyst.id, team.project.id)).toEqual([
       { outlet: 'Daily', articles: 12 },
       { outlet: 'Test Outlet', articles: 1 },

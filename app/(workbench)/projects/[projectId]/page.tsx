@@ -32,10 +32,10 @@ export default async function ProjectPage({ params, searchParams }: Props) {
     Promise.all([loadProject(caller.id, projectId), listArticles(caller.id, projectId, query), listOutlets(caller.id, projectId)]),
   );
   const { articles, total, page, perPage } = list;
-  const filtered = query.q !== undefined || query.outlet !== undefined;
+  const filtered = query.q !== undefined || query.outlet !== undefined || query.spans !== undefined;
   const lastPage = Math.max(1, Math.ceil(total / perPage));
   // What the pager's links keep: the filters, and a page size other than the default.
-  const keep = { q: query.q, outlet: query.outlet, perPage: perPage === articleListQuery.parse({}).perPage ? undefined : String(perPage) };
+  const keep = { q: query.q, outlet: query.outlet, spans: query.spans, perPage: perPage === articleListQuery.parse({}).perPage ? undefined : String(perPage) };
   const path = `/projects/${project.id}`;
   return (
     <main className="page">
@@ -77,6 +77,14 @@ export default async function ProjectPage({ params, searchParams }: Props) {
                   {o.outlet} ({count(o.articles)})
                 </option>
               ))}
+            </select>
+          </label>
+          <label>
+            Spans
+            <select name="spans" defaultValue={query.spans ?? ''}>
+              <option value="">any</option>
+              <option value="none">none yet</option>
+              <option value="some">some</option>
             </select>
           </label>
           {keep.perPage && <input type="hidden" name="perPage" value={keep.perPage} />}
