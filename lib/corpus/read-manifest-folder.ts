@@ -4,22 +4,18 @@ import { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import type { NewArticle } from '@/lib/articles/article-fields';
 import { decodeUtf8 } from '@/lib/import/decode-utf8';
-import { toNewArticle } from '@/lib/import/record';
+import { quoteValue, toNewArticle, valueAt } from '@/lib/import/record';
 
+/**
+ * What the manifest itself must hold: a list of articles, each naming its
+ * file. Their other fields (title, outlet, published…) are checked with the
+ * file's text as a record of any format is (lib/import/record.ts), so that
+ * they read and fail alike.
+ */
 const manifestSchema = z.object({
   corpus: z.string().optional(),
   description: z.string().optional(),
-  articles: z.array(
-    z.object({
-      file: z.string().regex(/^[^/\\]+$/, 'must be a file name inside the folder'),
-      outlet: z.string().nullable().optional(),
-      title: z.string().min(1),
-      published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD').nullable().optional(),
-      author: z.string().nullable().optional(),
-      url: z.string().nullable().optional(),
-      externalId: z.string().nullable().optional(),
-    }),
-  ),
+  articles: z.array(z.looseObject({ file: z.string().regex(/^[^/\\]+$/, 'must be a file name inside the folder') })),
 });
 
 /**
@@ -66,9 +62,7 @@ export async function readManifestCorpus(files: CorpusFiles): Promise<{ name?: s
     const [top, index, ...rest] = issue.path.map(String);
     const inRecord = top === 'articles' && index !== undefined && /^\d+$/.test(index);
     const field = inRecord ? rest.join('.') || '(record)' : issue.path.join('.') || '(manifest)';
-    const value = inRecord && rest.length ? valueAt(json, issue.path) : undefined;
-    const chars = typeof value === 'string' ? Array.from(value) : [];
-    const shown = typeof value === 'string' ? ` (it is ${JSON.stringify(chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : value)})` : '';
+    const shown = inRecord && rest.length ? quoteValue(valueAt(json, issue.path)) : '';
     const at = inRecord ? `${where}, record ${Number(index) + 1}` : where;
     throw new AppError('BAD_REQUEST', `${at}: field "${field}" ${issue.message}${shown}`, { [field]: issue.message });
   }
@@ -82,13 +76,6 @@ export async function readManifestCorpus(files: CorpusFiles): Promise<{ name?: s
     }),
   );
   return { name: parsed.data.corpus, description: parsed.data.description, articles };
-}
-
-/** The value at a path in parsed JSON, or undefined. */
-function valueAt(json: unknown, path: PropertyKey[]): unknown {
-  let v: unknown = json;
-  for (const key of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined;
-  return v;
 }
 
 /** A corpus folder on disk (the demo corpus, a folder given to the CLI). */

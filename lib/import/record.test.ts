@@ -34,7 +34,7 @@ describe('spans in doccano records', () => {
   });
 
   it('refuses document labels, unknown tags and malformed spans, naming line and field', () => {
-    expect(error({ text, label: ['sports'] })).toBe('doccano.jsonl, line 3: field "label.0" is a document label; Crosscheck imports spans, as [start, end, label] or {start_offset, end_offset, label}');
+    expect(error({ text, label: ['sports'] })).toBe('doccano.jsonl, line 3: field "label.0" is a document label; Crosscheck imports spans, as [start, end, label] or {start_offset, end_offset, label} (it is "sports")');
     expect(error({ text, label: [[0, 6, 'CLAIM']] })).toBe('doccano.jsonl, line 3: field "label.0.label" must be one of assertion, denial, evidence (any case)');
     expect(error({ text, entities: [[0, 6]] })).toMatch(/^doccano\.jsonl, line 3: field "entities\.0" must be \[start, end, label\]/);
     // The values themselves are named, so the offending triple can be found in the file.
@@ -42,6 +42,12 @@ describe('spans in doccano records', () => {
       `doccano.jsonl, line 3: field "label.0.end_offset" is 500: it must be after start_offset (5) and at most ${Array.from(text).length}, the text's length in code points`,
     );
     expect(error({ text, entities: [[0, 6, 'denial']], label: [[0, 6, 'denial']] })).toMatch(/field "label" gives spans as well as "entities"/);
+  });
+
+  it('quotes the bad value of a field, cut short, but never the body', () => {
+    expect(error({ text, published: 'May 5' })).toBe('doccano.jsonl, line 3: field "published" must be a date, YYYY-MM-DD (it is "May 5")');
+    expect(error({ text, title: `${'x'.repeat(1000)}y` })).toMatch(/^doccano\.jsonl, line 3: field "title" .+ \(it is "x{40}…"\)$/);
+    expect(error({ text: ' \n ' })).toBe('doccano.jsonl, line 3: field "text" is only whitespace');
   });
 
   it('says plainly that the text is missing or not text', () => {

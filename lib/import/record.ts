@@ -102,13 +102,33 @@ export function describeOrigin(o: RecordOrigin) {
   return o.line !== undefined ? `${o.file}, line ${o.line}` : o.file;
 }
 
-/** Validates one raw record; the error names the file, the line and the field. */
+/**
+ * ` (it is "May 5")`: the bad value, for an error message, if it is a short
+ * enough string to help (cut at 40 code points); nothing for other values,
+ * blank ones, or text that could not be stored or shown.
+ */
+export function quoteValue(value: unknown): string {
+  if (typeof value !== 'string' || value.trim() === '' || isUnstorableText(value)) return '';
+  const chars = Array.from(value);
+  return ` (it is ${JSON.stringify(chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : value)})`;
+}
+
+/** The value at a path in parsed JSON, or undefined. */
+export function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = json;
+  for (const key of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+  return v;
+}
+
+/** Validates one raw record; the error names the file, the line, the field and the bad value. */
 export function toNewArticle(raw: unknown, origin: RecordOrigin): NewArticle {
   const parsed = articleRecord.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue.path.join('.') || '(record)';
-    throw new AppError('BAD_REQUEST', `${describeOrigin(origin)}: field "${field}" ${issue.message}`, { [field]: issue.message });
+    // The body itself is not quoted back: its problems are about all of it.
+    const shown = field === 'text' ? '' : quoteValue(valueAt(raw, issue.path));
+    throw new AppError('BAD_REQUEST', `${describeOrigin(origin)}: field "${field}" ${issue.message}${shown}`, { [field]: issue.message });
   }
   const r = parsed.data;
   const text = r.text;

@@ -134,7 +134,7 @@ describe('import', () => {
     // A zip named after the one folder it holds (what the drop zone sends for a folder) is called by the folder's name.
     expect(await importError(project.id, zip('corpus.zip', { 'corpus/a.txt': a }))).toMatch(/^corpus: no manifest\.json in the folder/);
     expect(await importError(project.id, zip('corpus.zip', { 'corpus/manifest.json': manifest([{ ...good, published: 'May 5' }]), 'corpus/a.txt': a }))).toBe(
-      'corpus/manifest.json, record 1: field "published" must be YYYY-MM-DD (it is "May 5")',
+      'corpus/manifest.json, record 1: field "published" must be a date, YYYY-MM-DD (it is "May 5")',
     );
     expect(await importError(project.id, zip('missing.zip', { 'c/manifest.json': manifest([good, { file: 'b.txt', title: 'B' }]), 'c/a.txt': a }))).toBe(
       'missing.zip/c/manifest.json, record 2: field "file": no file "b.txt" in the folder',
