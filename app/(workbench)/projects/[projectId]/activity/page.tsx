@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AppError } from '@/lib/errors';
-import { pageHref } from '@/components/article-pager';
+import { pageHref } from '@/components/pager';
 import { plural, shortQuote } from '@/components/article/link-kinds';
 import { parsePageQuery } from '@/lib/api/page-query';
 import { ProjectCrumbs } from '@/components/project-crumbs';

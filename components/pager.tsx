@@ -17,7 +17,7 @@ export function pageHref(path: string, keep: Props['keep'], page: number): strin
 }
 
 /** First, previous, where we are, next, last: links that keep the filters. */
-export function ArticlePager({ path, keep, page, lastPage }: Props) {
+export function Pager({ path, keep, page, lastPage }: Props) {
   if (lastPage <= 1) return null;
   const href = (p: number) => pageHref(path, keep, p);
   const step = (to: number, text: string, rel?: string) =>

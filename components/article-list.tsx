@@ -1,0 +1,108 @@
+import Link from 'next/link';
+import { LABELS } from '@/lib/annotations/dto';
+import { articleListQuery, type ArticleListQuery, type ArticlePageDto } from '@/lib/articles/list-articles';
+import { Pager, pageHref } from './pager';
+
+const count = (n: number) => n.toLocaleString('en-US');
+const DEFAULT_PER_PAGE = articleListQuery.parse({}).perPage;
+
+type Props = { projectId: string; query: ArticleListQuery; list: ArticlePageDto; outlets: { outlet: string; articles: number }[] };
+
+/** What the count line says: which articles of how many are shown, or why none are. */
+function caption({ articles, total, page, perPage }: ArticlePageDto, filtered: boolean, lastPage: number): string {
+  if (articles.length > 0) {
+    const first = (page - 1) * perPage + 1;
+    return `Articles ${count(first)}–${count(first + articles.length - 1)} of ${count(total)}${filtered ? ' that match' : ''}`;
+  }
+  if (total > 0) return `Page ${page} is past the last page (${lastPage}) of ${count(total)} articles.`;
+  return filtered ? 'No article matches these filters.' : 'No articles yet.';
+}
+
+/** A project's articles: the filter form (a plain GET), where this page stands, the pager and the table with each article's tag counts. */
+export function ArticleList({ projectId, query, list, outlets }: Props) {
+  const { articles, total, page, perPage } = list;
+  const filtered = query.q !== undefined || query.outlet !== undefined || query.spans !== undefined;
+  const lastPage = Math.max(1, Math.ceil(total / perPage));
+  // What the pager's links keep: the filters, and a page size other than the default.
+  const keep = { q: query.q, outlet: query.outlet, spans: query.spans, perPage: perPage === DEFAULT_PER_PAGE ? undefined : String(perPage) };
+  const path = `/projects/${projectId}`;
+  return (
+    <>
+      {(total > 0 || filtered) && (
+        <form method="get" className="rq-filters" aria-label="Filter articles" action={path}>
+          <label>
+            Title or outlet
+            <input type="search" name="q" defaultValue={query.q ?? ''} maxLength={200} placeholder="words" />
+          </label>
+          <label>
+            Outlet
+            <select name="outlet" defaultValue={query.outlet ?? ''}>
+              <option value="">any</option>
+              {outlets.map((o) => (
+                <option key={o.outlet} value={o.outlet}>
+                  {o.outlet} ({count(o.articles)})
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Spans
+            <select name="spans" defaultValue={query.spans ?? ''}>
+              <option value="">any</option>
+              <option value="none">none yet</option>
+              <option value="some">some</option>
+            </select>
+          </label>
+          {keep.perPage && <input type="hidden" name="perPage" value={keep.perPage} />}
+          <button className="btn" type="submit">
+            Filter
+          </button>
+          {filtered && <Link href={path}>Show all</Link>}
+        </form>
+      )}
+      <p className="muted list-caption" role="status" data-testid="article-count">
+        {caption(list, filtered, lastPage)}
+        {articles.length === 0 && total > 0 && (
+          <>
+            {' '}
+            <Link href={pageHref(path, keep, lastPage)}>Go to the last page</Link>
+          </>
+        )}
+      </p>
+      <Pager path={path} keep={keep} page={page} lastPage={lastPage} />
+      <table className="data" aria-label="Articles">
+        <thead>
+          <tr>
+            <th>Outlet</th>
+            <th>Title</th>
+            <th>Date</th>
+            {LABELS.map((l) => (
+              <th key={l} className="num">
+                {l}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {articles.map((a) => (
+            <tr key={a.id}>
+              <td>{a.outlet ?? <span className="muted">unknown outlet</span>}</td>
+              <td>
+                <Link href={`/articles/${a.id}`}>{a.title}</Link>
+              </td>
+              <td style={{ whiteSpace: 'nowrap' }}>{a.published ?? <span className="muted">undated</span>}</td>
+              {LABELS.map((l) => (
+                <td key={l} className="num">
+                  <span className={`badge ${l}`} aria-label={`${a.counts[l]} ${l}`}>
+                    {a.counts[l]}
+                  </span>
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {articles.length > 20 && <Pager path={path} keep={keep} page={page} lastPage={lastPage} />}
+    </>
+  );
+}
