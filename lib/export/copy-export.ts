@@ -5,10 +5,10 @@ import { connectClient } from '@/lib/db/client';
 import { BinaryCopyRows } from './binary-copy-rows';
 import { JsonBytes } from './json-bytes';
 import {
-  LINK_OF_ARTICLES as L, MEMBER_NAMES, SPAN_BYTES_COLUMNS, articlesSql, countSql, linksOfArticlesSql, spansOfArticlesSql, withLiterals,
+  LINK_OF_ARTICLES as L, MEMBER_NAMES, SPAN_BYTES_COLUMNS, articlesSql, linksOfArticlesSql, spansOfArticlesSql, withLiterals,
   toArticle, toExportLink, type ArticleHead, type ExportFilter,
 } from './export-sql';
-import type { ExportArticle, ExportLink, ExportTotals } from './types';
+import type { ExportArticle, ExportLink } from './types';
 
 /** A link with the selectors of its `from` span (W3C writes them in its body). */
 export type LinkWithFrom = ExportLink & { from: { id: string; start: number; end: number; exact: string; prefix: string; suffix: string } };
@@ -21,11 +21,10 @@ export type LinkWithFrom = ExportLink & { from: { id: string; start: number; end
  */
 export type BytesFormat = {
   /**
-   * `totals` when the export was asked to count; `memberNames` the names of
-   * the project's members, when asked for author names (an author who is not
-   * a member has the name in the span's row).
+   * `memberNames`: the names of the project's members, when asked for author
+   * names (an author who is not a member has the name in the span's row).
    */
-  begin(out: JsonBytes, totals: ExportTotals | undefined, memberNames: Map<string, string>): void;
+  begin(out: JsonBytes, memberNames: Map<string, string>): void;
   article(out: JsonBytes, article: ArticleHead): void;
   span(out: JsonBytes, rows: BinaryCopyRows, article: ArticleHead): void;
   endArticle(out: JsonBytes, article: ArticleHead, links: LinkWithFrom[]): void;
@@ -70,8 +69,8 @@ function toLink(l: unknown[]): LinkWithFrom {
 
 /**
  * The export in `format`, as byte chunks of about 64 KB. One connection, one
- * REPEATABLE READ snapshot: the count (when `count`), the articles (a
- * cursor), their links and their spans all come from the same moment. The
+ * REPEATABLE READ snapshot: the articles (a cursor), their links and their
+ * spans all come from the same moment. The
  * spans, which are nearly all of the work, are read with COPY … (FORMAT
  * binary) and written from the rows' bytes (binary-copy-rows.ts,
  * json-bytes.ts): no object per span. Backpressure reaches PostgreSQL: the
@@ -86,7 +85,7 @@ function toLink(l: unknown[]): LinkWithFrom {
 export async function* copyExport(
   filter: ExportFilter,
   format: BytesFormat,
-  { count = false, withText = true, withNames = false, idleTimeoutMs = IDLE_TIMEOUT_MS } = {},
+  { withText = true, withNames = false, idleTimeoutMs = IDLE_TIMEOUT_MS } = {},
 ): AsyncGenerator<Uint8Array> {
   const client = await connectClient();
   // A connection that breaks while idle emits 'error' on the client; unheard,
@@ -129,20 +128,13 @@ export async function* copyExport(
   try {
     await query(client, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     await query(client, `SET LOCAL idle_in_transaction_session_timeout = ${Math.max(1, Math.round(idleTimeoutMs))}`);
-    let totals: ExportTotals | undefined;
-    if (count) {
-      // Counted before anything is written, while this process waits: parallel workers may help here.
-      const { text, values } = countSql(filter);
-      const [[spans, links]] = await query(client, text, values);
-      totals = { spans: spans as number, links: links as number };
-    }
     // From here this process writes while PostgreSQL reads, one core each:
     // parallel workers would take the writer's core, not add one.
     await query(client, 'SET LOCAL max_parallel_workers_per_gather = 0');
     const memberNames = new Map<string, string>();
     if (withNames) for (const [id, name] of await query(client, MEMBER_NAMES, [filter.projectId])) memberNames.set(id as string, name as string);
     const knownAuthors = [...memberNames.keys()];
-    format.begin(out, totals, memberNames);
+    format.begin(out, memberNames);
     const articles = articlesSql(filter, { withText });
     await query(client, `DECLARE export_articles NO SCROLL CURSOR FOR ${articles.text}`, articles.values);
     let batch = FIRST_BATCH;

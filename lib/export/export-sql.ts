@@ -174,15 +174,6 @@ export function linksSql(f: ExportFilter): ExportStatement {
   return { text, values };
 }
 
-/** How many spans and links the export holds (the W3C collection states it before its items): one row, `spans` and `links`. */
-export function countSql(f: ExportFilter): ExportStatement {
-  const { values, add } = params();
-  const text = `
-    SELECT (SELECT count(*)::int FROM "Annotation" s JOIN "Article" a ON a.id = s."articleId" WHERE ${spanConditions(f, 's', 'a', add).join(' AND ')}) AS spans,
-           (SELECT count(*)::int ${linksFromWhere(f, add)}) AS links`;
-  return { text, values };
-}
-
 /** The names of the project's members: nearly always every author an export names. */
 export const MEMBER_NAMES = `SELECT u.id, u.name FROM "User" u WHERE u.id IN (SELECT m."userId" FROM "Membership" m WHERE m."projectId" = $1)`;
 

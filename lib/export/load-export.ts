@@ -3,8 +3,8 @@ import { db } from '@/lib/db/client';
 import { requireSpanVisibility, visibleSpanWhere, type SpanVisibility } from '@/lib/annotations/span-visibility';
 import type { Label, ReviewStatus } from '@/lib/annotations/dto';
 import { readExportArticles } from './read-articles';
-import { countSql, type ExportFilter } from './export-sql';
-import type { ExportClaim, ExportScope, ExportTotals, SpanLocation } from './types';
+import type { ExportFilter } from './export-sql';
+import type { ExportClaim, ExportScope, SpanLocation } from './types';
 import type { ExportQuery } from './schema';
 import { checkExportFilter } from './check-filter';
 
@@ -60,13 +60,6 @@ export async function openExport(exporter: Exporter, projectId: string, query: E
 
   /** The articles in export order, read through cursors (read-articles.ts). */
   const articles = () => readExportArticles(filter);
-
-  /** How many spans and links the export holds, by the same conditions as `articles()`. */
-  async function countTotals(): Promise<ExportTotals> {
-    const { text, values } = countSql(filter);
-    const [row] = await db.$queryRawUnsafe<ExportTotals[]>(text, ...values);
-    return row;
-  }
 
   /**
    * Where the given spans (of this export) sit: their article and their
@@ -131,5 +124,5 @@ export async function openExport(exporter: Exporter, projectId: string, query: E
     }
   }
 
-  return { scope, filter, articles, countTotals, locateSpans, claims };
+  return { scope, filter, articles, locateSpans, claims };
 }

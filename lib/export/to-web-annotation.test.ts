@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { mustValidator } from '../../test/w3c-validator';
 import { ANNO_CONTEXT, toWebAnnotation } from './to-web-annotation';
 import { CHUNK_CHARS } from './chunk-size';
-import type { ExportArticle, ExportLink, ExportScope, ExportSpan, ExportTotals } from './types';
+import type { ExportArticle, ExportLink, ExportScope, ExportSpan } from './types';
 
 const TEXT = 'Rama 🇦🇱 said Iran 👩‍💻 did it. Café owner denied.';
 const cp = (needle: string) => {
@@ -25,8 +25,7 @@ const article: ExportArticle = {
   ],
   links: [{ id: 'l1', kind: 'contradicts', status: 'approved', fromId: 's2', toId: 's1', to: { articleId: 'a1', ...cp('Iran 👩‍💻 did it'), exact: 'Iran 👩‍💻 did it', prefix: '', suffix: '' }, author, createdAt: at, updatedAt: at }],
 };
-type W3cScope = ExportScope & { total: ExportTotals };
-const scope: W3cScope = { projectId: 'p1', projectName: 'P', baseUrl: 'https://cc.example.org', total: { spans: 2, links: 1 } };
+const scope: ExportScope = { projectId: 'p1', projectName: 'P', baseUrl: 'https://cc.example.org' };
 
 async function exportChunks(a: ExportArticle[], s = scope) {
   async function* gen() {
@@ -137,7 +136,7 @@ describe('W3C Web Annotation export', () => {
         fc.array(spanArb, { minLength: 1, maxLength: 6 }),
         fc.array(fc.record({ kind: fc.constantFrom('corroborates' as const, 'contradicts' as const), from: fc.nat(), to: spanArb, toArticle: awkward, id: awkward }), { maxLength: 4 }),
         async ({ baseUrl, articleId, textHash }, spans, linkSpecs) => {
-          const sc: W3cScope = { ...scope, baseUrl, total: { spans: spans.length, links: linkSpecs.length } };
+          const sc: ExportScope = { ...scope, baseUrl };
           const links: ExportLink[] = linkSpecs.map((l) => ({
             id: l.id, kind: l.kind, status: l.to.status, fromId: spans[l.from % spans.length].id, toId: l.to.id,
             to: { articleId: l.toArticle, start: l.to.start, end: l.to.end, exact: l.to.exact, prefix: l.to.prefix, suffix: l.to.suffix },
@@ -150,7 +149,11 @@ describe('W3C Web Annotation export', () => {
             ...spans.map((x) => JSON.stringify(spanObject(sc, a, x))),
             ...links.map((l) => JSON.stringify(linkObject(sc, a, l, byId.get(l.fromId)!))),
           ];
-          expect(out.slice(out.indexOf('"items":[\n') + '"items":[\n'.length)).toBe(items.join(',\n') + '\n]}}\n');
+          const body = out.slice(out.indexOf('"items":[\n') + '"items":[\n'.length);
+          expect(body.slice(0, body.lastIndexOf('\n],"partOf":'))).toBe(items.join(',\n'));
+          // The totals, counted as the items were written, follow them.
+          const doc = JSON.parse(out);
+          expect([doc.total, doc.first.partOf.total]).toEqual([items.length, items.length]);
         },
       ),
       { numRuns: 300 },
@@ -159,14 +162,14 @@ describe('W3C Web Annotation export', () => {
 
   it('streams a large export in chunks of about 64 KB, not one per annotation', async () => {
     const many = Array.from({ length: 3000 }, (_, i) => span(`s${i}`, 'Café owner denied', 'denial'));
-    const chunks = await exportChunks([{ ...article, spans: many, links: [] }], { ...scope, total: { spans: 3000, links: 0 } });
+    const chunks = await exportChunks([{ ...article, spans: many, links: [] }], scope);
     expect(chunks.length).toBeLessThan(3000 / 50);
     for (const c of chunks.slice(0, -1)) expect(c.length).toBeGreaterThanOrEqual(CHUNK_CHARS);
     expect(JSON.parse(chunks.join('')).first.items).toHaveLength(3000);
   });
 
   it('an empty export is a valid collection with total 0', async () => {
-    const doc = await exportDoc([], { ...scope, total: { spans: 0, links: 0 } });
+    const doc = await exportDoc([], scope);
     expect(doc.total).toBe(0);
     expect(collectionMusts(doc)).toEqual([]);
   });

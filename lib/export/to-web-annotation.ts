@@ -1,5 +1,5 @@
 import { CHUNK_CHARS } from './chunk-size';
-import type { ExportArticle, ExportLink, ExportScope, ExportSpan, ExportTotals } from './types';
+import type { ExportArticle, ExportLink, ExportScope, ExportSpan } from './types';
 
 /**
  * W3C Web Annotation Data Model (JSON-LD). Each span is an Annotation whose
@@ -101,27 +101,24 @@ export function annotationJson(scope: ExportScope) {
 /**
  * Streams an AnnotationCollection whose first (and only) AnnotationPage
  * embeds every annotation: one self-contained file, written item by item
- * and handed on in chunks of about CHUNK_CHARS.
+ * and handed on in chunks of about CHUNK_CHARS. Its totals come after the
+ * items (JSON-LD keeps no key order): counted as they are written, they need
+ * no pass of their own over the spans.
  */
-export async function* toWebAnnotation(
-  scope: ExportScope & { total: ExportTotals },
-  articles: AsyncIterable<ExportArticle>,
-  label: string,
-): AsyncGenerator<string> {
-  const frame = collectionFrame(scope, scope.total, label);
-  if (frame.empty !== undefined) {
-    yield frame.empty;
-    return;
-  }
+export async function* toWebAnnotation(scope: ExportScope, articles: AsyncIterable<ExportArticle>, label: string): AsyncGenerator<string> {
+  const frame = collectionFrame(scope, label);
   const json = annotationJson(scope);
   let out = frame.open;
-  let separator = '';
+  let written = 0;
+  const add = (item: string) => {
+    out += (written === 0 ? frame.first : ',\n') + item;
+    written++;
+  };
   for await (const article of articles) {
     const write = json.forArticle(article);
     const byId = new Map(article.links.length ? article.spans.map((s) => [s.id, s]) : []);
     for (const span of article.spans) {
-      out += separator + write.span(span);
-      separator = ',\n';
+      add(write.span(span));
       if (out.length >= CHUNK_CHARS) {
         yield out;
         out = '';
@@ -129,28 +126,30 @@ export async function* toWebAnnotation(
     }
     for (const link of article.links) {
       const from = byId.get(link.fromId);
-      if (!from) continue;
-      out += separator + write.link(link, from);
-      separator = ',\n';
+      if (from) add(write.link(link, from));
     }
   }
-  yield out + frame.close;
+  yield out + frame.close(written);
 }
 
 /**
- * What surrounds the items: the AnnotationCollection and its one
- * AnnotationPage up to `"items":[` (then the items, separated by ",\n"), and
- * what closes them; or, when the export holds nothing, the whole document.
+ * What surrounds the items of the AnnotationCollection and its one
+ * AnnotationPage: `open` starts the collection; `first` comes before the
+ * first item (a collection with none has no page); the items are separated
+ * by ",\n"; `close(total)` ends them, with the page's partOf and the
+ * collection's total, which only the end of the export knows.
  */
-export function collectionFrame(scope: ExportScope, totals: ExportTotals, label: string) {
-  const total = totals.spans + totals.links;
+export function collectionFrame(scope: ExportScope, label: string) {
   const collectionId = `${scope.baseUrl}/api/v1/projects/${scope.projectId}/export?${scope.collectionQuery ?? 'format=w3c'}`;
-  const head = { '@context': ANNO_CONTEXT, id: collectionId, type: 'AnnotationCollection', label, total, generated: utc(new Date()) };
   // The one page is inside the collection's document: a fragment of its IRI, which fetches it.
   const pageId = `${collectionId}#page-1`;
-  // partOf describes the collection (id, label, total), as the W3C examples do.
-  const page = { id: pageId, type: 'AnnotationPage', partOf: { id: collectionId, label, total, last: pageId }, startIndex: 0 };
-  if (total === 0) return { empty: JSON.stringify(head) + '\n', open: '', close: '' };
-  const headJson = JSON.stringify({ ...head, last: pageId });
-  return { empty: undefined, open: `${headJson.slice(0, -1)},"first":${JSON.stringify(page).slice(0, -1)},"items":[\n`, close: '\n]}}\n' };
+  const head = { '@context': ANNO_CONTEXT, id: collectionId, type: 'AnnotationCollection', label, generated: utc(new Date()) };
+  const page = { id: pageId, type: 'AnnotationPage', startIndex: 0 };
+  return {
+    open: JSON.stringify(head).slice(0, -1),
+    first: `,"last":${q(pageId)},"first":${JSON.stringify(page).slice(0, -1)},"items":[\n`,
+    // partOf describes the collection (id, label, total), as the W3C examples do.
+    close: (total: number) =>
+      total === 0 ? ',"total":0}\n' : `\n],"partOf":${JSON.stringify({ id: collectionId, label, total, last: pageId })}},"total":${total}}\n`,
+  };
 }

@@ -65,8 +65,6 @@ export type ExportScope = {
   collectionQuery?: string;
 };
 
-/** How many spans and links an export holds: counted only for formats that state it up front (W3C). */
-export type ExportTotals = { spans: number; links: number };
 
 /**
  * Where a span sits in the export, for formats that must point at a span of

@@ -25,11 +25,14 @@ const SEPARATOR = bytes(',\n');
  */
 export function w3cBytes(scope: ExportScope, label: string): BytesFormat {
   const json = annotationJson(scope);
-  let close = '';
-  let separator = false;
+  const frame = collectionFrame(scope, label);
+  /** Items written so far: the collection's total, and whether the page has begun. */
+  let written = 0;
+  const FIRST = bytes(frame.first);
 
   const open = bytes(`{"@context":${CONTEXT_JSON},"id":${JSON.stringify(spanIri(scope, '')).slice(0, -1)}`);
   const separatorAndOpen = Buffer.concat([SEPARATOR, open]);
+  const firstAndOpen = Buffer.concat([FIRST, open]);
   const afterId = bytes(`","type":"Annotation","motivation":"tagging","created":"`);
   const afterCreated = bytes(`","modified":"`);
   const noteOpen = bytes(`,{"type":"TextualBody","purpose":"commenting","value":"`);
@@ -66,23 +69,16 @@ export function w3cBytes(scope: ExportScope, label: string): BytesFormat {
   };
 
   return {
-    begin(out, totals, names) {
+    begin(out, names) {
       memberNames = names;
-      const frame = collectionFrame(scope, totals!, label);
-      if (frame.empty !== undefined) {
-        out.str(frame.empty);
-        return;
-      }
       out.str(frame.open);
-      close = frame.close;
     },
     article(_out, article: ArticleHead) {
       target = bytes(`],"target":{"type":"SpecificResource","source":${JSON.stringify(articleIri(scope, article))},"selector":[{"type":"TextQuoteSelector","exact":"`);
       targetEnd = bytes(`}],"cc:textHash":${JSON.stringify(article.textHash)}}}`);
     },
     span(out, rows) {
-      out.raw(separator ? separatorAndOpen : open);
-      separator = true;
+      out.raw(written++ ? separatorAndOpen : firstAndOpen);
       text(out, rows, S.id);
       out.raw(afterId);
       out.isoTime(rows.epochMs(S.createdAt));
@@ -116,13 +112,12 @@ export function w3cBytes(scope: ExportScope, label: string): BytesFormat {
       if (links.length === 0) return;
       const write = json.forArticle({ ...article, spans: [], links: [] });
       for (const l of links) {
-        if (separator) out.raw(SEPARATOR);
-        separator = true;
+        out.raw(written++ ? SEPARATOR : FIRST);
         out.str(write.link(l, l.from as ExportSpan));
       }
     },
     end(out) {
-      out.str(close);
+      out.str(frame.close(written));
     },
   };
 }

@@ -44,8 +44,7 @@ export async function writeExport(exporter: Exporter, projectId: string, query: 
     switch (query.format) {
       // W3C and JSONL, the large ones, are written from the spans' bytes (copy-export.ts).
       case 'w3c':
-        // Only the W3C collection states its size before its items; counting costs a pass over the spans.
-        return copyExport(filter, w3cBytes(scope, label), { count: true, withText: false, withNames: true });
+        return copyExport(filter, w3cBytes(scope, label), { withText: false, withNames: true });
       case 'jsonl':
         return copyExport(filter, jsonlBytes());
       case 'csv':

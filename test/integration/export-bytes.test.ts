@@ -38,9 +38,9 @@ async function viaBytes(userId: string, projectId: string, q: Record<string, str
 
 async function viaReference(userId: string, projectId: string, q: Record<string, string>) {
   const query = exportQuery.parse(q);
-  const { scope, articles, countTotals } = await openExport({ userId }, projectId, query, BASE);
+  const { scope, articles } = await openExport({ userId }, projectId, query, BASE);
   const label = `${scope.projectName} (${exportScopeWords(query)})`;
-  const chunks = query.format === 'w3c' ? toWebAnnotation({ ...scope, total: await countTotals() }, articles(), label) : toJsonl(articles());
+  const chunks = query.format === 'w3c' ? toWebAnnotation(scope, articles(), label) : toJsonl(articles());
   let out = '';
   for await (const c of chunks) out += c;
   return out;
