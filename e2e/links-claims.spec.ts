@@ -297,3 +297,21 @@ test('a claim page shows the claim’s history and deletes the claim, keeping it
   expect(await testDb().claim.count({ where: { id: claim.id } })).toBe(0);
   expect(await testDb().annotation.findUniqueOrThrow({ where: { id: span.id }, select: { claimId: true } })).toEqual({ claimId: null });
 });
+
+test('undoing the deletion of a span puts the new span back into its claim', async ({ page, baseURL }) => {
+  const team = await makeTeam('Albania cut ties with Iran. Tehran denied it.');
+  const api = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${await makeToken(team.analyst.id)}` } });
+  const span = await (await api.post(`/api/v1/articles/${team.article.id}/annotations`, { data: { start: 28, end: 45, label: 'denial' } })).json();
+  const claim = await (await api.post('/api/v1/claims', { data: { projectId: team.project.id, annotationId: span.id } })).json();
+  await signIn(page, team.analyst.email);
+  await page.goto(`/articles/${team.article.id}#span-${span.id}`);
+  const dialog = page.getByRole('dialog', { name: 'Span' });
+  await expect(dialog.getByTestId('span-claim')).toHaveAttribute('data-claim-id', claim.id);
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByTestId('reader-status')).toHaveText('Span deleted.');
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('reader-status')).toHaveText('Delete undone: the span is back in its claim.');
+  const restored = await testDb().annotation.findFirstOrThrow({ where: { articleId: team.article.id, exact: 'Tehran denied it.' } });
+  expect(restored.id).not.toBe(span.id);
+  expect(restored.claimId).toBe(claim.id);
+});

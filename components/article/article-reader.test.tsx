@@ -244,11 +244,40 @@ describe('ArticleReader', () => {
     replies.push(() => new Response(null, { status: 204 }));
     await ctrlZ();
     await settle();
-    expect(calls.at(-1)).toMatchObject({ url: '/api/v1/annotations/n1', method: 'DELETE' });
+    // Only if the span is still as it was tagged.
+    expect(calls.at(-1)).toMatchObject({ url: '/api/v1/annotations/n1?version=1', method: 'DELETE' });
     expect(status()).toBe('Tagging undone: the span is deleted.');
     expect(q('.article-reader__text [data-annotation-id="n1"]')).toBeNull();
     expect(byName('button', 'Undo tagging')).toBeUndefined();
     expect(container.querySelector('.article-reader__status-row button')).toBeNull();
+  });
+
+  it('refuses to undo tagging a span someone changed since, and then forgets the older steps', async () => {
+    await render([]);
+    for (const [id, words] of [['t1', 'Le ministre'], ['t2', 'les faits']]) {
+      await select(words);
+      replies.push(() => json(201, dto(id, words)));
+      await act(async () => {
+        document.dispatchEvent(new KeyboardEvent('keydown', { key: '1', bubbles: true, cancelable: true }));
+      });
+      await settle();
+    }
+    // A reviewer approved t2 meanwhile: the conditional delete is refused.
+    replies.push(() => json(409, { error: { code: 'CONFLICT', message: 'This span was changed by someone else (now version 2, you sent 1)' } }));
+    await click(byName('button', 'Undo tagging')!);
+    await settle();
+    expect(calls.at(-1)).toMatchObject({ url: '/api/v1/annotations/t2?version=1', method: 'DELETE' });
+    expect(q('[data-testid="reader-status"]')!.textContent).toBe(
+      'Not undone: the span was changed since you tagged it (edited or reviewed). Earlier steps can no longer be undone.',
+    );
+    expect(q('.article-reader__text [data-annotation-id="t2"]')).not.toBeNull();
+    expect(container.querySelector('.article-reader__status-row button')).toBeNull();
+    const sent = calls.length;
+    await act(async () => {
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', ctrlKey: true, bubbles: true, cancelable: true }));
+    });
+    await settle();
+    expect(calls).toHaveLength(sent);
   });
 
   it('undoes an edit by saving the old tag, speaker and note against the new version; Ctrl+Z in a form field is left to the field', async () => {

@@ -60,7 +60,7 @@ export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
   const canAnnotate = can.annotate(roles);
   const router = useRouter();
   const mapping = useMemo(() => new ArticleMapping(text), [text]);
-  const { annotations, status, setStatus, busy, create, save, review, remove, refresh, undo, undoName } = useAnnotations(articleId, initialAnnotations);
+  const { annotations, status, setStatus, busy, create, save, review, remove, refresh, undo, undoName, undoDepth } = useAnnotations(articleId, initialAnnotations);
   const layout = useMemo(() => layoutSpans(mapping, annotations), [mapping, annotations]);
   const byId = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
   const ordered = useMemo(() => [...annotations].sort(compareTextOrder), [annotations]);
@@ -185,6 +185,14 @@ export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
     if (back?.isConnected) back.focus({ preventScroll: true });
   }, [openSpan]);
 
+  const { setClaim } = context;
+  const onUndo = useCallback(async () => {
+    const outcome = await undo();
+    if (outcome?.ok && outcome.added && outcome.claimId) setClaim(outcome.added.id, outcome.claimId);
+    // The Undo button goes once nothing is left to undo: reading goes on in the text, not at the top of the page.
+    if (outcome && (!outcome.ok || undoDepth <= 1) && document.activeElement?.closest('.article-reader__status-row')) editor?.view.dom.focus({ preventScroll: true });
+  }, [undo, setClaim, undoDepth, editor]);
+
   // Ctrl+Z (⌘Z) takes back the last tagging, edit or deletion made here, as in other annotation tools; not while typing.
   useEffect(() => {
     if (!canAnnotate || !undoName) return;
@@ -193,11 +201,11 @@ export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
       if (isTypingTarget(e.target, editor?.view.dom)) return;
       claimKey(e);
       e.preventDefault();
-      void undo();
+      void onUndo();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [canAnnotate, undoName, undo, editor]);
+  }, [canAnnotate, undoName, onUndo, editor]);
 
   // Escape closes the popover even when focus stayed in the text.
   useEffect(() => {
@@ -244,7 +252,7 @@ export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
     if (!open) return;
     const links = context.linkCounts.get(open.id) ?? 0;
     if (links > 0 && !window.confirm(`This span has ${plural(links, 'link')}; deleting it removes ${links === 1 ? 'it' : 'them'}.`)) return;
-    if (await remove(open)) {
+    if (await remove(open, context.claimOf(open))) {
       context.setLinkCount(open.id, 0);
       closeSpan();
     }
@@ -266,7 +274,7 @@ export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
             {status?.text}
           </div>
           {canAnnotate && undoName && (
-            <button type="button" className="btn-small" disabled={busy} onClick={() => void undo()} title="Ctrl+Z (⌘Z)" aria-keyshortcuts="Control+Z Meta+Z">
+            <button type="button" className="btn-small" disabled={busy} onClick={() => void onUndo()} title="Ctrl+Z (⌘Z)" aria-keyshortcuts="Control+Z Meta+Z">
               {undoName}
             </button>
           )}

@@ -5,6 +5,7 @@ import { createAnnotation, deleteAnnotation, fetchArticle, updateAnnotation } fr
 import type { AnnotationDto, CreateAnnotationBody, UpdateAnnotationBody } from '@/lib/annotations/dto';
 import { labelName } from '@/lib/annotations/labels';
 import { reviewAnnotation } from '@/lib/review/api-client';
+import { attachToClaim } from '@/lib/cross-source/api-client';
 import { plural } from './link-kinds';
 
 export type ReaderStatus = { text: string; kind: 'info' | 'error' };
@@ -15,13 +16,16 @@ export const CONFLICT_MESSAGE = 'This span was changed by someone else; reloaded
 /**
  * A change made here that Undo can take back: tagging (undone by deleting
  * the span), an edit (by saving the old tag, speaker and note) and a deletion
- * (by tagging the same words again: a new span, pending review, without the
- * links that went with the old one).
+ * (by tagging the same words again: a new span, pending review, back in its
+ * claim, without the links that went with the old one). A step that cannot
+ * be taken back (the span changed since: edited or reviewed by someone else)
+ * is refused by the server's version check, and clears the history: the
+ * steps before it were made on what is no longer there.
  */
 type UndoEntry =
   | { kind: 'create'; span: AnnotationDto }
   | { kind: 'edit'; before: AnnotationDto; after: AnnotationDto }
-  | { kind: 'delete'; span: AnnotationDto; linksRemoved: number };
+  | { kind: 'delete'; span: AnnotationDto; linksRemoved: number; claimId: string | null };
 
 /** How many changes Undo goes back, as editors keep a bounded history. */
 const UNDO_LIMIT = 20;
@@ -91,7 +95,8 @@ export function useAnnotations(articleId: string, initial: AnnotationDto[]) {
     [articleId, remember],
   );
 
-  const remove = useCallback(async (current: AnnotationDto): Promise<boolean> => {
+  /** `claimId`: the claim the span belongs to, which Undo puts the span back into. */
+  const remove = useCallback(async (current: AnnotationDto, claimId: string | null = null): Promise<boolean> => {
     setBusy(true);
     const res = await deleteAnnotation(current.id);
     setBusy(false);
@@ -99,7 +104,7 @@ export function useAnnotations(articleId: string, initial: AnnotationDto[]) {
     if (res.ok || res.status === 404) {
       setAnnotations((list) => list.filter((a) => a.id !== current.id));
       setStatus(res.ok ? { text: deletedMessage(res.data.linksRemoved), kind: 'info' } : { text: res.message, kind: 'error' });
-      if (res.ok) remember({ kind: 'delete', span: current, linksRemoved: res.data.linksRemoved });
+      if (res.ok) remember({ kind: 'delete', span: current, linksRemoved: res.data.linksRemoved, claimId });
       return true;
     }
     setStatus({ text: res.message, kind: 'error' });
@@ -107,20 +112,24 @@ export function useAnnotations(articleId: string, initial: AnnotationDto[]) {
   }, [remember]);
 
   /** Takes back the last change made here (see UndoEntry); each step is an API call of its own, checked like any other. */
-  const undo = useCallback(async () => {
+  const undo = useCallback(async (): Promise<UndoOutcome | null> => {
     const entry = undoStack.at(-1);
-    if (!entry || busy) return;
-    setUndoStack((stack) => stack.slice(0, -1));
+    if (!entry || busy) return null;
     setBusy(true);
     const outcome = await undoChange(articleId, entry, latest.current);
     setBusy(false);
-    if (outcome.ok) setAnnotations((list) => [...list.filter((a) => a.id !== outcome.removed && a.id !== outcome.added?.id), ...(outcome.added ? [outcome.added] : [])]);
-    // A deleted span comes back under a new id: earlier steps on it now apply to the new one.
-    if (outcome.ok && outcome.added && entry.kind === 'delete') {
-      const [oldId, restored] = [entry.span.id, outcome.added];
-      setUndoStack((stack) => stack.map((e) => renameSpan(e, oldId, restored)));
+    if (outcome.ok) {
+      const { added, removed } = outcome;
+      setAnnotations((list) => [...list.filter((a) => a.id !== removed && a.id !== added?.id), ...(added ? [added] : [])]);
+      // Earlier steps on this span now start from what the undo left (a new version, or a new span).
+      const oldId = entry.kind === 'edit' ? entry.after.id : entry.span.id;
+      setUndoStack((stack) => stack.slice(0, -1).map((e) => (added ? refreshSpan(e, oldId, added) : e)));
+    } else {
+      if (outcome.gone) setAnnotations((list) => list.filter((a) => a.id !== outcome.gone));
+      setUndoStack([]);
     }
     setStatus({ text: outcome.message, kind: outcome.ok ? 'info' : 'error' });
+    return outcome;
   }, [articleId, undoStack, busy]);
 
   /** A reviewer's decision on a span; true once stored. A 409 (edited or decided meanwhile) reloads the spans. */
@@ -150,41 +159,60 @@ export function useAnnotations(articleId: string, initial: AnnotationDto[]) {
   }, [articleId]);
 
   const undoName = undoStack.length ? UNDO_NAMES[undoStack[undoStack.length - 1].kind] : null;
-  return { annotations, status, setStatus, busy, create, save, review, remove, refresh, undo, undoName };
+  return { annotations, status, setStatus, busy, create, save, review, remove, refresh, undo, undoName, undoDepth: undoStack.length };
 }
 
-function renameSpan(entry: UndoEntry, oldId: string, now: AnnotationDto): UndoEntry {
+function refreshSpan(entry: UndoEntry, oldId: string, now: AnnotationDto): UndoEntry {
   if (entry.kind === 'edit' && entry.after.id === oldId) return { ...entry, after: now };
-  if (entry.kind === 'create' && entry.span.id === oldId) return { ...entry, span: now };
+  if (entry.kind !== 'edit' && entry.span.id === oldId) return { ...entry, span: now };
   return entry;
 }
 
-type UndoOutcome = { ok: true; message: string; removed?: string; added?: AnnotationDto } | { ok: false; message: string };
+/** What an undo did: the span it removed or added (or updated), the claim it put a span back into; or why it did nothing (`gone`: the span no longer exists). */
+export type UndoOutcome =
+  | { ok: true; message: string; removed?: string; added?: AnnotationDto; claimId?: string }
+  | { ok: false; message: string; gone?: string };
+
+const CLEARED = ' Earlier steps can no longer be undone.';
 
 async function undoChange(articleId: string, entry: UndoEntry, now: AnnotationDto[]): Promise<UndoOutcome> {
   if (entry.kind === 'create') {
-    const res = await deleteAnnotation(entry.span.id);
-    if (!res.ok && res.status !== 404) return { ok: false, message: `Not undone: ${res.message}` };
-    const links = res.ok ? res.data.linksRemoved : 0;
-    return { ok: true, removed: entry.span.id, message: `Tagging undone: the span is deleted${links ? `, with ${plural(links, 'link')} made since` : ''}.` };
+    // Conditional on the version tagged: an approval or someone's edit since makes it a 409.
+    const res = await deleteAnnotation(entry.span.id, entry.span.version);
+    if (res.ok) {
+      const links = res.data.linksRemoved;
+      return { ok: true, removed: entry.span.id, message: `Tagging undone: the span is deleted${links ? `, with ${plural(links, 'link')} made since` : ''}.` };
+    }
+    if (res.status === 404) return { ok: false, gone: entry.span.id, message: `Not undone: the span was already deleted.${CLEARED}` };
+    if (res.status === 409) return { ok: false, message: `Not undone: the span was changed since you tagged it (edited or reviewed).${CLEARED}` };
+    return { ok: false, message: `Not undone: ${res.message}${CLEARED}` };
   }
   if (entry.kind === 'delete') {
     const { start, end, exact, label, speaker, note, status } = entry.span;
     const res = await createAnnotation(articleId, { start, end, exact, label, ...(speaker && { speaker }), ...(note && { note }) });
-    if (!res.ok) return { ok: false, message: `Not undone: ${res.message}` };
+    if (!res.ok) return { ok: false, message: `Not undone: ${res.message}${CLEARED}` };
+    const claimed = entry.claimId ? (await attachToClaim(entry.claimId, res.data.id)).ok : false;
     const links = entry.linksRemoved === 1 ? 'its link is' : `its ${entry.linksRemoved} links are`;
-    const lost = [status !== 'pending' && `it is pending review again (it was ${status})`, entry.linksRemoved > 0 && `${links} not restored`];
-    return { ok: true, added: res.data, message: `Delete undone: the span is back${lost.some(Boolean) ? `; ${lost.filter(Boolean).join('; ')}` : ''}.` };
+    const lost = [
+      status !== 'pending' && `it is pending review again (it was ${status})`,
+      entry.claimId && !claimed && 'its claim is gone, so it is in none',
+      entry.linksRemoved > 0 && `${links} not restored`,
+    ].filter(Boolean);
+    return {
+      ok: true,
+      added: res.data,
+      ...(claimed && { claimId: entry.claimId! }),
+      message: `Delete undone: the span is back${claimed ? ' in its claim' : ''}${lost.length ? `; ${lost.join('; ')}` : ''}.`,
+    };
   }
   const current = now.find((a) => a.id === entry.after.id);
-  if (!current) return { ok: false, message: 'Not undone: the span is no longer here.' };
-  if (current.version !== entry.after.version) return { ok: false, message: 'Not undone: the span was changed again since your edit.' };
+  if (!current) return { ok: false, message: `Not undone: the span is no longer here.${CLEARED}` };
   const { label, speaker, note, status } = entry.before;
-  const res = await updateAnnotation(current.id, { label, speaker, note, version: current.version });
-  if (!res.ok) return { ok: false, message: `Not undone: ${res.message}` };
+  // Against the version the edit made: anything since (an approval, someone's edit) is a 409.
+  const res = await updateAnnotation(current.id, { label, speaker, note, version: entry.after.version });
+  if (!res.ok) return { ok: false, message: res.status === 409 ? `Not undone: the span was changed again since your edit.${CLEARED}` : `Not undone: ${res.message}${CLEARED}` };
   return { ok: true, added: res.data, message: `Edit undone${status !== 'pending' ? `; the span stays pending review (it was ${status})` : ''}.` };
 }
-
 
 /** Links go with their span; say so, so that nothing disappears unannounced. */
 function deletedMessage(linksRemoved: number): string {

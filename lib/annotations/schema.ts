@@ -34,3 +34,8 @@ export const updateAnnotationInput = z.strictObject({
   version: versionField('The version the change was made against; stale → 409'),
 });
 export type UpdateAnnotationInput = z.infer<typeof updateAnnotationInput>;
+
+export const deleteAnnotationQuery = z.strictObject({
+  version: versionField('If given, the span is deleted only if it is still at this version (else 409): an undo must not take away a change made since', 'query').optional(),
+});
+export type DeleteAnnotationQuery = z.infer<typeof deleteAnnotationQuery>;

@@ -9,7 +9,7 @@ import type { UpdateAnnotationInput } from './schema';
 import { findAnnotationForUser } from './find-annotation';
 import { toDbLabel } from './to-dto';
 
-const stale = (current: number, sent: number) =>
+export const staleSpan = (current: number, sent: number) =>
   new AppError('CONFLICT', `This span was changed by someone else (now version ${current}, you sent ${sent})`, { version: `stale; current is ${current}` });
 
 /**
@@ -28,7 +28,7 @@ const stale = (current: number, sent: number) =>
 export async function updateAnnotation(caller: Caller, id: string, input: UpdateAnnotationInput): Promise<AnnotationDto> {
   const found = await findAnnotationForUser(caller.id, id);
   assertAllowed(can.changeSpan(found.roles, found.authorId, caller.id), 'Only the author or an admin can edit this span');
-  if (found.version !== input.version) throw stale(found.version, input.version);
+  if (found.version !== input.version) throw staleSpan(found.version, input.version);
   const before = found.span;
   // Millisecond precision, as the column keeps it; written as UTC (the column has no zone).
   const now = new Date();
@@ -61,7 +61,7 @@ export async function updateAnnotation(caller: Caller, id: string, input: Update
   if (!row) {
     const [current] = await sql<{ version: number }>`SELECT version FROM "Annotation" WHERE id = ${id}`;
     if (!current) throw notFound('Annotation');
-    throw stale(current.version, input.version);
+    throw staleSpan(current.version, input.version);
   }
   return after;
 }

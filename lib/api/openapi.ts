@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createAnnotationInput, updateAnnotationInput } from '@/lib/annotations/schema';
+import { createAnnotationInput, deleteAnnotationQuery, updateAnnotationInput } from '@/lib/annotations/schema';
 import { LABELS, REVIEW_STATUSES } from '@/lib/annotations/dto';
 import { createLinkInput } from '@/lib/links/schema';
 import { LINK_KINDS } from '@/lib/links/dto';
@@ -548,13 +548,16 @@ export function buildOpenApiDocument(serverUrl = '/') {
         delete: {
           operationId: 'deleteAnnotation',
           summary: 'Delete a span and every link that starts or ends at it',
-          parameters: [pathParam('annotationId')],
+          parameters: [
+            pathParam('annotationId'),
+            ...Object.entries((schema(deleteAnnotationQuery, 'input') as { properties: Record<string, object> }).properties).map(([name, s]) => queryParam(name, s, '')),
+          ],
           responses: {
             204: {
               description: 'Deleted',
               headers: { 'X-Links-Removed': { description: 'How many links were removed with the span', schema: { type: 'integer', minimum: 0 } } },
             },
-            ...errors(401, 403, 404),
+            ...errors(400, 401, 403, 404, 409),
           },
         },
       },

@@ -34,7 +34,7 @@ import * as links from '@/app/api/v1/links/route';
 import * as link from '@/app/api/v1/links/[linkId]/route';
 import * as linkHistory from '@/app/api/v1/links/[linkId]/history/route';
 import * as linkReview from '@/app/api/v1/links/[linkId]/review/route';
-import { createAnnotationInput, updateAnnotationInput } from '@/lib/annotations/schema';
+import { createAnnotationInput, deleteAnnotationQuery, updateAnnotationInput } from '@/lib/annotations/schema';
 import { activityQuery } from '@/lib/audit/list-events';
 import { articleListQuery } from '@/lib/articles/list-articles';
 import { attachSpanInput, createClaimInput, deleteClaimQuery, matrixQuery, renameClaimInput } from '@/lib/claims/schema';
@@ -111,7 +111,7 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'GET', path: '/api/v1/articles/{articleId}/revisions', handler: h(articleRevisions.GET) },
   { method: 'GET', path: '/api/v1/articles/{articleId}/revisions/{revision}', handler: h(articleRevision.GET) },
   { method: 'PATCH', path: '/api/v1/annotations/{annotationId}', handler: h(annotation.PATCH), body: { schema: updateAnnotationInput, valid: () => ({ label: 'denial', note: 'n', speaker: 's', version: 1 }) } },
-  { method: 'DELETE', path: '/api/v1/annotations/{annotationId}', handler: h(annotation.DELETE), destructive: true },
+  { method: 'DELETE', path: '/api/v1/annotations/{annotationId}', handler: h(annotation.DELETE), query: { schema: deleteAnnotationQuery, valid: () => ({ version: '1' }) }, destructive: true },
   { method: 'GET', path: '/api/v1/annotations/{annotationId}/history', handler: h(annotationHistory.GET) },
   { method: 'GET', path: '/api/v1/annotations/{annotationId}/links', handler: h(annotationLinks.GET) },
   { method: 'POST', path: '/api/v1/annotations/{annotationId}/review', handler: h(annotationReview.POST), body: { schema: reviewInput, valid: () => ({ decision: 'reject', comment: 'why', version: 1 }) } },

@@ -45,6 +45,16 @@ describe('review', () => {
     expect((await testDb().annotation.findUniqueOrThrow({ where: { id: span.id } })).status).toBe('APPROVED');
   });
 
+  it('a delete conditional on a version refuses once the span was reviewed, and deletes nothing', async () => {
+    const team = await makeTeam();
+    const span = await spanOf(team);
+    await reviewAnnotation(as(team.reviewer), span.id, reviewInput.parse({ decision: 'approve', version: span.version }));
+    expect(await code(deleteAnnotation(as(team.analyst), span.id, { version: span.version }))).toBe('CONFLICT');
+    expect(await testDb().annotation.count({ where: { id: span.id } })).toBe(1);
+    await deleteAnnotation(as(team.analyst), span.id, { version: span.version + 1 });
+    expect(await testDb().annotation.count({ where: { id: span.id } })).toBe(0);
+  });
+
   it('a rejection needs a comment', () => {
     expect(reviewInput.safeParse({ decision: 'reject', version: 1 }).success).toBe(false);
     expect(reviewInput.safeParse({ decision: 'reject', comment: 'why', version: 1 }).success).toBe(true);
