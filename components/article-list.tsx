@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import { LABELS } from '@/lib/annotations/dto';
-import { articleListQuery, type ArticleListQuery, type ArticlePageDto } from '@/lib/articles/list-articles';
+import type { ArticleListQuery, ArticlePageDto } from '@/lib/articles/list-articles';
+import { DEFAULT_PER_PAGE, listHref } from './article-list-href';
 import { Pager, pageHref } from './pager';
 
 const count = (n: number) => n.toLocaleString('en-US');
-const DEFAULT_PER_PAGE = articleListQuery.parse({}).perPage;
 
 type Props = { projectId: string; query: ArticleListQuery; list: ArticlePageDto; outlets: { outlet: string; articles: number }[] };
 
@@ -14,7 +14,7 @@ function caption({ articles, total, page, perPage }: ArticlePageDto, filtered: b
     const first = (page - 1) * perPage + 1;
     return `Articles ${count(first)}–${count(first + articles.length - 1)} of ${count(total)}${filtered ? ' that match' : ''}`;
   }
-  if (total > 0) return `Page ${page} is past the last page (${lastPage}) of ${count(total)} articles.`;
+  if (total > 0) return `Page ${page} is past the last page (${lastPage}) of ${count(total)} articles${filtered ? ' that match' : ''}.`;
   return filtered ? 'No article matches these filters.' : 'No articles yet.';
 }
 
@@ -31,7 +31,7 @@ export function ArticleList({ projectId, query, list, outlets }: Props) {
       {(total > 0 || filtered) && (
         <form method="get" className="rq-filters" aria-label="Filter articles" action={path}>
           <label>
-            Title or outlet
+            Title, outlet or ID
             <input type="search" name="q" defaultValue={query.q ?? ''} maxLength={200} placeholder="words" />
           </label>
           <label>
@@ -69,7 +69,7 @@ export function ArticleList({ projectId, query, list, outlets }: Props) {
           </>
         )}
       </p>
-      <Pager path={path} keep={keep} page={page} lastPage={lastPage} />
+      {page <= lastPage && <Pager path={path} keep={keep} page={page} lastPage={lastPage} />}
       <table className="data" aria-label="Articles">
         <thead>
           <tr>
@@ -88,7 +88,10 @@ export function ArticleList({ projectId, query, list, outlets }: Props) {
             <tr key={a.id}>
               <td>{a.outlet ?? <span className="muted">unknown outlet</span>}</td>
               <td>
-                <Link href={`/articles/${a.id}`}>{a.title}</Link>
+                <Link href={listHref(`/articles/${a.id}`, { q: query.q, outlet: query.outlet, spans: query.spans, perPage: perPage === DEFAULT_PER_PAGE ? undefined : perPage })}>
+                  {a.title}
+                </Link>
+                {a.externalId && <span className="muted external-id"> · ID {a.externalId}</span>}
               </td>
               <td style={{ whiteSpace: 'nowrap' }}>{a.published ?? <span className="muted">undated</span>}</td>
               {LABELS.map((l) => (

@@ -21,11 +21,12 @@ test('the article list pages a large project and filters it by words and outlet'
 
   // Words in the title, in any case; the outlet list says how many each has.
   const filters = page.getByRole('form', { name: 'Filter articles' });
-  await filters.getByLabel('Title or outlet').fill('story 01');
+  await filters.getByLabel('Title, outlet or ID').fill('story 01');
   await filters.getByRole('button', { name: 'Filter' }).click();
-  await expect(page.getByTestId('article-count')).toHaveText('Articles 1–10 of 10 that match');
+  // Both words, anywhere: Story 001, 010–019 and 101.
+  await expect(page.getByTestId('article-count')).toHaveText('Articles 1–12 of 12 that match');
   await expect(page).not.toHaveURL(/page=/);
-  await filters.getByLabel('Title or outlet').fill('');
+  await filters.getByLabel('Title, outlet or ID').fill('');
   await filters.getByRole('combobox', { name: 'Outlet' }).selectOption({ label: 'Tirana Times (26)' });
   await filters.getByRole('button', { name: 'Filter' }).click();
   await expect(page.getByTestId('article-count')).toHaveText('Articles 1–26 of 26 that match');
@@ -37,9 +38,15 @@ test('the article list pages a large project and filters it by words and outlet'
   await page.getByRole('link', { name: 'Show all' }).click();
   await expect(page.getByTestId('article-count')).toHaveText('Articles 1–100 of 105');
 
+  // A bad parameter is left out and named; the other filters stay.
+  await page.goto(`/projects/${team.project.id}?outlet=Wire&page=0`);
+  await expect(page.getByText('Left out page="0"')).toBeVisible();
+  await expect(page.getByTestId('article-count')).toHaveText('Articles 1–78 of 78 that match');
+
   // A page past the last says so and links back, filters kept.
   await page.goto(`/projects/${team.project.id}?outlet=Wire&page=9`);
-  await expect(page.getByTestId('article-count')).toContainText('Page 9 is past the last page (1) of 78 articles.');
+  await expect(page.getByTestId('article-count')).toContainText('Page 9 is past the last page (1) of 78 articles that match.');
+  await expect(page.getByRole('navigation', { name: 'Pages' })).toHaveCount(0);
   await page.getByRole('link', { name: 'Go to the last page' }).click();
   await expect(page.getByTestId('article-count')).toHaveText('Articles 1–78 of 78 that match');
 
@@ -53,6 +60,15 @@ test('the article list pages a large project and filters it by words and outlet'
   await expect(steps).toContainText('Article 2 of 105');
   await steps.getByRole('link', { name: '‹ Previous: Story 000' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Story 000');
+
+  // From a filtered list, Next goes to the next match, and the project link goes back to the filtered list.
+  await page.goto(`/projects/${team.project.id}?q=${encodeURIComponent('story 01')}`);
+  await table.getByRole('link', { name: 'Story 015' }).click();
+  await expect(steps).toContainText('Article 7 of 12 that match');
+  await steps.getByRole('link', { name: 'Next: Story 016 ›' }).click();
+  await expect(steps).toContainText('Article 8 of 12 that match');
+  await page.getByRole('link', { name: team.project.name }).click();
+  await expect(page.getByTestId('article-count')).toHaveText('Articles 1–12 of 12 that match');
 });
 
 test('activity names the span a reviewer decided, links to it, and pages to older events', async ({ page, baseURL }) => {

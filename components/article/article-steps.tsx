@@ -1,15 +1,17 @@
 import Link from 'next/link';
 import type { ArticleNeighboursDto } from '@/lib/articles/article-neighbours';
+import { listHref, type ListFilters } from '../article-list-href';
 
 const clip = (title: string) => (Array.from(title).length > 60 ? `${Array.from(title).slice(0, 59).join('')}…` : title);
 
-/** Previous and next article of the project's list, and where this one stands in it. */
-export function ArticleSteps({ neighbours: n }: { neighbours: ArticleNeighboursDto }) {
+/** Previous and next article of the project's list (as filtered, when `list` has filters), and where this one stands in it. */
+export function ArticleSteps({ neighbours: n, list }: { neighbours: ArticleNeighboursDto; list: ListFilters }) {
   if (n.total <= 1) return null;
+  const href = (id: string) => listHref(`/articles/${id}`, list);
   return (
     <nav className="article-steps muted" aria-label="Articles of this project">
       {n.previous ? (
-        <Link href={`/articles/${n.previous.id}`} rel="prev" title={n.previous.title}>
+        <Link href={href(n.previous.id)} rel="prev" title={n.previous.title}>
           ‹ Previous: {clip(n.previous.title)}
         </Link>
       ) : (
@@ -17,9 +19,10 @@ export function ArticleSteps({ neighbours: n }: { neighbours: ArticleNeighboursD
       )}
       <span>
         Article {n.position.toLocaleString('en-US')} of {n.total.toLocaleString('en-US')}
+        {n.filtered && ' that match'}
       </span>
       {n.next ? (
-        <Link href={`/articles/${n.next.id}`} rel="next" title={n.next.title}>
+        <Link href={href(n.next.id)} rel="next" title={n.next.title}>
           Next: {clip(n.next.title)} ›
         </Link>
       ) : (

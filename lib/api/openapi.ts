@@ -40,6 +40,7 @@ const annotation = z.object({
 const counts = z.object({ assertion: z.number().int(), denial: z.number().int(), evidence: z.number().int() });
 const articleSummary = z.object({
   id: z.string(),
+  externalId: z.string().nullable().describe('The id it was imported with (e.g. FNC-1\'s Body ID), if any'),
   outlet: z.string().nullable(),
   title: z.string(),
   published: z.string().nullable(),
@@ -53,7 +54,6 @@ const article = articleSummary.extend({
   textHash: z.string(),
   url: z.string().nullable(),
   author: z.string().nullable(),
-  externalId: z.string().nullable(),
   revision: z.number().int().describe('1 for the first imported text, +1 for each re-import that changed it'),
 });
 const revisionSummary = z.object({
@@ -250,8 +250,8 @@ export function buildOpenApiDocument(serverUrl = '/') {
             actor: { type: ['object', 'null'] }, before: {}, after: {}, createdAt: { type: 'string' },
             span: {
               type: ['object', 'null'],
-              description: "In the project's activity, for a span's event: the span as it is now (null once deleted)",
-              properties: { articleId: { type: 'string' }, exact: { type: 'string' } },
+              description: "In the project's activity, for a span's event: the span as it is now, or as it was deleted (deleted: true)",
+              properties: { articleId: { type: 'string' }, exact: { type: 'string' }, deleted: { type: 'boolean' } },
             },
           },
         },

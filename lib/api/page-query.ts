@@ -16,3 +16,30 @@ export function parsePageQuery<T>(schema: z.ZodType<T>, params: Record<string, s
   const parsed = schema.safeParse(given);
   return parsed.success ? { success: true, data: parsed.data } : { success: false, message: parsed.error.issues[0]?.message ?? 'That query is not valid.' };
 }
+
+/**
+ * A list page's filters from its query string: what is valid is kept, what
+ * is not is left out and named (`message`), so one bad parameter (an edited
+ * URL, an old bookmark) neither drops the other filters nor breaks the page.
+ * `fallback`: the filters when nothing valid is left.
+ */
+export function parsePageFilters<T>(
+  schema: z.ZodType<T>,
+  params: Record<string, string | string[] | undefined>,
+  fallback: T,
+): { data: T; message: string | null } {
+  let given: Record<string, string | string[] | undefined> = { ...params };
+  let message: string | null = null;
+  for (let tries = Object.keys(given).length + 1; tries > 0; tries--) {
+    const parsed = parsePageQuery(schema, given);
+    if (parsed.success) return { data: parsed.data, message };
+    const issue = schema.safeParse(Object.fromEntries(Object.entries(given).filter(([, v]) => v !== ''))).error?.issues[0];
+    // An unknown key is reported on the object, with its name in `keys`.
+    const key = issue?.code === 'unrecognized_keys' ? issue.keys[0] : issue?.path[0];
+    if (typeof key !== 'string' || !(key in given)) return { data: fallback, message: message ?? parsed.message };
+    const value = given[key];
+    message ??= issue?.code === 'unrecognized_keys' ? `Left out “${key}”: this page has no such filter.` : `Left out ${key}=${JSON.stringify(value)}: ${issue?.message}.`;
+    given = Object.fromEntries(Object.entries(given).filter(([k]) => k !== key));
+  }
+  return { data: fallback, message };
+}

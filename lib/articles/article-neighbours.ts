@@ -1,39 +1,44 @@
 import 'server-only';
-import { sql } from '@/lib/db/client';
+import { db } from '@/lib/db/client';
 import { notFound } from '@/lib/errors';
+import { memberOf } from '@/lib/auth/permissions';
+import { requireSpanVisibility } from '@/lib/annotations/span-visibility';
+import { ARTICLE_ORDER, articleListWhere, type ArticleListQuery } from './list-articles';
 
 type Neighbour = { id: string; title: string };
 
-/** Where an article stands in its project's list, and the articles before and after it. */
-export type ArticleNeighboursDto = { position: number; total: number; previous: Neighbour | null; next: Neighbour | null };
+/**
+ * Where an article stands in its project's list, and the articles before and
+ * after it. `filtered`: in the list as the given filters left it (false when
+ * none were given, or the article no longer matches them).
+ */
+export type ArticleNeighboursDto = { position: number; total: number; filtered: boolean; previous: Neighbour | null; next: Neighbour | null };
 
 /**
- * The article's place in its project's article list, in the list's order
- * (lib/articles/list-articles.ts: date, undated last, then title, then id),
- * so an analyst can work through a corpus one article after another, as
- * INCEpTION's and doccano's previous/next document buttons do. A caller who
- * is not a member of the article's project gets 404, like a missing article.
+ * The article's place in its project's article list, in the list's order and
+ * under the list's filters when the reader came from a filtered list (so Next
+ * goes to the next match, as in INCEpTION's and doccano's document
+ * navigation). Reads the ids of the matching articles, a few thousand short
+ * strings for a large corpus. A caller who is not a member of the article's
+ * project gets 404, like a missing article.
  */
-export async function articleNeighbours(userId: string, articleId: string): Promise<ArticleNeighboursDto> {
-  const [row] = await sql<{ position: number; total: number; previousId: string | null; previousTitle: string | null; nextId: string | null; nextTitle: string | null }>`
-    WITH ordered AS (
-      SELECT a.id, a.title,
-             row_number() OVER (ORDER BY a."publishedAt" ASC NULLS LAST, a.title ASC, a.id ASC)::int AS n,
-             count(*) OVER ()::int AS total
-        FROM "Article" a
-       WHERE a."projectId" = (SELECT x."projectId" FROM "Article" x WHERE x.id = ${articleId})
-         AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."projectId" = a."projectId" AND m."userId" = ${userId})
-    )
-    SELECT o.n AS position, o.total, p.id AS "previousId", p.title AS "previousTitle", nx.id AS "nextId", nx.title AS "nextTitle"
-      FROM ordered o
-      LEFT JOIN ordered p ON p.n = o.n - 1
-      LEFT JOIN ordered nx ON nx.n = o.n + 1
-     WHERE o.id = ${articleId}`;
-  if (!row) throw notFound('Article');
-  return {
-    position: row.position,
-    total: row.total,
-    previous: row.previousId ? { id: row.previousId, title: row.previousTitle! } : null,
-    next: row.nextId ? { id: row.nextId, title: row.nextTitle! } : null,
-  };
+export async function articleNeighbours(userId: string, articleId: string, filters: Pick<ArticleListQuery, 'q' | 'outlet' | 'spans'> = {}): Promise<ArticleNeighboursDto> {
+  const article = await db.article.findFirst({ where: { id: articleId, project: memberOf(userId) }, select: { projectId: true } });
+  if (!article) throw notFound('Article');
+  const { visibility } = await requireSpanVisibility(userId, article.projectId);
+  const ordered = async (f: typeof filters) =>
+    (await db.article.findMany({ where: articleListWhere(article.projectId, visibility, f), orderBy: ARTICLE_ORDER, select: { id: true } })).map((a) => a.id);
+  const wantsFilter = filters.q !== undefined || filters.outlet !== undefined || filters.spans !== undefined;
+  let ids = await ordered(wantsFilter ? filters : {});
+  let filtered = wantsFilter;
+  if (!ids.includes(articleId)) {
+    // Tagging it took it out of "no spans yet", say: the whole list then.
+    ids = await ordered({});
+    filtered = false;
+  }
+  const at = ids.indexOf(articleId);
+  const [previous, next] = await Promise.all(
+    [ids[at - 1], ids[at + 1]].map((id) => (id ? db.article.findUniqueOrThrow({ where: { id }, select: { id: true, title: true } }) : null)),
+  );
+  return { position: at + 1, total: ids.length, filtered, previous, next };
 }

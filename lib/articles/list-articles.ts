@@ -2,12 +2,14 @@ import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
-import { requireSpanVisibility, visibleSpanWhere } from '@/lib/annotations/span-visibility';
+import { requireSpanVisibility, visibleSpanWhere, type SpanVisibility } from '@/lib/annotations/span-visibility';
 import { requireProjectRoles } from '@/lib/auth/permissions';
 import type { Label } from '@/lib/annotations/dto';
 
 export type ArticleSummaryDto = {
   id: string;
+  /** The id it came with (FNC-1's Body ID), if any. */
+  externalId: string | null;
   outlet: string | null;
   title: string;
   published: string | null;
@@ -24,7 +26,7 @@ export type ArticlePageDto = { articles: ArticleSummaryDto[]; total: number; pag
  * like FNC-1 is in (2,587 bodies); the whole list took seconds to render.
  */
 export const articleListQuery = z.strictObject({
-  q: z.string().trim().max(200).optional().describe('Words in the title or the outlet name, in any case'),
+  q: z.string().trim().max(200).optional().describe('Words that must each appear in the title, the outlet or the external id, in any case and order'),
   outlet: z.string().max(500).optional().describe('Only articles of this outlet (its exact name)'),
   spans: z.enum(['none', 'some']).optional().describe('Only articles with no spans, or with some (spans the caller may see)'),
   page: z.coerce.number().int().min(1).max(100_000).default(1).describe('1-based'),
@@ -34,26 +36,43 @@ export type ArticleListQuery = z.infer<typeof articleListQuery>;
 
 const DEFAULT_QUERY = articleListQuery.parse({});
 
+/** The list's order: oldest first, undated last, then by title; the id last, so pages of it never repeat or skip an article. */
+export const ARTICLE_ORDER: Prisma.ArticleOrderByWithRelationInput[] = [{ publishedAt: { sort: 'asc', nulls: 'last' } }, { title: 'asc' }, { id: 'asc' }];
+
+/** `%`, `_` and `\` are LIKE's own characters: a word containing them is looked for as written. */
+const literal = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * The articles the list's filters keep. Each word of `q` must appear in the
+ * title, the outlet or the external id (FNC-1's Body ID), in any case and
+ * any order. `spans` counts the spans the caller may see.
+ */
+export function articleListWhere(projectId: string, visibility: SpanVisibility, query: Pick<ArticleListQuery, 'q' | 'outlet' | 'spans'>): Prisma.ArticleWhereInput {
+  const words = query.q?.split(/\s+/).filter(Boolean) ?? [];
+  return {
+    projectId,
+    ...(query.outlet !== undefined && { outlet: query.outlet }),
+    AND: words.map((w) => ({
+      OR: (['title', 'outlet', 'externalId'] as const).map((field) => ({ [field]: { contains: literal(w), mode: 'insensitive' as const } })),
+    })),
+    ...(query.spans === 'none' && { annotations: { none: visibleSpanWhere(visibility) } }),
+    ...(query.spans === 'some' && { annotations: { some: visibleSpanWhere(visibility) } }),
+  };
+}
+
 /**
  * A page of the project's articles (no bodies), oldest first (undated last),
  * with the number of spans per tag that the caller may see.
  */
 export async function listArticles(userId: string, projectId: string, query: ArticleListQuery = DEFAULT_QUERY): Promise<ArticlePageDto> {
   const { visibility } = await requireSpanVisibility(userId, projectId);
-  const where: Prisma.ArticleWhereInput = {
-    projectId,
-    ...(query.outlet !== undefined && { outlet: query.outlet }),
-    ...(query.q && { OR: [{ title: { contains: query.q, mode: 'insensitive' } }, { outlet: { contains: query.q, mode: 'insensitive' } }] }),
-    ...(query.spans === 'none' && { annotations: { none: visibleSpanWhere(visibility) } }),
-    ...(query.spans === 'some' && { annotations: { some: visibleSpanWhere(visibility) } }),
-  };
+  const where = articleListWhere(projectId, visibility, query);
   const [total, articles] = await Promise.all([
     db.article.count({ where }),
     db.article.findMany({
       where,
-      select: { id: true, outlet: true, title: true, publishedAt: true, length: true },
-      // The id last: pages of a stable order never repeat or skip an article.
-      orderBy: [{ publishedAt: { sort: 'asc', nulls: 'last' } }, { title: 'asc' }, { id: 'asc' }],
+      select: { id: true, externalId: true, outlet: true, title: true, publishedAt: true, length: true },
+      orderBy: ARTICLE_ORDER,
       skip: (query.page - 1) * query.perPage,
       take: query.perPage,
     }),

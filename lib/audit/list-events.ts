@@ -135,14 +135,27 @@ export async function listActivity(userId: string, projectId: string, q: Activit
   return withSpans(await withActors(rows));
 }
 
-/** An activity event; for a span's event, the span as it is now (null once deleted), so that a review row can say which span it decided. */
-export type ActivityEventDto = AuditEventDto & { span?: { articleId: string; exact: string } | null };
+/**
+ * An activity event; for a span's event, the span as it is now, or as it was
+ * when it was deleted (`deleted`), so that a review row can say which span it
+ * decided. Null for a span with no record of its words (rows from before the
+ * audit log).
+ */
+export type ActivityEventDto = AuditEventDto & { span?: { articleId: string; exact: string; deleted?: true } | null };
 
-/** The spans of the span events, one query. The events were already filtered to spans the caller may see. */
+/** The spans of the span events: one query, and one more for deleted spans (their delete event keeps them). The events were already filtered to spans the caller may see. */
 async function withSpans(events: AuditEventDto[]): Promise<ActivityEventDto[]> {
   const ids = [...new Set(events.flatMap((e) => (e.objectType === 'annotation' ? [e.objectId] : [])))];
   if (ids.length === 0) return events;
   const spans = await db.annotation.findMany({ where: { id: { in: ids } }, select: { id: true, articleId: true, exact: true } });
-  const byId = new Map(spans.map(({ id, ...s }) => [id, s]));
+  const byId = new Map<string, NonNullable<ActivityEventDto['span']>>(spans.map(({ id, ...s }) => [id, s]));
+  const missing = ids.filter((id) => !byId.has(id));
+  if (missing.length) {
+    const deletions = await db.auditEvent.findMany({ where: { objectType: 'annotation', action: 'annotation.delete', objectId: { in: missing } }, select: { objectId: true, before: true } });
+    for (const d of deletions) {
+      const before = (d.before ?? {}) as { articleId?: unknown; exact?: unknown };
+      if (typeof before.articleId === 'string' && typeof before.exact === 'string') byId.set(d.objectId, { articleId: before.articleId, exact: before.exact, deleted: true });
+    }
+  }
   return events.map((e) => (e.objectType === 'annotation' ? { ...e, span: byId.get(e.objectId) ?? null } : e));
 }

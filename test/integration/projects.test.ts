@@ -4,7 +4,7 @@ import { articleListQuery, listArticles, listOutlets } from '@/lib/articles/list
 import { createAnnotation } from '@/lib/annotations/create-annotation';
 import { AppError } from '@/lib/errors';
 import { articleNeighbours } from '@/lib/articles/article-neighbours';
-import { addMember, makeArticle, makeTeam } from '../factories';
+import { addMember, makeArticle, makeTeam, testDb } from '../factories';
 
 describe('projects and articles', () => {
   it('a user sees only the projects they belong to, with their roles', async () => {
@@ -61,6 +61,14 @@ describe('projects and articles', () => {
     const words = await page({ q: 'attack' });
     expect(words.articles.map((a) => a.title)).toEqual(['IRAN denies the ATTACK']);
     expect((await page({ q: 'dail' })).total).toBe(12);
+    // Every word, in any order and case; LIKE's wildcards are plain characters; the external id counts.
+    expect((await page({ q: 'attack iran' })).articles.map((a) => a.title)).toEqual(['IRAN denies the ATTACK']);
+    expect((await page({ q: 'attack wire' })).total).toBe(0);
+    expect((await page({ q: '%' })).total).toBe(0);
+    const fnc = await makeArticle(team.project.id, { title: 'An FNC-1 body', externalId: '2587', text: 'Body 2587.' });
+    expect((await page({ q: '2587' })).articles.map((a) => [a.id, a.externalId])).toEqual([[fnc.id, '2587']]);
+    await testDb().article.delete({ where: { id: fnc.id } });
+    expect((await page({ q: 'stor_' })).total).toBe(0);
     expect((await page({ q: 'story', outlet: 'Wire' })).total).toBe(13);
     expect((await page({ q: 'story', outlet: 'Daily' })).total).toBe(11);
 
@@ -98,6 +106,11 @@ describe('projects and articles', () => {
     }
     expect(walked).toEqual(listed.map((a) => a.id));
     await expect(articleNeighbours(team.outsider.id, team.article.id)).rejects.toBeInstanceOf(AppError);
+
+    // From a filtered list, previous and next walk the matches; an article the filter no longer keeps falls back to the whole list.
+    const dated = await articleNeighbours(team.analyst.id, listed[1].id, { q: 'same day' });
+    expect(dated).toMatchObject({ position: 1, total: 2, filtered: true, previous: null, next: { id: listed[2].id } });
+    expect(await articleNeighbours(team.analyst.id, listed[0].id, { q: 'same day' })).toMatchObject({ position: 1, total: listed.length, filtered: false });
     await expect(articleNeighbours(team.analyst.id, team.otherArticle.id)).rejects.toBeInstanceOf(AppError);
   });
 });

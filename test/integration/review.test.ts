@@ -113,6 +113,10 @@ describe('review', () => {
     await reviewAnnotation(as(team.reviewer), span.id, reviewInput.parse({ decision: 'approve', version: span.version }));
     const [review] = await listActivity(team.admin.id, team.project.id, activityQuery.parse({ action: 'annotation.review' }));
     expect(review.span).toEqual({ articleId: team.article.id, exact: 'Albania' });
+    // Once deleted, its words come from its deletion.
+    await deleteAnnotation(as(team.admin), span.id);
+    const [again] = await listActivity(team.admin.id, team.project.id, activityQuery.parse({ action: 'annotation.review' }));
+    expect(again.span).toEqual({ articleId: team.article.id, exact: 'Albania', deleted: true });
     // Seven events written in one moment (as one transaction writes them), then paged three at a time.
     const moment = new Date();
     for (let i = 0; i < 7; i++) {

@@ -10,11 +10,12 @@ import { can } from '@/lib/auth/permissions';
 import { ArticleReader } from '@/components/article/article-reader';
 import { ArticleSteps } from '@/components/article/article-steps';
 import { articleNeighbours } from '@/lib/articles/article-neighbours';
+import { listFilters, listHref, DEFAULT_PER_PAGE } from '@/components/article-list-href';
 
 /** Once per request, for the title and the page alike. */
 const loadArticle = cache(getArticle);
 
-type Props = { params: Promise<{ articleId: string }> };
+type Props = { params: Promise<{ articleId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { articleId } = await params;
@@ -24,18 +25,21 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   });
 }
 
-export default async function ArticlePage({ params }: Props) {
+export default async function ArticlePage({ params, searchParams }: Props) {
   const { articleId } = await params;
   const caller = await requirePageCaller(`/articles/${articleId}`);
+  // Opened from a filtered article list: previous/next walk that list (the filters ride along in the links).
+  const list = listFilters(await searchParams);
   const [{ article, annotations, orphans, roles, onlyOwnSpans }, spanContext, neighbours] = await loadOr404(() =>
-    Promise.all([loadArticle(caller.id, articleId), getSpanContext(caller.id, articleId), articleNeighbours(caller.id, articleId)]),
+    Promise.all([loadArticle(caller.id, articleId), getSpanContext(caller.id, articleId), articleNeighbours(caller.id, articleId, list)]),
   );
+  const projectHref = listHref(`/projects/${article.projectId}`, neighbours.filtered ? list : {}, Math.ceil(neighbours.position / (list.perPage ?? DEFAULT_PER_PAGE)));
   return (
     <main className="page" style={{ maxWidth: 1400 }}>
       <p className="muted" style={{ margin: '0 0 0.25rem' }}>
-        <Link href="/">Projects</Link> / <Link href={`/projects/${article.projectId}`}>{article.projectName}</Link> /
+        <Link href="/">Projects</Link> / <Link href={projectHref}>{article.projectName}</Link> /
       </p>
-      <ArticleSteps neighbours={neighbours} />
+      <ArticleSteps neighbours={neighbours} list={neighbours.filtered ? list : {}} />
       <h1 style={{ marginBottom: '0.25rem' }}>{article.title}</h1>
       <p className="muted" style={{ marginTop: 0 }}>
         {article.outlet ?? 'Unknown outlet'}

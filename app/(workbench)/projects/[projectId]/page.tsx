@@ -4,7 +4,7 @@ import type { Metadata } from 'next';
 import { requirePageCaller, loadOr404, titleFor } from '@/lib/auth/page-caller';
 import { getProject } from '@/lib/projects/list-projects';
 import { articleListQuery, listArticles, listOutlets } from '@/lib/articles/list-articles';
-import { parsePageQuery } from '@/lib/api/page-query';
+import { parsePageFilters } from '@/lib/api/page-query';
 import { ArticleList } from '@/components/article-list';
 import { ExportMenu } from '@/components/export-menu';
 import { ImportDropZone } from '@/components/import-drop-zone';
@@ -23,8 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProjectPage({ params, searchParams }: Props) {
   const { projectId } = await params;
   const caller = await requirePageCaller(`/projects/${projectId}`);
-  const parsed = parsePageQuery(articleListQuery, await searchParams);
-  const query = parsed.success ? parsed.data : articleListQuery.parse({});
+  const { data: query, message } = parsePageFilters(articleListQuery, await searchParams, articleListQuery.parse({}));
   const [project, list, outlets] = await loadOr404(() =>
     Promise.all([loadProject(caller.id, projectId), listArticles(caller.id, projectId, query), listOutlets(caller.id, projectId)]),
   );
@@ -53,9 +52,9 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         )
       )}
       {(project.roles.includes('analyst') || project.roles.includes('admin')) && <ImportDropZone projectId={project.id} />}
-      {!parsed.success && (
+      {message && (
         <p className="error-text" role="status">
-          {parsed.message}
+          {message}
         </p>
       )}
       <ArticleList projectId={project.id} query={query} list={list} outlets={outlets} />

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { AppError } from '@/lib/errors';
 import { pageHref } from '@/components/pager';
 import { plural, shortQuote } from '@/components/article/link-kinds';
-import { parsePageQuery } from '@/lib/api/page-query';
+import { parsePageFilters } from '@/lib/api/page-query';
 import { ProjectCrumbs } from '@/components/project-crumbs';
 import { requirePageCaller, loadOr404 } from '@/lib/auth/page-caller';
 import { getProject } from '@/lib/projects/list-projects';
@@ -61,8 +61,7 @@ function describe(e: { action: string; before: unknown; after: unknown }, quoted
 export default async function ActivityPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<Record<string, string>> }) {
   const { projectId } = await params;
   const caller = await requirePageCaller(`/projects/${projectId}/activity`);
-  const parsed = parsePageQuery(activityQuery, Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => v)));
-  const query = parsed.success ? parsed.data : activityQuery.parse({});
+  const { data: query, message } = parsePageFilters(activityQuery, await searchParams, activityQuery.parse({}));
   let stalePosition: string | null = null;
   // A paging link to an event this project does not have (edited, or from another project): the newest events, and why.
   // One event more than shown: whether there are older ones.
@@ -96,10 +95,18 @@ export default async function ActivityPage({ params, searchParams }: { params: P
             ))}
           </select>
         </label>
+        {/* Filters set from elsewhere (a link, the API's names) stay when the action changes. */}
+        {(['objectType', 'actorId'] as const).map((k) => query[k] && <input key={k} type="hidden" name={k} value={query[k]} />)}
+        {query.limit !== 100 && <input type="hidden" name="limit" value={query.limit} />}
         <button className="btn" type="submit">
           Filter
         </button>
       </form>
+      {message && (
+        <p className="error-text" role="status">
+          {message}
+        </p>
+      )}
       {stalePosition && (
         <p className="error-text" role="status">
           {stalePosition}; showing the newest events.
@@ -123,7 +130,11 @@ export default async function ActivityPage({ params, searchParams }: { params: P
               <td>
                 {e.span && (
                   <>
-                    <Link href={`/articles/${e.span.articleId}#span-${e.objectId}`}>{clip(e.span.exact)}</Link>{' '}
+                    {e.span.deleted ? (
+                      <span title="This span was deleted since">{clip(e.span.exact)} (deleted)</span>
+                    ) : (
+                      <Link href={`/articles/${e.span.articleId}#span-${e.objectId}`}>{clip(e.span.exact)}</Link>
+                    )}{' '}
                   </>
                 )}
                 {describe(e, Boolean(e.span))}

@@ -1,0 +1,21 @@
+import { articleListQuery, type ArticleListQuery } from '@/lib/articles/list-articles';
+import { pageHref } from './pager';
+
+export const DEFAULT_PER_PAGE = articleListQuery.parse({}).perPage;
+
+/** The article list's filters a link carries (and the page size, if not the default). */
+export type ListFilters = Partial<Pick<ArticleListQuery, 'q' | 'outlet' | 'spans' | 'perPage'>>;
+
+/** The list filters in a page's query string; anything invalid is left out (a stale link still opens the article). */
+export function listFilters(params: Record<string, string | string[] | undefined>): ListFilters {
+  const one = (key: string) => (typeof params[key] === 'string' && params[key] !== '' ? params[key] : undefined);
+  const parsed = articleListQuery.partial().safeParse({ q: one('q'), outlet: one('outlet'), spans: one('spans'), perPage: one('perPage') });
+  if (!parsed.success) return {};
+  const { q, outlet, spans, perPage } = parsed.data;
+  return { q, outlet, spans, perPage: perPage === DEFAULT_PER_PAGE ? undefined : perPage };
+}
+
+/** `path` with the list's filters, and `page` (1: none). */
+export function listHref(path: string, list: ListFilters, page = 1): string {
+  return pageHref(path, { q: list.q, outlet: list.outlet, spans: list.spans, perPage: list.perPage === undefined ? undefined : String(list.perPage) }, page);
+}
