@@ -192,6 +192,7 @@ const searchResult = z.object({
   articles: z.array(z.object({ id: z.string(), title: z.string(), outlet: z.string().nullable(), snippet: z.string().nullable(), hits: z.number().int() })),
   sentences: z.array(suggestion.omit({ score: true })),
   spans: z.array(z.object({ id: z.string(), articleId: z.string(), articleTitle: z.string(), exact: z.string(), label: z.enum(LABELS), start: z.number().int(), end: z.number().int() })),
+  more: z.object({ articles: z.boolean(), sentences: z.boolean(), spans: z.boolean() }).describe('Which lists stop at their limit (20 articles, 50 passages, 50 spans) with more matches left'),
 });
 const error = z.object({
   error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() }),

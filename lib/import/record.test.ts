@@ -50,6 +50,16 @@ describe('spans in doccano records', () => {
     expect(error({ text: ' \n ' })).toBe('doccano.jsonl, line 3: field "text" is only whitespace');
   });
 
+  it('titles a body without one by its first line, cut between words with an ellipsis', () => {
+    const line = 'A Iraqi soldier has been killed by ISIS fighters near the town of Tikrit, the military said on Sunday, mentions a question from reporters';
+    const title = toNewArticle({ text: `${line}\nSecond line.` }, origin).title;
+    expect(title).toBe('A Iraqi soldier has been killed by ISIS fighters near the town of Tikrit, the military said on Sunday, mentions a…');
+    expect(Array.from(title).length).toBeLessThanOrEqual(120);
+    expect(toNewArticle({ text: 'Short first line.\nMore.' }, origin).title).toBe('Short first line.');
+    // Emoji at the cut are never split in half.
+    expect(toNewArticle({ text: '😀'.repeat(100) }, origin).title).toMatch(/^(😀)+…$/u);
+  });
+
   it('says plainly that the text is missing or not text', () => {
     expect(error({ title: 'No body' })).toBe('doccano.jsonl, line 3: field "text" is missing');
     expect(error({ text: 42 })).toBe('doccano.jsonl, line 3: field "text" must be a string');

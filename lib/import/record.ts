@@ -138,10 +138,20 @@ export function toNewArticle(raw: unknown, origin: RecordOrigin): NewArticle {
   return { title, outlet: r.outlet ?? null, url: r.url ?? null, author: r.author ?? null, published: r.published, text, externalId, ...(spans?.length && { spans }) };
 }
 
-/** A title for bodies without one (FNC-1): their first line, at most 120 characters, never half a surrogate pair. */
+/**
+ * A title for bodies without one (FNC-1): their first line, cut at a word
+ * boundary to at most 120 characters with "…" when shortened, never half a
+ * surrogate pair.
+ */
 function openingWords(text: string): string {
   const trimmed = text.trim();
   const lineEnd = trimmed.indexOf('\n');
-  const words = trimmed.slice(0, Math.min(lineEnd === -1 ? trimmed.length : lineEnd, 120));
-  return /[\ud800-\udbff]$/.test(words) ? words.slice(0, -1) : words;
+  const line = (lineEnd === -1 ? trimmed : trimmed.slice(0, lineEnd)).trimEnd();
+  if (line.length <= 120) return line;
+  let cut = line.slice(0, 119);
+  const space = cut.search(/\s\S*$/);
+  // A last word that would take more than half the title is cut where it stands.
+  if (space > 60) cut = cut.slice(0, space);
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut.trimEnd().replace(/[,;:–—-]+$/, '')}…`;
 }

@@ -21,4 +21,6 @@ export type SearchResultDto = {
   articles: SearchArticleHit[];
   sentences: SearchSentenceHit[];
   spans: SearchSpanHit[];
+  /** Which lists stop at their limit with more matches left (the best-ranked come first). */
+  more: { articles: boolean; sentences: boolean; spans: boolean };
 };

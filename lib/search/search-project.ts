@@ -64,7 +64,7 @@ export async function searchProject(caller: Caller, projectId: string, q: string
           JOIN "Article" ar ON ar.id = s."articleId"
          WHERE ar."projectId" = ${projectId} AND s.tsv @@ q.query
          ORDER BY whole DESC, rank DESC, s."articleId", s.start
-         LIMIT ${MAX_SENTENCES}
+         LIMIT ${MAX_SENTENCES + 1}
       )
       SELECT t.id AS "sentenceId", t."articleId", ar.title AS "articleTitle", ar.outlet, t.start, t."end", t.text, t.rank, t.whole,
              ts_headline('english', t.text, q.query, ${headlineOptions}) AS marked
@@ -92,7 +92,7 @@ export async function searchProject(caller: Caller, projectId: string, q: string
        WHERE ar."projectId" = ${projectId}
          AND (b."articleId" IS NOT NULL OR strpos(lower(ar.title), lower(${text})) > 0)
        ORDER BY (strpos(lower(ar.title), lower(${text})) > 0) DESC, b.score DESC NULLS LAST, ar.title
-       LIMIT ${MAX_ARTICLES}`,
+       LIMIT ${MAX_ARTICLES + 1}`,
     substring
       ? db.$queryRaw<SpanRow[]>`
           SELECT a.id, a."articleId", ar.title AS "articleTitle", a.exact, a.label::text AS label, a.start, a."end"
@@ -100,13 +100,15 @@ export async function searchProject(caller: Caller, projectId: string, q: string
             JOIN "Article" ar ON ar.id = a."articleId"
            WHERE ar."projectId" = ${projectId} AND a.exact ILIKE ${substring}::text AND ${visibleSpanSql(visibility, 'a')}
            ORDER BY ar.title, a.start
-           LIMIT ${MAX_SPANS}`
+           LIMIT ${MAX_SPANS + 1}`
       : Promise.resolve([] as SpanRow[]),
   ]);
+  // One row past each limit was read: it says whether there are more.
   return {
     q: text,
-    articles: articles.map((a) => ({ ...a, snippet: a.snippet && shorten(a.snippet) })),
-    sentences: sentences.map(({ marked, rank: _rank, whole: _whole, ...s }) => ({ ...s, highlights: highlightsFor(s.text, marked) })),
-    spans: spans.map((s) => ({ ...s, label: s.label.toLowerCase() as Label })),
+    articles: articles.slice(0, MAX_ARTICLES).map((a) => ({ ...a, snippet: a.snippet && shorten(a.snippet) })),
+    sentences: sentences.slice(0, MAX_SENTENCES).map(({ marked, rank: _rank, whole: _whole, ...s }) => ({ ...s, highlights: highlightsFor(s.text, marked) })),
+    spans: spans.slice(0, MAX_SPANS).map((s) => ({ ...s, label: s.label.toLowerCase() as Label })),
+    more: { articles: articles.length > MAX_ARTICLES, sentences: sentences.length > MAX_SENTENCES, spans: spans.length > MAX_SPANS },
   };
 }

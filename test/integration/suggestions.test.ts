@@ -206,6 +206,17 @@ describe('suggested matches', () => {
 });
 
 describe('project search', () => {
+  it('says when a list stops at its limit with more matches left', async () => {
+    const team = await makeTeam('Nothing here.');
+    const text = Array.from({ length: 55 }, (_, i) => `Sanctions were announced on day ${i + 1}.`).join('\n');
+    await makeArticle(team.project.id, { title: 'Sanctions diary', text });
+    const many = await searchProject(as(team.reviewer), team.project.id, 'sanctions');
+    expect(many.sentences).toHaveLength(50);
+    expect(many.more).toEqual({ sentences: true, articles: false, spans: false });
+    const few = await searchProject(as(team.reviewer), team.project.id, '"day 7"');
+    expect(few.more.sentences).toBe(false);
+  });
+
   it('finds sentences by stemmed words, articles by title or content, and spans by quote', async () => {
     const { team, span } = await corpus();
     const result = await searchProject(as(team.reviewer), team.project.id, 'orchestrating cyberattacks');

@@ -9,6 +9,9 @@ import { parsePageQuery } from '@/lib/api/page-query';
 import { HighlightedText } from '@/components/text/highlighted-text';
 import { passageHref, spanHref } from '@/lib/cross-source/location-hash';
 
+/** A list's count as a heading gives it: "the best 50" when the list stops at its limit with more left (a narrower query finds them). */
+const howMany = (n: number, more: boolean) => (more ? `the best ${n}; more match, narrow the search to see them` : String(n));
+
 export const metadata: Metadata = { title: 'Search' };
 
 export default async function SearchPage({
@@ -47,11 +50,11 @@ export default async function SearchPage({
         // Passages come first and can run long: say what else was found, one click away.
         <nav className="sx-jump muted" aria-label="Results">
           {[
-            ['sx-passages', 'Passages', result.sentences.length],
-            ['sx-articles', 'Articles', result.articles.length],
-            ['sx-spans', 'Tagged spans', result.spans.length],
+            ['sx-passages', 'Passages', `${result.sentences.length}${result.more.sentences ? '+' : ''}`],
+            ['sx-articles', 'Articles', `${result.articles.length}${result.more.articles ? '+' : ''}`],
+            ['sx-spans', 'Tagged spans', `${result.spans.length}${result.more.spans ? '+' : ''}`],
           ]
-            .filter(([, , n]) => Number(n) > 0)
+            .filter(([, , n]) => n !== '0')
             .map(([id, name, n], i) => (
               <span key={id}>
                 {i > 0 && ' · '}
@@ -64,7 +67,7 @@ export default async function SearchPage({
       )}
       {result && result.sentences.length > 0 && (
         <section className="sx-section" aria-label="Passages" id="sx-passages">
-          <h2>Passages ({result.sentences.length})</h2>
+          <h2>Passages ({howMany(result.sentences.length, result.more.sentences)})</h2>
           <ul className="sx-results">
             {result.sentences.map((s) => (
               <li key={s.sentenceId}>
@@ -81,7 +84,7 @@ export default async function SearchPage({
       )}
       {result && result.articles.length > 0 && (
         <section className="sx-section" aria-label="Articles" id="sx-articles">
-          <h2>Articles ({result.articles.length})</h2>
+          <h2>Articles ({howMany(result.articles.length, result.more.articles)})</h2>
           <ul className="sx-results">
             {result.articles.map((a) => (
               <li key={a.id}>
@@ -98,7 +101,7 @@ export default async function SearchPage({
       )}
       {result && result.spans.length > 0 && (
         <section className="sx-section" aria-label="Tagged spans" id="sx-spans">
-          <h2>Tagged spans ({result.spans.length})</h2>
+          <h2>Tagged spans ({howMany(result.spans.length, result.more.spans)})</h2>
           <ul className="sx-results">
             {result.spans.map((s) => (
               <li key={s.id}>
