@@ -2,11 +2,12 @@ import { stringify } from 'csv-stringify/sync';
 import { inChunks } from './chunk-size';
 import type { ExportArticle } from './types';
 
-export const CSV_COLUMNS = ['article_id', 'article_title', 'outlet', 'span_id', 'start', 'end', 'text', 'tag', 'speaker', 'note', 'status', 'reviewer', 'links'] as const;
+export const CSV_COLUMNS = ['article_id', 'article_external_id', 'article_title', 'outlet', 'span_id', 'start', 'end', 'text', 'tag', 'speaker', 'note', 'status', 'reviewer', 'links'] as const;
 
 /**
  * CSV, one row per span (RFC 4180 quoting by csv-stringify). `start`/`end` are
- * code points; `links` lists "kind:otherSpanId" for links starting at the span.
+ * code points; `article_external_id` is the id the article was imported with
+ * (FNC-1's Body ID), empty if none; `links` lists "kind:otherSpanId" for links starting at the span.
  * `reviewer` names who made the latest review decision (empty while pending).
  * Handed on in chunks of at least CHUNK_CHARS (whole articles).
  */
@@ -27,7 +28,7 @@ function articleRows(a: ExportArticle): string {
   }
   return stringify(
     a.spans.map((s) => [
-      a.id, a.title, a.outlet ?? '', s.id, s.start, s.end, s.exact, s.label, s.speaker ?? '', s.note ?? '', s.status, s.reviewer ?? '',
+      a.id, a.externalId ?? '', a.title, a.outlet ?? '', s.id, s.start, s.end, s.exact, s.label, s.speaker ?? '', s.note ?? '', s.status, s.reviewer ?? '',
       linksFrom.get(s.id)?.join(';') ?? '',
     ]),
   );

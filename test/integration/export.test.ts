@@ -100,6 +100,7 @@ describe('export', () => {
   it('CSV: one row per span with tag, speaker, note, status, reviewer and links', async () => {
     const { team, a, d } = await setup();
     await testDb().annotation.update({ where: { id: a.id }, data: { reviewedById: team.reviewer.id } });
+    await testDb().article.update({ where: { id: team.article.id }, data: { externalId: 'body-42' } });
     const { out } = await collect(team.analyst.id, team.project.id, { format: 'csv', status: 'all', label: 'assertion,denial' });
     const rows = parse(out, { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => [r.text, r.tag, r.status])).toEqual([
@@ -110,6 +111,8 @@ describe('export', () => {
     expect(rows[1].note).toBe('state TV');
     expect(rows[1].links).toBe(`contradicts:${a.id}`);
     expect(rows[0].span_id).toBe(a.id);
+    // The id the article came with, so rows join back to the source corpus (FNC-1's Body ID).
+    expect(rows.map((r) => r.article_external_id)).toEqual(['body-42', 'body-42']);
     expect(rows.map((r) => r.reviewer)).toEqual(['Reviewer', '']);
     void d;
   });
