@@ -60,6 +60,12 @@ test('the article list pages a large project and filters it by words and outlet'
   await expect(steps).toContainText('Article 2 of 105');
   await steps.getByRole('link', { name: '‹ Previous: Story 000' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Story 000');
+  // The keys, as in INCEpTION.
+  await expect(page.getByTestId('article-reader')).toHaveAttribute('data-highlights-ready', 'true');
+  await page.keyboard.press('Shift+PageDown');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Story 001');
+  await page.keyboard.press('Shift+PageUp');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Story 000');
 
   // From a filtered list, Next goes to the next match, and the project link goes back to the filtered list.
   await page.goto(`/projects/${team.project.id}?q=${encodeURIComponent('story 01')}`);

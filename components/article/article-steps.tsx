@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ArticleNeighboursDto } from '@/lib/articles/article-neighbours';
 import { listHref, type ListFilters } from '../article-list-href';
+import { ArticleStepKeys } from './article-step-keys';
 
 const clip = (title: string) => (Array.from(title).length > 60 ? `${Array.from(title).slice(0, 59).join('')}…` : title);
 
@@ -9,9 +10,10 @@ export function ArticleSteps({ neighbours: n, list }: { neighbours: ArticleNeigh
   if (n.total <= 1) return null;
   const href = (id: string) => listHref(`/articles/${id}`, list);
   return (
-    <nav className="article-steps muted" aria-label="Articles of this project">
+    <nav className="article-steps muted" aria-label="Articles of this project" aria-keyshortcuts="Shift+PageUp Shift+PageDown">
+      <ArticleStepKeys previousHref={n.previous && href(n.previous.id)} nextHref={n.next && href(n.next.id)} />
       {n.previous ? (
-        <Link href={href(n.previous.id)} rel="prev" title={n.previous.title}>
+        <Link href={href(n.previous.id)} rel="prev" title={`${n.previous.title} (Shift+PageUp)`}>
           ‹ Previous: {clip(n.previous.title)}
         </Link>
       ) : (
@@ -22,7 +24,7 @@ export function ArticleSteps({ neighbours: n, list }: { neighbours: ArticleNeigh
         {n.filtered && ' that match'}
       </span>
       {n.next ? (
-        <Link href={href(n.next.id)} rel="next" title={n.next.title}>
+        <Link href={href(n.next.id)} rel="next" title={`${n.next.title} (Shift+PageDown)`}>
           Next: {clip(n.next.title)} ›
         </Link>
       ) : (
