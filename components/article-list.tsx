@@ -29,7 +29,8 @@ export function ArticleList({ projectId, query, list, outlets }: Props) {
   return (
     <>
       {(total > 0 || filtered) && (
-        <form method="get" className="rq-filters" aria-label="Filter articles" action={path}>
+        // Keyed by the filters: after a link changes them (Show all, paging), the fields show them, not what was typed before.
+        <form key={JSON.stringify(keep)} method="get" className="rq-filters" aria-label="Filter articles" action={path}>
           <label>
             Title, outlet or ID
             <input type="search" name="q" defaultValue={query.q ?? ''} maxLength={200} placeholder="words" />
@@ -53,7 +54,16 @@ export function ArticleList({ projectId, query, list, outlets }: Props) {
               <option value="some">some</option>
             </select>
           </label>
-          {keep.perPage && <input type="hidden" name="perPage" value={keep.perPage} />}
+          <label>
+            Per page
+            <select name="perPage" defaultValue={String(perPage)}>
+              {[...new Set([25, 50, 100, 250, perPage])].sort((a, b) => a - b).map((n) => (
+                <option key={n} value={String(n)}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </label>
           <button className="btn" type="submit">
             Filter
           </button>

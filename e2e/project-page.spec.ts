@@ -37,6 +37,11 @@ test('the article list pages a large project and filters it by words and outlet'
   await expect(page.getByTestId('article-count')).toHaveText('No article matches these filters.');
   await page.getByRole('link', { name: 'Show all' }).click();
   await expect(page.getByTestId('article-count')).toHaveText('Articles 1–100 of 105');
+  await filters.getByRole('combobox', { name: 'Per page' }).selectOption('25');
+  await filters.getByRole('button', { name: 'Filter' }).click();
+  await expect(page.getByTestId('article-count')).toHaveText('Articles 1–25 of 105');
+  await expect(page.getByRole('navigation', { name: 'Pages' }).first()).toContainText('Page 1 of 5');
+  await page.goto(`/projects/${team.project.id}`);
 
   // A bad parameter is left out and named; the other filters stay.
   await page.goto(`/projects/${team.project.id}?outlet=Wire&page=0`);
@@ -87,6 +92,13 @@ test('activity names the span a reviewer decided, links to it, and pages to olde
     expect((await reviewer.post(`/api/v1/annotations/${span.id}/review`, { data: { decision: 'approve', version: span.version } })).status()).toBe(200);
   }
   await signIn(page, team.reviewer.email);
+  // Who did it: the reviewer's events only.
+  await page.goto(`/projects/${team.project.id}/activity`);
+  await page.getByRole('form', { name: 'Filter activity' }).getByRole('combobox', { name: 'Who' }).selectOption({ label: 'Reviewer' });
+  await page.getByRole('form', { name: 'Filter activity' }).getByRole('button', { name: 'Filter' }).click();
+  await expect(page.getByRole('table', { name: 'Events' }).locator('tbody tr')).toHaveCount(2);
+  await expect(page.getByRole('table', { name: 'Events' }).locator('tbody tr td:nth-child(2)')).toHaveText(['Reviewer', 'Reviewer']);
+
   // Two events a page, newest first: Tehran's review and tagging, then Albania's.
   await page.goto(`/projects/${team.project.id}/activity?limit=2`);
   const rows = page.getByRole('table', { name: 'Events' }).locator('tbody tr');

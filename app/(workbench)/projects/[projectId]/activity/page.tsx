@@ -7,6 +7,7 @@ import { parsePageFilters } from '@/lib/api/page-query';
 import { ProjectCrumbs } from '@/components/project-crumbs';
 import { requirePageCaller, loadOr404 } from '@/lib/auth/page-caller';
 import { getProject } from '@/lib/projects/list-projects';
+import { listMembers } from '@/lib/projects/list-members';
 import { activityQuery, listActivity } from '@/lib/audit/list-events';
 
 export const metadata: Metadata = { title: 'Activity' };
@@ -71,7 +72,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
       stalePosition = e.message;
       return listActivity(caller.id, projectId, { ...query, limit: query.limit + 1, beforeEvent: undefined });
     });
-  const [project, fetched] = await loadOr404(() => Promise.all([getProject(caller.id, projectId), activity()]));
+  const [project, fetched, members] = await loadOr404(() => Promise.all([getProject(caller.id, projectId), activity(), listMembers(caller.id, projectId)]));
   const events = fetched.slice(0, query.limit);
   const older = fetched.length > query.limit;
   const path = `/projects/${projectId}/activity`;
@@ -95,8 +96,19 @@ export default async function ActivityPage({ params, searchParams }: { params: P
             ))}
           </select>
         </label>
-        {/* Filters set from elsewhere (a link, the API's names) stay when the action changes. */}
-        {(['objectType', 'actorId'] as const).map((k) => query[k] && <input key={k} type="hidden" name={k} value={query[k]} />)}
+        <label>
+          Who
+          <select name="actorId" defaultValue={query.actorId ?? ''}>
+            <option value="">anyone</option>
+            {members.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {/* Filters set from elsewhere (a link, the API's names) stay when the others change. */}
+        {query.objectType && <input type="hidden" name="objectType" value={query.objectType} />}
         {query.limit !== 100 && <input type="hidden" name="limit" value={query.limit} />}
         <button className="btn" type="submit">
           Filter
