@@ -1,4 +1,5 @@
 import { articleListQuery, type ArticleListQuery } from '@/lib/articles/list-articles';
+import { parsePageQuery } from '@/lib/api/page-query';
 import { pageHref } from './pager';
 
 export const DEFAULT_PER_PAGE = articleListQuery.parse({}).perPage;
@@ -9,7 +10,8 @@ export type ListFilters = Partial<Pick<ArticleListQuery, 'q' | 'outlet' | 'spans
 /** The list filters in a page's query string; anything invalid is left out (a stale link still opens the article). */
 export function listFilters(params: Record<string, string | string[] | undefined>): ListFilters {
   const one = (key: string) => (typeof params[key] === 'string' && params[key] !== '' ? params[key] : undefined);
-  const parsed = articleListQuery.partial().safeParse({ q: one('q'), outlet: one('outlet'), spans: one('spans'), perPage: one('perPage') });
+  // Through the page-query check: text PostgreSQL cannot take must not reach the neighbours' query.
+  const parsed = parsePageQuery(articleListQuery.partial(), { q: one('q'), outlet: one('outlet'), spans: one('spans'), perPage: one('perPage') });
   if (!parsed.success) return {};
   const { q, outlet, spans, perPage } = parsed.data;
   return { q, outlet, spans, perPage: perPage === DEFAULT_PER_PAGE ? undefined : perPage };

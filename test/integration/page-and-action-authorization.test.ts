@@ -359,7 +359,7 @@ describe('pages × callers', () => {
 
   it('a query value PostgreSQL cannot take (U+0000, a lone surrogate) never makes a page fail', async () => {
     // Every query key a page reads, one at a time, so that each reaches the schema that accepts it.
-    const keys = ['q', 'status', 'label', 'authorId', 'articleId', 'outlet', 'action', 'a', 'b', 'revision', 'sort', 'limit', 'next'];
+    const keys = ['q', 'status', 'label', 'authorId', 'articleId', 'outlet', 'action', 'a', 'b', 'revision', 'sort', 'limit', 'next', 'spans', 'page', 'perPage', 'beforeEvent', 'actorId'];
     const wrong: string[] = [];
     auth.caller = f.callers.admin;
     for (const [route, row] of Object.entries(PAGES)) {
