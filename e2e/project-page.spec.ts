@@ -67,6 +67,8 @@ test('the article list pages a large project and filters it by words and outlet'
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Story 000');
   // The keys, as in INCEpTION.
   await expect(page.getByTestId('article-reader')).toHaveAttribute('data-highlights-ready', 'true');
+  // With the caret in the text, where a reader is.
+  await page.getByTestId('article-text').click();
   await page.keyboard.press('Shift+PageDown');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Story 001');
   await page.keyboard.press('Shift+PageUp');

@@ -245,7 +245,7 @@ describe('ArticleReader', () => {
     await ctrlZ();
     await settle();
     // Only if the span is still as it was tagged.
-    expect(calls.at(-1)).toMatchObject({ url: '/api/v1/annotations/n1?version=1', method: 'DELETE' });
+    expect(calls.at(-1)).toMatchObject({ url: '/api/v1/annotations/n1?version=1&unlinked=true', method: 'DELETE' });
     expect(status()).toBe('Tagging undone: the span is deleted.');
     expect(q('.article-reader__text [data-annotation-id="n1"]')).toBeNull();
     expect(byName('button', 'Undo tagging')).toBeUndefined();
@@ -264,11 +264,14 @@ describe('ArticleReader', () => {
     }
     // A reviewer approved t2 meanwhile: the conditional delete is refused.
     replies.push(() => json(409, { error: { code: 'CONFLICT', message: 'This span was changed by someone else (now version 2, you sent 1)' } }));
+    byName('button', 'Undo tagging')!.focus();
     await click(byName('button', 'Undo tagging')!);
     await settle();
-    expect(calls.at(-1)).toMatchObject({ url: '/api/v1/annotations/t2?version=1', method: 'DELETE' });
+    // The button is gone; focus is back in the text, not on the page.
+    expect(document.activeElement).toBe(q('[data-testid="article-text"]'));
+    expect(calls.at(-1)).toMatchObject({ url: '/api/v1/annotations/t2?version=1&unlinked=true', method: 'DELETE' });
     expect(q('[data-testid="reader-status"]')!.textContent).toBe(
-      'Not undone: the span was changed since you tagged it (edited or reviewed). Earlier steps can no longer be undone.',
+      'Not undone: the span was changed or linked since you tagged it. Earlier steps can no longer be undone.',
     );
     expect(q('.article-reader__text [data-annotation-id="t2"]')).not.toBeNull();
     expect(container.querySelector('.article-reader__status-row button')).toBeNull();

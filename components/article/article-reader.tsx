@@ -187,10 +187,11 @@ export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
 
   const { setClaim } = context;
   const onUndo = useCallback(async () => {
+    const fromButton = document.activeElement?.closest('.article-reader__status-row') != null;
     const outcome = await undo();
     if (outcome?.ok && outcome.added && outcome.claimId) setClaim(outcome.added.id, outcome.claimId);
     // The Undo button goes once nothing is left to undo: reading goes on in the text, not at the top of the page.
-    if (outcome && (!outcome.ok || undoDepth <= 1) && document.activeElement?.closest('.article-reader__status-row')) editor?.view.dom.focus({ preventScroll: true });
+    if (fromButton && outcome && (!outcome.ok || undoDepth <= 1)) editor?.view.dom.focus({ preventScroll: true });
   }, [undo, setClaim, undoDepth, editor]);
 
   // Ctrl+Z (⌘Z) takes back the last tagging, edit or deletion made here, as in other annotation tools; not while typing.
@@ -254,7 +255,9 @@ export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
     if (links > 0 && !window.confirm(`This span has ${plural(links, 'link')}; deleting it removes ${links === 1 ? 'it' : 'them'}.`)) return;
     if (await remove(open, context.claimOf(open))) {
       context.setLinkCount(open.id, 0);
-      closeSpan();
+      setOpenSpan(null);
+      // Its highlight, where focus would go back to, is gone: the text, then.
+      editor?.view.dom.focus({ preventScroll: true });
     }
   };
 
@@ -274,7 +277,8 @@ export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
             {status?.text}
           </div>
           {canAnnotate && undoName && (
-            <button type="button" className="btn-small" disabled={busy} onClick={() => void onUndo()} title="Ctrl+Z (⌘Z)" aria-keyshortcuts="Control+Z Meta+Z">
+            // Not disabled while busy (a disabled button drops focus to the page); undo() ignores a press meanwhile.
+            <button type="button" className="btn-small" aria-disabled={busy} onClick={() => void onUndo()} title="Ctrl+Z (⌘Z)" aria-keyshortcuts="Control+Z Meta+Z">
               {undoName}
             </button>
           )}

@@ -16,7 +16,8 @@ export function ArticleStepKeys({ previousHref, nextHref }: { previousHref: stri
     const onKey = (e: KeyboardEvent) => {
       if (!e.shiftKey || e.altKey || e.ctrlKey || e.metaKey || keyClaimed(e)) return;
       const href = e.key === 'PageDown' ? nextHref : e.key === 'PageUp' ? previousHref : null;
-      if (!href || isTypingTarget(e.target, undefined)) return;
+      // The article's text is an editor (for the caret and keyboard selection) but nobody types in it.
+      if (!href || isTypingTarget(e.target, document.querySelector('[data-testid="article-text"]') ?? undefined)) return;
       const selection = document.getSelection();
       if (selection && !selection.isCollapsed) return;
       e.preventDefault();

@@ -177,14 +177,11 @@ const CLEARED = ' Earlier steps can no longer be undone.';
 
 async function undoChange(articleId: string, entry: UndoEntry, now: AnnotationDto[]): Promise<UndoOutcome> {
   if (entry.kind === 'create') {
-    // Conditional on the version tagged: an approval or someone's edit since makes it a 409.
-    const res = await deleteAnnotation(entry.span.id, entry.span.version);
-    if (res.ok) {
-      const links = res.data.linksRemoved;
-      return { ok: true, removed: entry.span.id, message: `Tagging undone: the span is deleted${links ? `, with ${plural(links, 'link')} made since` : ''}.` };
-    }
+    // Only as it was tagged: an approval, someone's edit or a link made since makes it a 409.
+    const res = await deleteAnnotation(entry.span.id, { version: entry.span.version });
+    if (res.ok) return { ok: true, removed: entry.span.id, message: 'Tagging undone: the span is deleted.' };
     if (res.status === 404) return { ok: false, gone: entry.span.id, message: `Not undone: the span was already deleted.${CLEARED}` };
-    if (res.status === 409) return { ok: false, message: `Not undone: the span was changed since you tagged it (edited or reviewed).${CLEARED}` };
+    if (res.status === 409) return { ok: false, message: `Not undone: the span was changed or linked since you tagged it.${CLEARED}` };
     return { ok: false, message: `Not undone: ${res.message}${CLEARED}` };
   }
   if (entry.kind === 'delete') {

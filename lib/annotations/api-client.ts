@@ -30,10 +30,11 @@ export function updateAnnotation(id: string, body: UpdateAnnotationBody): Promis
 
 /**
  * 204; the server says in `X-Links-Removed` how many links went with the span (0 if it does not say).
- * With `version`, only if the span is still at that version (else 409).
+ * With `ifUnchanged` (an undo), only if the span is still at that version and nothing links to it (else 409).
  */
-export async function deleteAnnotation(id: string, version?: number): Promise<ApiResult<{ linksRemoved: number }>> {
-  const res = await send(`/api/v1/annotations/${encodeURIComponent(id)}${version === undefined ? '' : `?version=${version}`}`, { method: 'DELETE' });
+export async function deleteAnnotation(id: string, ifUnchanged?: { version: number }): Promise<ApiResult<{ linksRemoved: number }>> {
+  const query = ifUnchanged ? `?version=${ifUnchanged.version}&unlinked=true` : '';
+  const res = await send(`/api/v1/annotations/${encodeURIComponent(id)}${query}`, { method: 'DELETE' });
   if (!(res instanceof Response)) return res;
   if (!res.ok) return toFailure(res.status, await res.json().catch(() => null));
   const removed = Number(res.headers.get('x-links-removed') ?? 0);

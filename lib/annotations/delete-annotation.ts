@@ -15,7 +15,7 @@ import { staleSpan } from './update-annotation';
  * waits on that lock (its foreign key needs it), so the count we return is
  * exactly what was removed. The caller reports it; nothing goes silently.
  */
-export async function deleteAnnotation(caller: Caller, id: string, { version }: DeleteAnnotationQuery = {}): Promise<{ linksRemoved: number }> {
+export async function deleteAnnotation(caller: Caller, id: string, { version, unlinked }: DeleteAnnotationQuery = {}): Promise<{ linksRemoved: number }> {
   const found = await findAnnotationForUser(caller.id, id);
   assertAllowed(can.changeSpan(found.roles, found.authorId, caller.id), 'Only the author or an admin can delete this span');
   return db.$transaction(async (tx) => {
@@ -23,8 +23,17 @@ export async function deleteAnnotation(caller: Caller, id: string, { version }: 
     if (locked.length === 0) throw new AppError('NOT_FOUND', 'Annotation not found');
     const before = await tx.annotation.findUniqueOrThrow({ where: { id }, select: annotationSelect });
     if (version !== undefined && before.version !== version) throw staleSpan(before.version, version);
-    const links = await tx.link.deleteMany({ where: { OR: [{ fromAnnotationId: id }, { toAnnotationId: id }] } });
+    const touching = { OR: [{ fromAnnotationId: id }, { toAnnotationId: id }] };
+    const removed = await tx.link.findMany({ where: touching, select: { id: true, authorId: true, projectId: true, kind: true, fromAnnotationId: true, toAnnotationId: true } });
+    if (unlinked === 'true' && removed.length > 0) {
+      throw new AppError('CONFLICT', `This span has ${removed.length === 1 ? 'a link' : `${removed.length} links`} now; it was not deleted`, { unlinked: `${removed.length} links` });
+    }
+    const links = await tx.link.deleteMany({ where: touching });
     await tx.annotation.deleteMany({ where: { id } });
+    // Each link keeps its own history: it ends with its removal, by whoever removed the span.
+    for (const { id: linkId, ...link } of removed) {
+      await recordEvent(tx, { projectId: link.projectId, actorId: caller.id, action: 'link.delete', objectType: 'link', objectId: linkId, before: { ...link, removedWithSpan: id } });
+    }
     await recordEvent(tx, {
       projectId: found.projectId,
       actorId: caller.id,

@@ -37,5 +37,6 @@ export type UpdateAnnotationInput = z.infer<typeof updateAnnotationInput>;
 
 export const deleteAnnotationQuery = z.strictObject({
   version: versionField('If given, the span is deleted only if it is still at this version (else 409): an undo must not take away a change made since', 'query').optional(),
+  unlinked: z.enum(['true']).optional().describe('"true": deleted only if no link starts or ends at the span (else 409); links made since do not change its version'),
 });
 export type DeleteAnnotationQuery = z.infer<typeof deleteAnnotationQuery>;

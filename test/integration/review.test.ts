@@ -55,6 +55,23 @@ describe('review', () => {
     expect(await testDb().annotation.count({ where: { id: span.id } })).toBe(0);
   });
 
+  it('a delete that asks for an unlinked span refuses once someone linked it; links removed with a span end their own history', async () => {
+    const team = await makeTeam('Albania cut ties with Iran. Tehran denied it.');
+    const mine = await spanOf(team);
+    const theirs = await createAnnotation(as(team.analyst2), team.article.id, { start: 28, end: 45, label: 'denial' });
+    const link = await createLink(as(team.analyst2), { fromAnnotationId: theirs.id, toAnnotationId: mine.id, kind: 'contradicts' });
+    // A link does not change the span's version: only "unlinked" stops the delete.
+    expect(await code(deleteAnnotation(as(team.analyst), mine.id, { version: mine.version, unlinked: 'true' }))).toBe('CONFLICT');
+    expect(await testDb().link.count({ where: { id: link.id } })).toBe(1);
+    expect(await deleteAnnotation(as(team.analyst), mine.id, { version: mine.version })).toEqual({ linksRemoved: 1 });
+    const history = await listObjectHistory(team.reviewer.id, 'link', link.id);
+    expect(history.map((e) => [e.action, e.actor?.id])).toEqual([
+      ['link.create', team.analyst2.id],
+      ['link.delete', team.analyst.id],
+    ]);
+    expect(history[1].before).toMatchObject({ kind: 'CONTRADICTS', fromAnnotationId: theirs.id, toAnnotationId: mine.id, removedWithSpan: mine.id });
+  });
+
   it('a rejection needs a comment', () => {
     expect(reviewInput.safeParse({ decision: 'reject', version: 1 }).success).toBe(false);
     expect(reviewInput.safeParse({ decision: 'reject', comment: 'why', version: 1 }).success).toBe(true);
