@@ -29,13 +29,19 @@ describe('parsePageFilters', () => {
   it('keeps the valid filters and names what it left out', () => {
     expect(parsePageFilters(queueQuery, { status: 'approved', label: 'claim' }, fallback)).toEqual({
       data: { status: 'approved' },
-      message: expect.stringMatching(/^Left out label="claim": /),
+      message: 'Left out label="claim": must be one of assertion, denial, evidence.',
     });
     expect(parsePageFilters(queueQuery, { foo: '1', label: 'denial' }, fallback)).toEqual({
       data: { status: 'pending', label: 'denial' },
       message: 'Left out “foo”: this page has no such filter.',
     });
     expect(parsePageFilters(queueQuery, { status: 'rejected' }, fallback)).toEqual({ data: { status: 'rejected' }, message: null });
+    // In words, and a long value cut short.
+    const paged = z.strictObject({ page: z.coerce.number().int().min(1).default(1), q: z.string().max(5).optional() });
+    expect(parsePageFilters(paged, { page: '0' }, { page: 1 }).message).toBe('Left out page="0": must be at least 1.');
+    expect(parsePageFilters(paged, { page: '1.5' }, { page: 1 }).message).toBe('Left out page="1.5": must be a whole number.');
+    expect(parsePageFilters(paged, { page: 'abc' }, { page: 1 }).message).toBe('Left out page="abc": must be a number.');
+    expect(parsePageFilters(paged, { q: 'x'.repeat(600) }, { page: 1 }).message).toBe(`Left out q="${'x'.repeat(40)}…": must be at most 5 characters.`);
   });
 
   it('falls back when nothing valid is left', () => {

@@ -38,8 +38,31 @@ export function parsePageFilters<T>(
     const key = issue?.code === 'unrecognized_keys' ? issue.keys[0] : issue?.path[0];
     if (typeof key !== 'string' || !(key in given)) return { data: fallback, message: message ?? parsed.message };
     const value = given[key];
-    message ??= issue?.code === 'unrecognized_keys' ? `Left out “${key}”: this page has no such filter.` : `Left out ${key}=${JSON.stringify(value)}: ${issue?.message}.`;
+    message ??= issue?.code === 'unrecognized_keys' ? `Left out “${key}”: this page has no such filter.` : `Left out ${key}=${shortValue(value)}: ${issue ? plainly(issue) : 'not valid'}.`;
     given = Object.fromEntries(Object.entries(given).filter(([k]) => k !== key));
   }
   return { data: fallback, message };
+}
+
+/** A query value for a message: quoted, cut at 40 characters. */
+function shortValue(value: string | string[] | undefined): string {
+  const text = Array.isArray(value) ? value.join(', ') : (value ?? '');
+  const chars = Array.from(text);
+  return JSON.stringify(chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : text);
+}
+
+/** What a query parameter must be, in words rather than the validator's. */
+function plainly(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'too_small':
+      return issue.origin === 'string' ? `must be at least ${issue.minimum} characters` : `must be at least ${issue.minimum}`;
+    case 'too_big':
+      return issue.origin === 'string' ? `must be at most ${issue.maximum} characters` : `must be at most ${issue.maximum}`;
+    case 'invalid_type':
+      return issue.expected === 'int' ? 'must be a whole number' : issue.expected === 'number' ? 'must be a number' : `must be a ${issue.expected}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map(String).join(', ')}`;
+    default:
+      return issue.message;
+  }
 }

@@ -39,8 +39,12 @@ const DEFAULT_QUERY = articleListQuery.parse({});
 /** The list's order: oldest first, undated last, then by title; the id last, so pages of it never repeat or skip an article. */
 export const ARTICLE_ORDER: Prisma.ArticleOrderByWithRelationInput[] = [{ publishedAt: { sort: 'asc', nulls: 'last' } }, { title: 'asc' }, { id: 'asc' }];
 
-/** `%`, `_` and `\` are LIKE's own characters: a word containing them is looked for as written. */
-const literal = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`);
+/**
+ * A word as a LIKE pattern: `%`, `_` and `\` (LIKE's own characters) as
+ * written, and an apostrophe as either kind (titles mix "Apple's" and
+ * "Apple’s").
+ */
+const pattern = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`).replace(/['’‘]/g, '_');
 
 /**
  * The articles the list's filters keep. Each word of `q` must appear in the
@@ -48,12 +52,13 @@ const literal = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`);
  * any order. `spans` counts the spans the caller may see.
  */
 export function articleListWhere(projectId: string, visibility: SpanVisibility, query: Pick<ArticleListQuery, 'q' | 'outlet' | 'spans'>): Prisma.ArticleWhereInput {
-  const words = query.q?.split(/\s+/).filter(Boolean) ?? [];
+  // Quotes around a word are not part of it (the list has no phrase search).
+  const words = query.q?.split(/\s+/).map((w) => w.replace(/^["“”]+|["“”]+$/g, '')).filter(Boolean) ?? [];
   return {
     projectId,
     ...(query.outlet !== undefined && { outlet: query.outlet }),
     AND: words.map((w) => ({
-      OR: (['title', 'outlet', 'externalId'] as const).map((field) => ({ [field]: { contains: literal(w), mode: 'insensitive' as const } })),
+      OR: (['title', 'outlet', 'externalId'] as const).map((field) => ({ [field]: { contains: pattern(w), mode: 'insensitive' as const } })),
     })),
     ...(query.spans === 'none' && { annotations: { none: visibleSpanWhere(visibility) } }),
     ...(query.spans === 'some' && { annotations: { some: visibleSpanWhere(visibility) } }),

@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { AUDIT_ACTION_NAMES } from './actions';
 import { db } from '@/lib/db/client';
 import { memberOf } from '@/lib/auth/permissions';
 import { isSpanVisible, requireSpanVisibility, visibleEventSql, type SpanVisibility } from '@/lib/annotations/span-visibility';
@@ -18,7 +19,7 @@ export type AuditEventDto = {
 };
 
 export const activityQuery = z.strictObject({
-  action: z.string().max(50).optional(),
+  action: z.enum(AUDIT_ACTION_NAMES).optional(),
   objectType: z.enum(['annotation', 'link', 'claim', 'project', 'article']).optional(),
   actorId: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),

@@ -65,6 +65,10 @@ describe('projects and articles', () => {
     expect((await page({ q: 'attack iran' })).articles.map((a) => a.title)).toEqual(['IRAN denies the ATTACK']);
     expect((await page({ q: 'attack wire' })).total).toBe(0);
     expect((await page({ q: '%' })).total).toBe(0);
+    expect((await page({ q: '"attack"' })).total).toBe(1);
+    const curly = await makeArticle(team.project.id, { title: 'Apple’s new phone', text: 'Phone.' });
+    expect((await page({ q: "apple's" })).articles.map((a) => a.id)).toEqual([curly.id]);
+    await testDb().article.delete({ where: { id: curly.id } });
     const fnc = await makeArticle(team.project.id, { title: 'An FNC-1 body', externalId: '2587', text: 'Body 2587.' });
     expect((await page({ q: '2587' })).articles.map((a) => [a.id, a.externalId])).toEqual([[fnc.id, '2587']]);
     await testDb().article.delete({ where: { id: fnc.id } });

@@ -9,31 +9,10 @@ import { requirePageCaller, loadOr404 } from '@/lib/auth/page-caller';
 import { getProject } from '@/lib/projects/list-projects';
 import { listMembers } from '@/lib/projects/list-members';
 import { activityQuery, listActivity } from '@/lib/audit/list-events';
+import { AUDIT_ACTIONS, type AuditAction } from '@/lib/audit/actions';
 
 export const metadata: Metadata = { title: 'Activity' };
 
-/** Every action the audit log records (lib/audit/record-event.ts callers), as the filter offers it. */
-const ACTIONS: Record<string, string> = {
-  'annotation.create': 'Span tagged',
-  'annotation.update': 'Span edited',
-  'annotation.delete': 'Span deleted',
-  'annotation.review': 'Span reviewed',
-  'annotation.reanchor': 'Span re-anchored',
-  'annotation.orphan': 'Span orphaned',
-  'link.create': 'Link made',
-  'link.delete': 'Link removed',
-  'link.review': 'Link reviewed',
-  'claim.create': 'Claim created',
-  'claim.update': 'Claim renamed',
-  'claim.attach': 'Span added to claim',
-  'claim.detach': 'Span taken from claim',
-  'claim.delete': 'Claim deleted',
-  'article.revise': 'Article revised',
-  'article.compare': 'Article opened for comparison',
-  import: 'Import',
-  export: 'Export',
-  'project.update': 'Project settings changed',
-};
 
 const clip = (s: string) => `“${shortQuote(s)}”`;
 
@@ -89,7 +68,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
           Action
           <select name="action" defaultValue={query.action ?? ''}>
             <option value="">any</option>
-            {Object.entries(ACTIONS).map(([value, name]) => (
+            {Object.entries(AUDIT_ACTIONS).map(([value, name]) => (
               <option key={value} value={value}>
                 {name}
               </option>
@@ -138,7 +117,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
             <tr key={e.id}>
               <td style={{ whiteSpace: 'nowrap' }}>{e.createdAt.replace('T', ' ').slice(0, 19)}</td>
               <td>{e.actor?.name ?? 'system'}</td>
-              <td>{ACTIONS[e.action] ?? e.action}</td>
+              <td>{AUDIT_ACTIONS[e.action as AuditAction] ?? e.action}</td>
               <td>
                 {e.span && (
                   <>
@@ -155,7 +134,9 @@ export default async function ActivityPage({ params, searchParams }: { params: P
           ))}
         </tbody>
       </table>
-      {events.length === 0 && <p className="muted">{paged ? 'No older events.' : 'No events yet.'}</p>}
+      {events.length === 0 && (
+        <p className="muted">{paged ? 'No older events.' : query.action || query.actorId || query.objectType ? 'No events match these filters.' : 'No events yet.'}</p>
+      )}
       {(older || paged) && (
         <nav className="pager" aria-label="Older and newer events">
           {paged && <Link href={pageHref(path, keep, 1)}>« Newest</Link>}
