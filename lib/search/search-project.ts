@@ -25,6 +25,15 @@ const shorten = (text: string) => {
 /** `q` as a LIKE pattern matching it anywhere, its wildcards taken literally. */
 const containsPattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** A phrase as a LIKE pattern: as written, either kind of apostrophe. */
+const phrasePattern = (phrase: string) => containsPattern(phrase).replace(/['’‘]/g, '_');
+
+/** The "phrases" of a query, quotes removed and spaces collapsed: those passages must hold, and the -"excluded" ones. */
+export function quotedPhrases(q: string): { include: string[]; exclude: string[] } {
+  const all = [...q.matchAll(/(-?)"([^"]*)("|$)/g)].map((m) => ({ excluded: m[1] === '-', phrase: m[2].trim().replace(/\s+/g, ' ') })).filter((p) => p.phrase);
+  return { include: all.filter((p) => !p.excluded).map((p) => p.phrase), exclude: all.filter((p) => p.excluded).map((p) => p.phrase) };
+}
+
 type SentenceRow = Omit<SearchSentenceHit, 'highlights'> & { marked: string | null; rank: number; whole: boolean };
 type ArticleRow = Omit<SearchArticleHit, 'hits'> & { hits: number };
 type SpanRow = Omit<SearchSpanHit, 'label'> & { label: string };
@@ -45,16 +54,27 @@ export async function searchProject(caller: Caller, projectId: string, q: string
   // Span quotes are searched as typed, minus the quotes of a "phrase".
   const needle = text.replaceAll('"', '').trim();
   const substring = Array.from(needle).length >= MIN_SUBSTRING ? containsPattern(needle) : null;
-  const { prefixes, rest } = prefixQuery(text);
-  // `exact`: the words as typed (stemmed); `query`: those, or the plain words as prefixes
-  // together with the "phrases" and -exclusions as typed.
-  // (An empty tsquery on one side of || leaves the other as it is.)
+  // Full text search drops stop words and stems inside a "phrase" too ("not the wife" would find any
+  // "wife", and -"not the wife" would exclude every "wife"): a passage must also hold each quoted
+  // phrase as written, in any case, and none of the -"excluded" ones, which the text search leaves
+  // out. A query of phrases alone is matched by them alone (a phrase of stop words, "is not", has no
+  // text search query at all; the parser splits words at some apostrophes, "isn’t", and not others).
+  const { include, exclude } = quotedPhrases(text);
+  const searched = text.replace(/-"[^"]*("|$)/g, ' ').trim();
+  const { prefixes, rest } = prefixQuery(searched);
+  const phraseConditions = [
+    ...include.map((p) => Prisma.sql`s.text ILIKE ${phrasePattern(p)}`),
+    ...exclude.map((p) => Prisma.sql`s.text NOT ILIKE ${phrasePattern(p)}`),
+  ];
+  const holdsPhrases = phraseConditions.length ? Prisma.join(phraseConditions, ' AND ') : Prisma.sql`TRUE`;
+  const onlyPhrases = include.length > 0 && searched.replace(/"[^"]*("|$)/g, '').trim() === '';
+  const matches = onlyPhrases ? holdsPhrases : Prisma.sql`s.tsv @@ q.query AND ${holdsPhrases}`;
   const tsQuery = Prisma.sql`
     SELECT e.exact, e.exact || COALESCE(
              CASE WHEN ${rest}::text = '' THEN to_tsquery('english', ${prefixes}::text)
                   ELSE websearch_to_tsquery('english', ${rest}::text) && to_tsquery('english', ${prefixes}::text) END,
              ''::tsquery) AS query
-      FROM (SELECT websearch_to_tsquery('english', ${text}) AS exact) e`;
+      FROM (SELECT websearch_to_tsquery('english', ${searched}) AS exact) e`;
   const [sentences, articles, spans] = await Promise.all([
     db.$queryRaw<SentenceRow[]>`
       WITH q AS (${tsQuery}),
@@ -62,7 +82,7 @@ export async function searchProject(caller: Caller, projectId: string, q: string
         SELECT s.id, s."articleId", s.start, s."end", s.text, (s.tsv @@ q.exact) AS whole, ts_rank_cd(s.tsv, q.query, 32) AS rank
           FROM q, "Sentence" s
           JOIN "Article" ar ON ar.id = s."articleId"
-         WHERE ar."projectId" = ${projectId} AND s.tsv @@ q.query
+         WHERE ar."projectId" = ${projectId} AND ${matches}
          ORDER BY whole DESC, rank DESC, s."articleId", s.start
          LIMIT ${MAX_SENTENCES + 1}
       )
@@ -78,7 +98,7 @@ export async function searchProject(caller: Caller, projectId: string, q: string
         SELECT s."articleId", s.text, ts_rank_cd(s.tsv, q.query, 32) AS rank
           FROM q, "Sentence" s
           JOIN "Article" ar ON ar.id = s."articleId"
-         WHERE ar."projectId" = ${projectId} AND s.tsv @@ q.query
+         WHERE ar."projectId" = ${projectId} AND ${matches}
       ),
       best AS (
         SELECT DISTINCT ON ("articleId") "articleId", text AS snippet, count(*) OVER (PARTITION BY "articleId")::int AS hits,

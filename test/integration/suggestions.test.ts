@@ -206,6 +206,22 @@ describe('suggested matches', () => {
 });
 
 describe('project search', () => {
+  it('a "phrase" finds passages that hold it as written, stop words included', async () => {
+    const team = await makeTeam('Nothing here.');
+    await makeArticle(team.project.id, {
+      title: 'Wives',
+      text: 'She is not the wife of the leader.\nThe wife of the injured man spoke.\nIt is not over, officials say.\nHe isn’t the one.',
+    });
+    const texts = async (q: string) => (await searchProject(as(team.reviewer), team.project.id, q)).sentences.map((s) => s.text);
+    expect(await texts('"not the wife"')).toEqual(['She is not the wife of the leader.']);
+    // Stop words alone: full text search keeps nothing of them; the phrase still finds its passages.
+    expect(await texts('"is not"')).toEqual(expect.arrayContaining(['She is not the wife of the leader.', 'It is not over, officials say.']));
+    expect(await texts('"is not"')).toHaveLength(2);
+    expect(await texts('"isn\'t the"')).toEqual(['He isn’t the one.']);
+    // An excluded phrase is no requirement.
+    expect(await texts('wife -"not the wife"')).toEqual(['The wife of the injured man spoke.']);
+  });
+
   it('says when a list stops at its limit with more matches left', async () => {
     const team = await makeTeam('Nothing here.');
     const text = Array.from({ length: 55 }, (_, i) => `Sanctions were announced on day ${i + 1}.`).join('\n');
