@@ -112,11 +112,14 @@ export function useAnnotations(articleId: string, initial: AnnotationDto[]) {
   }, [remember]);
 
   /** Takes back the last change made here (see UndoEntry); each step is an API call of its own, checked like any other. */
+  const undoing = useRef(false);
   const undo = useCallback(async (): Promise<UndoOutcome | null> => {
     const entry = undoStack.at(-1);
-    if (!entry || busy) return null;
+    // A second press while one step is on its way (before `busy` reaches the next render) must not take the same step twice.
+    if (!entry || busy || undoing.current) return null;
+    undoing.current = true;
     setBusy(true);
-    const outcome = await undoChange(articleId, entry, latest.current);
+    const outcome = await undoChange(articleId, entry, latest.current).finally(() => (undoing.current = false));
     setBusy(false);
     if (outcome.ok) {
       const { added, removed } = outcome;
