@@ -17,7 +17,15 @@ export function listFilters(params: Record<string, string | string[] | undefined
   return { q, outlet, spans, perPage: perPage === DEFAULT_PER_PAGE ? undefined : perPage };
 }
 
+/** The filters as query parameters (a default page size left out). */
+export const listParams = (list: ListFilters) => ({
+  q: list.q,
+  outlet: list.outlet,
+  spans: list.spans,
+  perPage: list.perPage === undefined || list.perPage === DEFAULT_PER_PAGE ? undefined : String(list.perPage),
+});
+
 /** `path` with the list's filters, and `page` (1: none). */
 export function listHref(path: string, list: ListFilters, page = 1): string {
-  return pageHref(path, { q: list.q, outlet: list.outlet, spans: list.spans, perPage: list.perPage === undefined ? undefined : String(list.perPage) }, page);
+  return pageHref(path, listParams(list), page);
 }

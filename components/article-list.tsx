@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { LABELS } from '@/lib/annotations/dto';
 import type { ArticleListQuery, ArticlePageDto } from '@/lib/articles/list-articles';
-import { DEFAULT_PER_PAGE, listHref } from './article-list-href';
+import { listHref, listParams } from './article-list-href';
 import { Pager, pageHref } from './pager';
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -23,8 +23,9 @@ export function ArticleList({ projectId, query, list, outlets }: Props) {
   const { articles, total, page, perPage } = list;
   const filtered = query.q !== undefined || query.outlet !== undefined || query.spans !== undefined;
   const lastPage = Math.max(1, Math.ceil(total / perPage));
-  // What the pager's links keep: the filters, and a page size other than the default.
-  const keep = { q: query.q, outlet: query.outlet, spans: query.spans, perPage: perPage === DEFAULT_PER_PAGE ? undefined : String(perPage) };
+  // What the pager's and the articles' links keep: the filters, and a page size other than the default.
+  const filters = { q: query.q, outlet: query.outlet, spans: query.spans, perPage };
+  const keep = listParams(filters);
   const path = `/projects/${projectId}`;
   return (
     <>
@@ -98,7 +99,7 @@ export function ArticleList({ projectId, query, list, outlets }: Props) {
             <tr key={a.id}>
               <td>{a.outlet ?? <span className="muted">unknown outlet</span>}</td>
               <td>
-                <Link href={listHref(`/articles/${a.id}`, { q: query.q, outlet: query.outlet, spans: query.spans, perPage: perPage === DEFAULT_PER_PAGE ? undefined : perPage })}>
+                <Link href={listHref(`/articles/${a.id}`, filters)}>
                   {a.title}
                 </Link>
                 {a.externalId && <span className="muted external-id"> · ID {a.externalId}</span>}

@@ -54,15 +54,25 @@ async function edgesOf(page: Page, needle: string, occurrence = 0): Promise<{ st
   );
 }
 
-/** Drags the mouse across `needle`, as a person selects text. */
+/**
+ * Drags the mouse across `needle`, as a person selects text. The points are
+ * measured first; if the page moved between measuring and dragging (a scroll
+ * still settling on a loaded machine), the drag selects something else, and
+ * it is measured and dragged again, once: what is tested is what the reader
+ * does with a selection, not where the mouse landed.
+ */
 export async function selectWithMouse(page: Page, needle: string, occurrence = 0) {
-  await page.locator(`[data-testid="article-reader"] .ProseMirror p`, { hasText: needle.slice(0, 20) }).first().scrollIntoViewIfNeeded();
-  const { start, end } = await edgesOf(page, needle, occurrence);
-  await page.mouse.move(start.x, start.y);
-  await page.mouse.down();
-  await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 4 });
-  await page.mouse.move(end.x, end.y, { steps: 4 });
-  await page.mouse.up();
+  for (let attempt = 0; attempt < 2; attempt++) {
+    await page.locator(`[data-testid="article-reader"] .ProseMirror p`, { hasText: needle.slice(0, 20) }).first().scrollIntoViewIfNeeded();
+    const { start, end } = await edgesOf(page, needle, occurrence);
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 4 });
+    await page.mouse.move(end.x, end.y, { steps: 4 });
+    await page.mouse.up();
+    const selected = await page.evaluate(() => document.getSelection()?.toString() ?? '');
+    if (selected.trim() === needle.trim()) return;
+  }
 }
 
 /** Clicks before the needle's first character, then extends with shift+arrow keys. */

@@ -16,6 +16,9 @@ vi.mock('next/navigation', () => ({ useRouter: () => ({ refresh: () => {} }) }))
 // Layout APIs jsdom lacks; ProseMirror's mouse handling and scrolling call them.
 Element.prototype.scrollIntoView ??= () => {};
 document.elementFromPoint ??= () => null;
+// ProseMirror measures the selection when the editor takes focus (Undo and Delete give it focus back).
+Range.prototype.getClientRects ??= () => ({ length: 0, item: () => null, [Symbol.iterator]: [][Symbol.iterator] }) as unknown as DOMRectList;
+Range.prototype.getBoundingClientRect ??= () => new DOMRect();
 
 const TEXT = 'Le ministre 😀 a nié les faits.\n\nLa police a publié un rapport 🇫🇷 hier.';
 const cps = (s: string) => [...s].length;

@@ -28,76 +28,80 @@ export default async function AgreementPage({ params }: { params: Promise<{ proj
       {report.pairs.length === 0 ? (
         <p className="muted">No two analysts have tagged the same article yet.</p>
       ) : (
-        <table className="data" aria-label="Agreement per pair">
-          <thead>
-            <tr>
-              <th>Analysts</th>
-              <th className="num">articles</th>
-              <th className="num">characters</th>
-              <th className="num">κ overall</th>
-              {LABELS.map((l) => (
-                <th key={l} className="num">
-                  κ {l}
-                </th>
-              ))}
-              <th className="num">mismatches</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.pairs.map((p) => (
-              <tr key={`${p.a}-${p.b}`}>
-                <td>
-                  {name(p.a)} · {name(p.b)}
-                </td>
-                <td className="num">{p.articles}</td>
-                <td className="num">{p.items}</td>
-                <td className="num">{fmt(p.overall.kappa)}</td>
+        <div className="mx-scroll">
+          <table className="data" aria-label="Agreement per pair">
+            <thead>
+              <tr>
+                <th>Analysts</th>
+                <th className="num">articles</th>
+                <th className="num">characters</th>
+                <th className="num">κ overall</th>
                 {LABELS.map((l) => (
-                  <td key={l} className="num">
-                    {fmt(p.perLabel[l].kappa)}
-                  </td>
+                  <th key={l} className="num">
+                    κ {l}
+                  </th>
                 ))}
-                <td className="num">{p.mismatches.length}</td>
+                <th className="num">mismatches</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {report.pairs.map((p) => (
+                <tr key={`${p.a}-${p.b}`}>
+                  <td>
+                    {name(p.a)} · {name(p.b)}
+                  </td>
+                  <td className="num">{p.articles}</td>
+                  <td className="num">{p.items}</td>
+                  <td className="num">{fmt(p.overall.kappa)}</td>
+                  {LABELS.map((l) => (
+                    <td key={l} className="num">
+                      {fmt(p.perLabel[l].kappa)}
+                    </td>
+                  ))}
+                  <td className="num">{p.mismatches.length}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {report.pairs.some((p) => p.mismatches.length) && (
         <>
           <h2 style={{ fontSize: '1.1rem', marginTop: '1.5rem' }}>Spans that do not match</h2>
-          <table className="data" aria-label="Mismatches">
-            <thead>
-              <tr>
-                <th>Analyst</th>
-                <th>Tag</th>
-                <th>Reason</th>
-                <th>Where</th>
-                <th>Compare</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.pairs.flatMap((p) =>
-                p.mismatches.slice(0, 200).map((m) => (
-                  <tr key={`${p.a}-${p.b}-${m.spanId}`}>
-                    <td>{name(m.annotator)}</td>
-                    <td>
-                      <span className={`badge ${m.label}`}>{m.label}</span>
-                    </td>
-                    <td>{m.reason}</td>
-                    <td>
-                      <Link href={`/articles/${m.articleId}#span-${m.spanId}`}>
-                        {report.quotes[m.spanId] !== undefined ? `“${shortQuote(report.quotes[m.spanId], 80)}”` : `code points ${m.start}–${m.end}`}
-                      </Link>
-                    </td>
-                    <td>
-                      <Link href={`/articles/${m.articleId}/compare?a=${encodeURIComponent(p.a)}&b=${encodeURIComponent(p.b)}`}>side by side</Link>
-                    </td>
-                  </tr>
-                )),
-              )}
-            </tbody>
-          </table>
+          <div className="mx-scroll">
+            <table className="data" aria-label="Mismatches">
+              <thead>
+                <tr>
+                  <th>Analyst</th>
+                  <th>Tag</th>
+                  <th>Reason</th>
+                  <th>Where</th>
+                  <th>Compare</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.pairs.flatMap((p) =>
+                  p.mismatches.slice(0, 200).map((m) => (
+                    <tr key={`${p.a}-${p.b}-${m.spanId}`}>
+                      <td>{name(m.annotator)}</td>
+                      <td>
+                        <span className={`badge ${m.label}`}>{m.label}</span>
+                      </td>
+                      <td>{m.reason}</td>
+                      <td>
+                        <Link href={`/articles/${m.articleId}#span-${m.spanId}`}>
+                          {report.quotes[m.spanId] !== undefined ? `“${shortQuote(report.quotes[m.spanId], 80)}”` : `code points ${m.start}–${m.end}`}
+                        </Link>
+                      </td>
+                      <td>
+                        <Link href={`/articles/${m.articleId}/compare?a=${encodeURIComponent(p.a)}&b=${encodeURIComponent(p.b)}`}>side by side</Link>
+                      </td>
+                    </tr>
+                  )),
+                )}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </main>

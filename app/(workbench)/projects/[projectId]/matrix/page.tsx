@@ -5,7 +5,7 @@ import { requirePageCaller, loadOr404 } from '@/lib/auth/page-caller';
 import { getProject } from '@/lib/projects/list-projects';
 import { getMatrix } from '@/lib/claims/get-matrix';
 import { matrixQuery, type MatrixQuery } from '@/lib/claims/schema';
-import { parsePageQuery } from '@/lib/api/page-query';
+import { parsePageFilters } from '@/lib/api/page-query';
 import { outletAnchor } from '@/lib/claims/outlet-anchor';
 import { LABELS, REVIEW_STATUSES } from '@/lib/annotations/dto';
 import { LABEL_OPTIONS, STATUS_NAMES } from '@/lib/annotations/labels';
@@ -15,17 +15,17 @@ export const metadata: Metadata = { title: 'Claims matrix' };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-/** The first value of each key; the zod schema then refuses unknown keys and values. */
-function readFilters(params: SearchParams): { filters: MatrixQuery; invalid: boolean } {
+/** The first value of each key; what the schema refuses is left out and named, the other filters kept. */
+function readFilters(params: SearchParams): { filters: MatrixQuery; message: string | null } {
   const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const parsed = parsePageQuery(matrixQuery, flat);
-  return parsed.success ? { filters: parsed.data, invalid: false } : { filters: {}, invalid: true };
+  const { data, message } = parsePageFilters(matrixQuery, flat, {});
+  return { filters: data, message };
 }
 
 export default async function MatrixPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<SearchParams> }) {
   const { projectId } = await params;
   const caller = await requirePageCaller(`/projects/${projectId}/matrix`);
-  const { filters, invalid } = readFilters(await searchParams);
+  const { filters, message } = readFilters(await searchParams);
   const [project, matrix] = await loadOr404(() => Promise.all([getProject(caller.id, projectId), getMatrix(caller, projectId, filters)]));
   const filtered = Boolean(filters.outlet || filters.label || filters.status);
   return (
@@ -88,9 +88,9 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
           </Link>
         )}
       </form>
-      {invalid && (
+      {message && (
         <p className="error-text" role="status">
-          Some filters were not understood and were ignored.
+          {message}
         </p>
       )}
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { parsePageQuery } from '@/lib/api/page-query';
+import { parsePageFilters } from '@/lib/api/page-query';
 import { ProjectCrumbs } from '@/components/project-crumbs';
 import { requirePageCaller, loadOr404 } from '@/lib/auth/page-caller';
 import { getProject } from '@/lib/projects/list-projects';
@@ -12,8 +12,7 @@ export const metadata: Metadata = { title: 'Review queue' };
 export default async function ReviewPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<Record<string, string>> }) {
   const { projectId } = await params;
   const caller = await requirePageCaller(`/projects/${projectId}/review`);
-  const parsed = parsePageQuery(queueQuery, await searchParams);
-  const query = parsed.success ? parsed.data : queueQuery.parse({});
+  const { data: query, message } = parsePageFilters(queueQuery, await searchParams, queueQuery.parse({}));
   const [project, queue] = await loadOr404(() => Promise.all([getProject(caller.id, projectId), listReviewQueue(caller.id, projectId, query)]));
   return (
     <main className="page">
@@ -52,6 +51,11 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
           Filter
         </button>
       </form>
+      {message && (
+        <p className="error-text" role="status">
+          {message}
+        </p>
+      )}
       <section className="rq-counts" aria-label="Decisions so far">
         <table className="data">
           <thead>
