@@ -56,15 +56,22 @@ async function edgesOf(page: Page, needle: string, occurrence = 0): Promise<{ st
 
 /**
  * Drags the mouse across `needle`, as a person selects text. The points are
- * measured first; if the page moved between measuring and dragging (a scroll
- * still settling on a loaded machine), the drag selects something else, and
- * it is measured and dragged again, once: what is tested is what the reader
- * does with a selection, not where the mouse landed.
+ * measured first, with the needle in the middle of the window; if the drag
+ * still selects something else (the page moved under it), it is measured and
+ * dragged again, once: what is tested is what the reader does with a
+ * selection, not where the mouse landed.
  */
 export async function selectWithMouse(page: Page, needle: string, occurrence = 0) {
   for (let attempt = 0; attempt < 2; attempt++) {
     await page.locator(`[data-testid="article-reader"] .ProseMirror p`, { hasText: needle.slice(0, 20) }).first().scrollIntoViewIfNeeded();
-    const { start, end } = await edgesOf(page, needle, occurrence);
+    let { start, end } = await edgesOf(page, needle, occurrence);
+    // A drag that ends near the window's edge makes Chromium scroll and extend the selection
+    // past the mouse: bring the needle to the middle of the window first.
+    const height = await page.evaluate(() => window.innerHeight);
+    if (start.y < 80 || end.y > height - 80) {
+      await page.evaluate((dy) => window.scrollBy(0, dy), (start.y + end.y) / 2 - height / 2);
+      ({ start, end } = await edgesOf(page, needle, occurrence));
+    }
     await page.mouse.move(start.x, start.y);
     await page.mouse.down();
     await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 4 });
