@@ -27,7 +27,7 @@ export function readSelection(editor: Editor, mapping: ArticleMapping, container
  * Shift+arrow selections show up here alike.
  *
  * `captured` is updated once per frame, which is right for drawing the
- * toolbar; acting on a selection must use `readNow()` (falling back to
+ * toolbar, and at once when a drag ends (mouseup); acting on a selection must use `readNow()` (falling back to
  * `captured`), because a key pressed right after Shift+arrow arrives before
  * the next frame. While focus is inside `keepWhileFocused` (the toolbar's
  * Speaker and Note fields) the captured selection is kept although the
@@ -59,9 +59,18 @@ export function useTextSelection(
     const schedule = () => {
       if (!frame) frame = raf(read);
     };
+    // The end of a drag is read at once: the last frame's read may not have run when the next
+    // click lands in the toolbar's Speaker field, and from then on reads are held (keepWhileFocused),
+    // which kept a selection from the middle of the drag, a character or a line off.
+    const settle = () => {
+      if (frame) caf(frame);
+      read();
+    };
     document.addEventListener('selectionchange', schedule);
+    document.addEventListener('mouseup', settle);
     return () => {
       document.removeEventListener('selectionchange', schedule);
+      document.removeEventListener('mouseup', settle);
       if (frame) caf(frame);
     };
   }, [editor, mapping, container, keepWhileFocused, enabled]);
