@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AnnotationDto } from '@/lib/annotations/dto';
 import type { ProjectRole } from '@/lib/auth/can';
 import { ArticleReader } from './article-reader';
+import './jsdom-layout';
 
 // The reader refreshes the page around it when the article is opened for comparison; no App Router here.
 vi.mock('next/navigation', () => ({ useRouter: () => ({ refresh: () => {} }) }));
@@ -13,12 +14,6 @@ vi.mock('next/navigation', () => ({ useRouter: () => ({ refresh: () => {} }) }))
 // the way a user would, with fetch stubbed.
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-// Layout APIs jsdom lacks; ProseMirror's mouse handling and scrolling call them.
-Element.prototype.scrollIntoView ??= () => {};
-document.elementFromPoint ??= () => null;
-// ProseMirror measures the selection when the editor takes focus (Undo and Delete give it focus back).
-Range.prototype.getClientRects ??= () => ({ length: 0, item: () => null, [Symbol.iterator]: [][Symbol.iterator] }) as unknown as DOMRectList;
-Range.prototype.getBoundingClientRect ??= () => new DOMRect();
 
 const TEXT = 'Le ministre 😀 a nié les faits.\n\nLa police a publié un rapport 🇫🇷 hier.';
 const cps = (s: string) => [...s].length;

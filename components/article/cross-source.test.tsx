@@ -6,6 +6,7 @@ import type { AnnotationDto } from '@/lib/annotations/dto';
 import type { SpanContext } from '@/lib/cross-source/types';
 import type { LinkDto } from '@/lib/links/dto';
 import { ArticleReader } from './article-reader';
+import './jsdom-layout';
 
 // The reader refreshes the page around it when the article is opened for comparison; no App Router here.
 vi.mock('next/navigation', () => ({ useRouter: () => ({ refresh: () => {} }) }));
@@ -14,8 +15,6 @@ vi.mock('next/navigation', () => ({ useRouter: () => ({ refresh: () => {} }) }))
 // API stubbed by route (several requests run at once, so not by order).
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-Element.prototype.scrollIntoView ??= () => {};
-document.elementFromPoint ??= () => null;
 
 vi.mock('next/link', () => ({
   default: ({ href, children, ...rest }: { href: string; children: React.ReactNode }) => (
