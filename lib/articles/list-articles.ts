@@ -5,6 +5,7 @@ import type { Prisma } from '@/lib/db/generated/client';
 import { requireSpanVisibility, visibleSpanWhere, type SpanVisibility } from '@/lib/annotations/span-visibility';
 import { requireProjectRoles } from '@/lib/auth/permissions';
 import type { Label } from '@/lib/annotations/dto';
+import { likeLiteral } from '@/lib/db/like-pattern';
 
 export type ArticleSummaryDto = {
   id: string;
@@ -40,13 +41,6 @@ const DEFAULT_QUERY = articleListQuery.parse({});
 export const ARTICLE_ORDER: Prisma.ArticleOrderByWithRelationInput[] = [{ publishedAt: { sort: 'asc', nulls: 'last' } }, { title: 'asc' }, { id: 'asc' }];
 
 /**
- * A word as a LIKE pattern: `%`, `_` and `\` (LIKE's own characters) as
- * written, and an apostrophe as either kind (titles mix "Apple's" and
- * "Apple’s").
- */
-const pattern = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`).replace(/['’‘]/g, '_');
-
-/**
  * The articles the list's filters keep. Each word of `q` must appear in the
  * title, the outlet or the external id (FNC-1's Body ID), in any case and
  * any order. `spans` counts the spans the caller may see.
@@ -58,7 +52,7 @@ export function articleListWhere(projectId: string, visibility: SpanVisibility, 
     projectId,
     ...(query.outlet !== undefined && { outlet: query.outlet }),
     AND: words.map((w) => ({
-      OR: (['title', 'outlet', 'externalId'] as const).map((field) => ({ [field]: { contains: pattern(w), mode: 'insensitive' as const } })),
+      OR: (['title', 'outlet', 'externalId'] as const).map((field) => ({ [field]: { contains: likeLiteral(w), mode: 'insensitive' as const } })),
     })),
     ...(query.spans === 'none' && { annotations: { none: visibleSpanWhere(visibility) } }),
     ...(query.spans === 'some' && { annotations: { some: visibleSpanWhere(visibility) } }),

@@ -7,6 +7,7 @@ import type { Caller } from '@/lib/auth/caller';
 import type { SearchArticleHit, SearchResultDto, SearchSentenceHit, SearchSpanHit } from './dto';
 import { highlightsFor, MARK_END, MARK_START } from './marked-text';
 import { prefixQuery } from './prefix-query';
+import { likeContains } from '@/lib/db/like-pattern';
 
 const MAX_ARTICLES = 20;
 const MAX_SENTENCES = 50;
@@ -21,12 +22,6 @@ const shorten = (text: string) => {
   const cps = Array.from(text);
   return cps.length <= SNIPPET_CODE_POINTS ? text : cps.slice(0, SNIPPET_CODE_POINTS - 1).join('').trimEnd() + '…';
 };
-
-/** `q` as a LIKE pattern matching it anywhere, its wildcards taken literally. */
-const containsPattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-/** A phrase as a LIKE pattern: as written, either kind of apostrophe. */
-const phrasePattern = (phrase: string) => containsPattern(phrase).replace(/['’‘]/g, '_');
 
 /** The "phrases" of a query, quotes removed and spaces collapsed: those passages must hold, and the -"excluded" ones. */
 export function quotedPhrases(q: string): { include: string[]; exclude: string[] } {
@@ -53,7 +48,7 @@ export async function searchProject(caller: Caller, projectId: string, q: string
   const text = q.trim().normalize('NFC');
   // Span quotes are searched as typed, minus the quotes of a "phrase".
   const needle = text.replaceAll('"', '').trim();
-  const substring = Array.from(needle).length >= MIN_SUBSTRING ? containsPattern(needle) : null;
+  const substring = Array.from(needle).length >= MIN_SUBSTRING ? likeContains(needle) : null;
   // Full text search drops stop words and stems inside a "phrase" too ("not the wife" would find any
   // "wife", and -"not the wife" would exclude every "wife"): a passage must also hold each quoted
   // phrase as written, in any case, and none of the -"excluded" ones, which the text search leaves
@@ -63,8 +58,8 @@ export async function searchProject(caller: Caller, projectId: string, q: string
   const searched = text.replace(/-"[^"]*("|$)/g, ' ').trim();
   const { prefixes, rest } = prefixQuery(searched);
   const phraseConditions = [
-    ...include.map((p) => Prisma.sql`s.text ILIKE ${phrasePattern(p)}`),
-    ...exclude.map((p) => Prisma.sql`s.text NOT ILIKE ${phrasePattern(p)}`),
+    ...include.map((p) => Prisma.sql`s.text ILIKE ${likeContains(p)}`),
+    ...exclude.map((p) => Prisma.sql`s.text NOT ILIKE ${likeContains(p)}`),
   ];
   const holdsPhrases = phraseConditions.length ? Prisma.join(phraseConditions, ' AND ') : Prisma.sql`TRUE`;
   const onlyPhrases = include.length > 0 && searched.replace(/"[^"]*("|$)/g, '').trim() === '';
