@@ -57,7 +57,6 @@ export default async function ActivityPage({ params, searchParams }: { params: P
   const path = `/projects/${projectId}/activity`;
   // What the paging links keep: the filters (not the position).
   const keep = { action: query.action, objectType: query.objectType, actorId: query.actorId, limit: query.limit === 100 ? undefined : String(query.limit) };
-  const hasKeep = Object.values(keep).some(Boolean);
   const paged = (query.beforeEvent !== undefined && stalePosition === null) || query.before !== undefined;
   return (
     <main className="page">
@@ -140,7 +139,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
       {(older || paged) && (
         <nav className="pager" aria-label="Older and newer events">
           {paged && <Link href={pageHref(path, keep, 1)}>« Newest</Link>}
-          {older && <Link href={`${pageHref(path, keep, 1)}${hasKeep ? '&' : '?'}beforeEvent=${encodeURIComponent(events.at(-1)!.id)}`}>Older events ›</Link>}
+          {older && <Link href={pageHref(path, { ...keep, beforeEvent: events.at(-1)!.id }, 1)}>Older events ›</Link>}
         </nav>
       )}
     </main>
