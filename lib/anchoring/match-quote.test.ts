@@ -37,6 +37,17 @@ describe('matchQuote', () => {
     expect(m.score).toBe(1);
   });
 
+  it('keeps whitespace at the edges of a stored quote (a span made over the API) when the text moves', () => {
+    // The API stores [start, end) as given, a leading space included; re-anchoring must move it, not shrink it.
+    const index = new OffsetIndex(OLD);
+    const at = index.toCodePoint(OLD.indexOf(' Tehran denied'));
+    const sel = { start: at, end: at + ' Tehran denied'.length, exact: ' Tehran denied', prefix: OLD.slice(at - 20, at), suffix: OLD.slice(at + 14, at + 34) };
+    const edited = `UPDATE: this story was corrected. ${OLD}`;
+    const m = matchQuote(edited, sel)!;
+    expect(cpSlice(edited, m)).toBe(' Tehran denied');
+    expect(m).toEqual({ start: at + 'UPDATE: this story was corrected. '.length, end: sel.end + 'UPDATE: this story was corrected. '.length, score: 1 });
+  });
+
   it('places a quote with a word changed inside it fuzzily, with a score under 1', () => {
     const sel = capture(OLD, 'Tehran denied any involvement in the attack.');
     const edited = OLD.replace('denied any', 'rejected any');

@@ -74,7 +74,7 @@ export function matchQuote(text: string | OffsetIndex, stored: TextSelectorSet):
     if (!best || s.rank > best.rank) best = { start: m.start, end: m.end, ...s };
   }
   if (!best) return null;
-  const range = toCodePointRange(index, best.start, best.end);
+  const range = toCodePointRange(index, best.start, best.end, exact);
   if (!range) return null;
   // Position and quote agree and no other copy has a better context: as sure as case 1.
   if (atOldPosition && range.start === stored.start && range.end === stored.end) return { ...range, score: 1 };
@@ -125,9 +125,12 @@ function contextScore(window: string, expected: string, atTextEdge: boolean): nu
  * UTF-16 match → code points, trimmed of whitespace and widened to whole
  * graphemes the way a captured selection is (describe-text-range.ts). An
  * approximate match may stop inside a surrogate pair or before a combining mark.
+ * An edge where the stored quote itself has whitespace (a span made over the
+ * API keeps what it was given) is kept, so the span moves without shrinking.
  */
-function toCodePointRange(index: OffsetIndex, start: number, end: number): TextPosition | null {
-  const trimmed = trimWhitespace(index, index.toCodePoint(start, 'start'), index.toCodePoint(end, 'end'));
+function toCodePointRange(index: OffsetIndex, start: number, end: number, exact: string): TextPosition | null {
+  const keep = { start: /^\s/.test(exact), end: /\s$/.test(exact) };
+  const trimmed = trimWhitespace(index, index.toCodePoint(start, 'start'), index.toCodePoint(end, 'end'), keep);
   if (!trimmed) return null;
   const units = snapToGraphemes(index.text, index.toUnit(trimmed.start), index.toUnit(trimmed.end));
   return { start: index.toCodePoint(units.start, 'start'), end: index.toCodePoint(units.end, 'end') };
