@@ -13,7 +13,7 @@ const NAMES: Record<(typeof EXPORT_FORMATS)[number], string> = {
 
 type Props = {
   projectId: string;
-  /** The project's outlets, offered as a filter. */
+  /** The project's outlets ("Unknown outlet" for articles without one), offered as a filter when there are two or more. */
   outlets?: string[];
   /** Export this one article (the article page) instead of offering outlet filters. */
   articleId?: string;
@@ -53,7 +53,7 @@ export function ExportMenu({ projectId, outlets = [], articleId }: Props) {
             </label>
           ))}
         </fieldset>
-        {!articleId && outlets.length > 0 && (
+        {!articleId && outlets.length > 1 && (
           <fieldset>
             <legend>Outlets</legend>
             {/* An empty value makes the key repeated even with one box ticked, so an outlet whose name holds a comma is taken whole. */}

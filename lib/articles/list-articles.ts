@@ -6,6 +6,9 @@ import { requireSpanVisibility, visibleSpanWhere, type SpanVisibility } from '@/
 import { requireProjectRoles } from '@/lib/auth/permissions';
 import type { Label } from '@/lib/annotations/dto';
 import { likeLiteral } from '@/lib/db/like-pattern';
+import { UNKNOWN_OUTLET } from '@/lib/claims/dto';
+import { outletWhere } from './outlet-filter';
+import { compareOutlets } from '@/lib/claims/compare-outlets';
 
 export type ArticleSummaryDto = {
   id: string;
@@ -28,7 +31,7 @@ export type ArticlePageDto = { articles: ArticleSummaryDto[]; total: number; pag
  */
 export const articleListQuery = z.strictObject({
   q: z.string().trim().max(200).optional().describe('Words that must each appear in the title, the outlet or the external id, in any case and order'),
-  outlet: z.string().max(500).optional().describe('Only articles of this outlet (its exact name)'),
+  outlet: z.string().max(500).optional().describe(`Only articles of this outlet (its exact name); "${UNKNOWN_OUTLET}": articles without one`),
   spans: z.enum(['none', 'some']).optional().describe('Only articles with no spans, or with some (spans the caller may see)'),
   page: z.coerce.number().int().min(1).max(100_000).default(1).describe('1-based'),
   perPage: z.coerce.number().int().min(1).max(1_000).default(100),
@@ -50,10 +53,12 @@ export function articleListWhere(projectId: string, visibility: SpanVisibility, 
   const words = query.q?.split(/\s+/).map((w) => w.replace(/^["“”]+|["“”]+$/g, '')).filter(Boolean) ?? [];
   return {
     projectId,
-    ...(query.outlet !== undefined && { outlet: query.outlet }),
-    AND: words.map((w) => ({
-      OR: (['title', 'outlet', 'externalId'] as const).map((field) => ({ [field]: { contains: likeLiteral(w), mode: 'insensitive' as const } })),
-    })),
+    AND: [
+      ...(query.outlet !== undefined ? [outletWhere([query.outlet])] : []),
+      ...words.map((w) => ({
+        OR: (['title', 'outlet', 'externalId'] as const).map((field) => ({ [field]: { contains: likeLiteral(w), mode: 'insensitive' as const } })),
+      })),
+    ],
     ...(query.spans === 'none' && { annotations: { none: visibleSpanWhere(visibility) } }),
     ...(query.spans === 'some' && { annotations: { some: visibleSpanWhere(visibility) } }),
   };
@@ -97,11 +102,14 @@ export async function listArticles(userId: string, projectId: string, query: Art
   };
 }
 
-/** The project's outlets, sorted, each with its number of articles (articles without an outlet are not counted). */
+/**
+ * The project's outlets A–Z, each with its number of articles; articles
+ * without an outlet last, as "Unknown outlet" (the name the filters take).
+ */
 export async function listOutlets(userId: string, projectId: string): Promise<{ outlet: string; articles: number }[]> {
   await requireProjectRoles(userId, projectId);
-  const rows = await db.article.groupBy({ by: ['outlet'], where: { projectId, outlet: { not: null } }, _count: { _all: true } });
-  return rows
-    .map((r) => ({ outlet: r.outlet!, articles: r._count._all }))
-    .sort((a, b) => a.outlet.localeCompare(b.outlet));
+  const rows = await db.article.groupBy({ by: ['outlet'], where: { projectId }, _count: { _all: true } });
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.outlet ?? UNKNOWN_OUTLET, (counts.get(r.outlet ?? UNKNOWN_OUTLET) ?? 0) + r._count._all);
+  return [...counts].map(([outlet, articles]) => ({ outlet, articles })).sort((a, b) => compareOutlets(a.outlet, b.outlet));
 }

@@ -2,6 +2,8 @@ import 'server-only';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import type { ExportQuery } from './schema';
+import { UNKNOWN_OUTLET } from '@/lib/claims/dto';
+import { outletWhere } from '@/lib/articles/outlet-filter';
 
 /** How many of the project's outlets an unknown-outlet error lists. */
 const OUTLETS_NAMED = 20;
@@ -25,18 +27,18 @@ export async function checkExportFilter(projectId: string, query: Pick<ExportQue
     }
   }
   if (query.outlet) {
-    const found = await db.article.findMany({ where: { projectId, outlet: { in: query.outlet } }, select: { outlet: true }, distinct: ['outlet'] });
-    const known = new Set(found.map((a) => a.outlet));
+    const found = await db.article.findMany({ where: { projectId, ...outletWhere(query.outlet) }, select: { outlet: true }, distinct: ['outlet'] });
+    const known = new Set(found.map((a) => a.outlet ?? UNKNOWN_OUTLET));
     const missing = query.outlet.filter((o) => !known.has(o));
     if (missing.length > 0) {
       const outlets = await db.article.findMany({
-        where: { projectId, outlet: { not: null } },
+        where: { projectId },
         select: { outlet: true },
         distinct: ['outlet'],
-        orderBy: { outlet: 'asc' },
+        orderBy: { outlet: { sort: 'asc', nulls: 'last' } },
         take: OUTLETS_NAMED + 1,
       });
-      const names = outlets.slice(0, OUTLETS_NAMED).map((a) => a.outlet!);
+      const names = outlets.slice(0, OUTLETS_NAMED).map((a) => a.outlet ?? UNKNOWN_OUTLET);
       const list = names.length === 0 ? 'it has no outlets' : `its outlets: ${quoted(names)}${outlets.length > OUTLETS_NAMED ? ', …' : ''}`;
       const what = `no outlet ${quoted(missing)} in this project`;
       throw new AppError('BAD_REQUEST', `The export filter names ${what} (${list})`, { outlet: what });

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Prisma } from '@/lib/db/generated/client';
 import { visibleSpanSql, type SpanVisibility } from '@/lib/annotations/span-visibility';
 import type { ExportQuery } from './schema';
+import { outletSql } from '@/lib/articles/outlet-filter';
 import type { Label, ReviewStatus } from '@/lib/annotations/dto';
 import type { ExportArticle, ExportLink } from './types';
 
@@ -36,7 +37,7 @@ function inline(fragment: Prisma.Sql, add: (v: unknown) => string): string {
 function articleConditions(f: ExportFilter, a: string, add: (v: unknown) => string): string[] {
   return [
     `${a}."projectId" = ${add(f.projectId)}`,
-    ...(f.outlet ? [`${a}.outlet = ANY(${add(f.outlet)}::text[])`] : []),
+    ...(f.outlet ? [outletSql(f.outlet, a, add(f.outlet))] : []),
     ...(f.articleId ? [`${a}.id = ANY(${add(f.articleId)}::text[])`] : []),
   ];
 }

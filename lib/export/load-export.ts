@@ -7,6 +7,7 @@ import type { ExportFilter } from './export-sql';
 import type { ExportClaim, ExportScope, SpanLocation } from './types';
 import type { ExportQuery } from './schema';
 import { checkExportFilter } from './check-filter';
+import { outletWhere } from '@/lib/articles/outlet-filter';
 
 const CLAIMS_PER_BATCH = 100;
 
@@ -42,7 +43,7 @@ export async function openExport(exporter: Exporter, projectId: string, query: E
   await checkExportFilter(projectId, query);
   const articleWhere = {
     projectId,
-    ...(query.outlet && { outlet: { in: query.outlet } }),
+    ...(query.outlet && outletWhere(query.outlet)),
     ...(query.articleId && { id: { in: query.articleId } }),
   };
   // The export's spans as a Prisma where, for the brat locator and the claims

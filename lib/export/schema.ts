@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LABELS } from '@/lib/annotations/dto';
+import { UNKNOWN_OUTLET } from '@/lib/claims/dto';
 
 export const EXPORT_FORMATS = ['w3c', 'jsonl', 'csv', 'brat', 'conll', 'claimreview'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -31,7 +32,7 @@ const LIST_HELP = ', or the key repeated (each value then taken whole, commas in
 export const exportQuery = z.strictObject({
   format: z.enum(EXPORT_FORMATS),
   status: z.enum(['approved', 'all']).default('approved').describe('approved (default) or all spans and links'),
-  outlet: list(z.string().max(200)).describe(`comma-separated outlets${LIST_HELP}`),
+  outlet: list(z.string().max(200)).describe(`comma-separated outlets${LIST_HELP}; "${UNKNOWN_OUTLET}": articles without one`),
   // Tags in any case, as the import takes them.
   label: list(z.preprocess((v) => (typeof v === 'string' ? v.toLowerCase() : v), z.enum(LABELS))).describe(`comma-separated tags, in any case${LIST_HELP}`),
   articleId: list(z.string().max(100)).describe(`comma-separated article ids${LIST_HELP}`),

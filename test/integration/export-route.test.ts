@@ -133,6 +133,13 @@ describe('export through the API', () => {
     expect((await ids('outlet=Reuters%2C+Inc.&outlet=Wire')).map((l) => l.id).sort()).toEqual([inc.id, wire.id].sort());
     // Nothing ticked: no filter.
     expect(await ids('outlet=')).toHaveLength(3);
+    // Articles without an outlet (FNC-1's bodies) go by the claims matrix's name for them.
+    const bare = await makeArticle(team.project.id, { text: 'An outlet-less body.', outlet: null });
+    await createAnnotation(caller, bare.id, { start: 0, end: 2, label: 'assertion' });
+    expect((await ids('outlet=Unknown+outlet')).map((l) => l.id)).toEqual([bare.id]);
+    expect((await ids('outlet=Unknown+outlet,Wire')).map((l) => l.id).sort()).toEqual([bare.id, wire.id].sort());
+    const bareCsv = await (await get(team.project.id, 'format=csv&status=all&outlet=Unknown+outlet')).text();
+    expect(bareCsv.trim().split('\n').slice(1).map((row) => row.includes(bare.id))).toEqual([true]);
     const byTags = await ids('label=denial&label=EVIDENCE');
     expect(byTags.flatMap((l) => l.entities.map((e) => e.label)).sort()).toEqual(['denial', 'evidence']);
     // A tag that does not exist is named in the message, not only in its fields.
@@ -159,6 +166,9 @@ describe('export through the API', () => {
     const outletError = (await outlet.json()).error;
     expect(outletError.fields).toEqual({ outlet: 'no outlet "Wyre" in this project' });
     expect(outletError.message).toContain('"Test Outlet", "Wire"');
+    // Every article here has an outlet: "Unknown outlet" names none of them.
+    const unknown = await get(team.project.id, 'format=csv&outlet=Unknown outlet');
+    expect((await unknown.json()).error.fields).toEqual({ outlet: 'no outlet "Unknown outlet" in this project' });
 
     // An article of a project the caller is not in reads like one that does not exist.
     for (const id of ['bogus', other.article.id]) {

@@ -87,6 +87,12 @@ describe('projects and articles', () => {
       { outlet: 'Test Outlet', articles: 1 },
       { outlet: 'Wire', articles: 13 },
     ]);
+    // Articles without an outlet (FNC-1's) are filtered as "Unknown outlet", the matrix's name for them, listed last.
+    const bare = await testDb().article.create({ data: { projectId: team.project.id, title: 'No outlet story', text: 'Body.', textHash: 'bare', length: 5 } });
+    expect((await page({ outlet: 'Unknown outlet' })).articles.map((a) => [a.id, a.outlet])).toEqual([[bare.id, null]]);
+    expect((await page({ outlet: 'Unknown outlet', q: 'daily' })).total).toBe(0);
+    expect((await listOutlets(team.analyst.id, team.project.id)).at(-1)).toEqual({ outlet: 'Unknown outlet', articles: 1 });
+    await testDb().article.delete({ where: { id: bare.id } });
     await expect(listOutlets(team.outsider.id, team.project.id)).rejects.toBeInstanceOf(AppError);
     expect(() => articleListQuery.parse({ perPage: '5000' })).toThrow();
   });
