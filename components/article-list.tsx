@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { LABELS } from '@/lib/annotations/dto';
-import type { ArticleListQuery, ArticlePageDto } from '@/lib/articles/list-articles';
-import { listHref, listParams } from './article-list-href';
+import type { ArticleListQuery, ArticlePageDto, ArticleSort } from '@/lib/articles/list-articles';
+import { listHref, listParams, type ListFilters } from './article-list-href';
 import { Pager, pageHref } from './pager';
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -24,7 +24,7 @@ export function ArticleList({ projectId, query, list, outlets }: Props) {
   const filtered = query.q !== undefined || query.outlet !== undefined || query.spans !== undefined;
   const lastPage = Math.max(1, Math.ceil(total / perPage));
   // What the pager's and the articles' links keep: the filters, and a page size other than the default.
-  const filters = { q: query.q, outlet: query.outlet, spans: query.spans, perPage };
+  const filters = { q: query.q, outlet: query.outlet, spans: query.spans, perPage, sort: query.sort };
   const keep = listParams(filters);
   const path = `/projects/${projectId}`;
   return (
@@ -65,6 +65,7 @@ export function ArticleList({ projectId, query, list, outlets }: Props) {
               ))}
             </select>
           </label>
+          {keep.sort && <input type="hidden" name="sort" value={keep.sort} />}
           <button className="btn" type="submit">
             Filter
           </button>
@@ -84,9 +85,10 @@ export function ArticleList({ projectId, query, list, outlets }: Props) {
       <table className="data" aria-label="Articles">
         <thead>
           <tr>
-            <th>Outlet</th>
-            <th>Title</th>
-            <th>Date</th>
+            <SortHeader column="outlet" name="Outlet" path={path} filters={filters} />
+            <SortHeader column="title" name="Title" path={path} filters={filters} />
+            <SortHeader column="published" name="Date" path={path} filters={filters} />
+            <SortHeader column="length" name="Length" path={path} filters={filters} className="num" />
             {LABELS.map((l) => (
               <th key={l} className="num">
                 {l}
@@ -105,6 +107,9 @@ export function ArticleList({ projectId, query, list, outlets }: Props) {
                 {a.externalId && <span className="muted external-id"> · ID {a.externalId}</span>}
               </td>
               <td style={{ whiteSpace: 'nowrap' }}>{a.published ?? <span className="muted">undated</span>}</td>
+              <td className="num" title={`${count(a.length)} characters`}>
+                {count(a.length)}
+              </td>
               {LABELS.map((l) => (
                 <td key={l} className="num">
                   <span className={`badge ${l}`} aria-label={`${a.counts[l]} ${l}`}>
@@ -118,5 +123,23 @@ export function ArticleList({ projectId, query, list, outlets }: Props) {
       </table>
       {articles.length > 20 && <Pager path={path} keep={keep} page={page} lastPage={lastPage} />}
     </>
+  );
+}
+
+/**
+ * A column heading that sorts the list by its column: ascending first, then
+ * descending, back to page 1 with the filters kept (aria-sort says which).
+ */
+function SortHeader({ column, name, path, filters, className }: { column: string; name: string; path: string; filters: ListFilters & { sort: ArticleSort }; className?: string }) {
+  const active = filters.sort.replace(/^-/, '') === column;
+  const descending = filters.sort.startsWith('-');
+  const next = (active && !descending ? `-${column}` : column) as ArticleSort;
+  return (
+    <th className={className} aria-sort={active ? (descending ? 'descending' : 'ascending') : undefined}>
+      <Link href={listHref(path, { ...filters, sort: next })} className="sort-link" title={`Sort by ${name.toLowerCase()}${next.startsWith('-') ? ', descending' : ''}`}>
+        {name}
+        {active && <span aria-hidden="true">{descending ? ' ▼' : ' ▲'}</span>}
+      </Link>
+    </th>
   );
 }

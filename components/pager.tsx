@@ -16,7 +16,7 @@ export function pageHref(path: string, keep: Props['keep'], page: number): strin
   return s ? `${path}?${s}` : path;
 }
 
-/** First, previous, where we are, next, last: links that keep the filters. */
+/** First, previous, where we are, next, last: links that keep the filters; and a page number to go to. */
 export function Pager({ path, keep, page, lastPage }: Props) {
   if (lastPage <= 1) return null;
   const href = (p: number) => pageHref(path, keep, p);
@@ -39,6 +39,18 @@ export function Pager({ path, keep, page, lastPage }: Props) {
       </span>
       {step(page + 1, 'Next ›', 'next')}
       {step(lastPage, 'Last »')}
+      {lastPage > 2 && (
+        // A plain GET form: the filters ride along as hidden fields.
+        <form key={page} method="get" action={path} className="pager-jump" aria-label="Go to page">
+          {Object.entries(keep).map(([k, v]) => v !== undefined && v !== '' && <input key={k} type="hidden" name={k} value={v} />)}
+          <label>
+            Go to page <input type="number" name="page" min={1} max={lastPage} required defaultValue={page} />
+          </label>
+          <button className="btn" type="submit">
+            Go
+          </button>
+        </form>
+      )}
     </nav>
   );
 }

@@ -41,6 +41,22 @@ test('the article list pages a large project and filters it by words and outlet'
   await filters.getByRole('button', { name: 'Filter' }).click();
   await expect(page.getByTestId('article-count')).toHaveText('Articles 1–25 of 105');
   await expect(page.getByRole('navigation', { name: 'Pages' }).first()).toContainText('Page 1 of 5');
+  // Straight to a page by its number, the page size kept.
+  const jump = page.getByRole('form', { name: 'Go to page' }).first();
+  await jump.getByLabel('Go to page').fill('3');
+  await jump.getByRole('button', { name: 'Go' }).click();
+  await expect(page.getByTestId('article-count')).toHaveText('Articles 51–75 of 105');
+  // A column heading sorts by it, back to page 1; again, the other way.
+  await table.getByRole('link', { name: 'Title' }).click();
+  await expect(table.getByRole('columnheader', { name: 'Title' })).toHaveAttribute('aria-sort', 'ascending');
+  await table.getByRole('link', { name: 'Title' }).click();
+  await expect(table.getByRole('columnheader', { name: 'Title' })).toHaveAttribute('aria-sort', 'descending');
+  await expect(page.getByTestId('article-count')).toHaveText('Articles 1–25 of 105');
+  await expect(table.locator('tbody tr td:nth-child(2) a').first()).toHaveText('Story 103');
+  // Filtering keeps the order.
+  await filters.getByLabel('Title, outlet or ID').fill('story 01');
+  await filters.getByRole('button', { name: 'Filter' }).click();
+  await expect(table.locator('tbody tr td:nth-child(2) a').first()).toHaveText('Story 101');
   await page.goto(`/projects/${team.project.id}`);
 
   // A bad parameter is left out and named; the other filters stay.

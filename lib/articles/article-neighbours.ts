@@ -3,7 +3,7 @@ import { db } from '@/lib/db/client';
 import { notFound } from '@/lib/errors';
 import { memberOf } from '@/lib/auth/permissions';
 import { requireSpanVisibility } from '@/lib/annotations/span-visibility';
-import { ARTICLE_ORDER, articleListWhere, type ArticleListQuery } from './list-articles';
+import { articleOrder, articleListWhere, type ArticleListQuery } from './list-articles';
 
 type Neighbour = { id: string; title: string };
 
@@ -16,18 +16,22 @@ export type ArticleNeighboursDto = { position: number; total: number; filtered: 
 
 /**
  * The article's place in its project's article list, in the list's order and
- * under the list's filters when the reader came from a filtered list (so Next
+ * under the list's filters and sort when the reader came from a filtered list (so Next
  * goes to the next match, as in INCEpTION's and doccano's document
  * navigation). Reads the ids of the matching articles, a few thousand short
  * strings for a large corpus. A caller who is not a member of the article's
  * project gets 404, like a missing article.
  */
-export async function articleNeighbours(userId: string, articleId: string, filters: Pick<ArticleListQuery, 'q' | 'outlet' | 'spans'> = {}): Promise<ArticleNeighboursDto> {
+export async function articleNeighbours(
+  userId: string,
+  articleId: string,
+  { sort, ...filters }: Partial<Pick<ArticleListQuery, 'q' | 'outlet' | 'spans' | 'sort'>> = {},
+): Promise<ArticleNeighboursDto> {
   const article = await db.article.findFirst({ where: { id: articleId, project: memberOf(userId) }, select: { projectId: true } });
   if (!article) throw notFound('Article');
   const { visibility } = await requireSpanVisibility(userId, article.projectId);
   const ordered = async (f: typeof filters) =>
-    (await db.article.findMany({ where: articleListWhere(article.projectId, visibility, f), orderBy: ARTICLE_ORDER, select: { id: true } })).map((a) => a.id);
+    (await db.article.findMany({ where: articleListWhere(article.projectId, visibility, f), orderBy: articleOrder(sort), select: { id: true } })).map((a) => a.id);
   const wantsFilter = filters.q !== undefined || filters.outlet !== undefined || filters.spans !== undefined;
   let ids = await ordered(wantsFilter ? filters : {});
   let filtered = wantsFilter;

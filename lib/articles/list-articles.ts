@@ -24,6 +24,11 @@ export type ArticleSummaryDto = {
 /** One page of a project's articles, and how many match in all. */
 export type ArticlePageDto = { articles: ArticleSummaryDto[]; total: number; page: number; perPage: number };
 
+const SORT_COLUMNS = ['published', 'title', 'outlet', 'length'] as const;
+/** Each column, ascending or (with "-") descending. */
+export const ARTICLE_SORTS = ['published', '-published', 'title', '-title', 'outlet', '-outlet', 'length', '-length'] as const;
+export type ArticleSort = (typeof ARTICLE_SORTS)[number];
+
 /**
  * Which of a project's articles to list: a page of them, by title or outlet
  * words and by outlet. A project holds thousands of articles once a corpus
@@ -33,6 +38,10 @@ export const articleListQuery = z.strictObject({
   q: z.string().trim().max(200).optional().describe('Words that must each appear in the title, the outlet or the external id, in any case and order'),
   outlet: z.string().max(500).optional().describe(`Only articles of this outlet (its exact name); "${UNKNOWN_OUTLET}": articles without one`),
   spans: z.enum(['none', 'some']).optional().describe('Only articles with no spans, or with some (spans the caller may see)'),
+  sort: z
+    .enum(ARTICLE_SORTS)
+    .default('published')
+    .describe('The order: by date (undated last), title, outlet (unknown last) or length in characters; a leading "-" reverses it'),
   page: z.coerce.number().int().min(1).max(100_000).default(1).describe('1-based'),
   perPage: z.coerce.number().int().min(1).max(1_000).default(100),
 });
@@ -40,8 +49,26 @@ export type ArticleListQuery = z.infer<typeof articleListQuery>;
 
 const DEFAULT_QUERY = articleListQuery.parse({});
 
-/** The list's order: oldest first, undated last, then by title; the id last, so pages of it never repeat or skip an article. */
-export const ARTICLE_ORDER: Prisma.ArticleOrderByWithRelationInput[] = [{ publishedAt: { sort: 'asc', nulls: 'last' } }, { title: 'asc' }, { id: 'asc' }];
+/**
+ * The list's order for each `sort`, as in a data manager's sortable columns:
+ * the chosen column (missing dates and outlets last either way), then date
+ * and title, then the id, so pages of it never repeat or skip an article.
+ */
+export function articleOrder(sort: ArticleSort = 'published'): Prisma.ArticleOrderByWithRelationInput[] {
+  const dir = sort.startsWith('-') ? 'desc' : 'asc';
+  const byDate = { publishedAt: { sort: 'asc', nulls: 'last' } } as const;
+  const tail = [{ title: 'asc' }, { id: 'asc' }] as const;
+  switch (sort.replace(/^-/, '') as (typeof SORT_COLUMNS)[number]) {
+    case 'published':
+      return [{ publishedAt: { sort: dir, nulls: 'last' } }, ...tail];
+    case 'title':
+      return [{ title: dir }, { id: 'asc' }];
+    case 'outlet':
+      return [{ outlet: { sort: dir, nulls: 'last' } }, byDate, ...tail];
+    case 'length':
+      return [{ length: dir }, byDate, ...tail];
+  }
+}
 
 /**
  * The articles the list's filters keep. Each word of `q` must appear in the
@@ -76,7 +103,7 @@ export async function listArticles(userId: string, projectId: string, query: Art
     db.article.findMany({
       where,
       select: { id: true, externalId: true, outlet: true, title: true, publishedAt: true, length: true },
-      orderBy: ARTICLE_ORDER,
+      orderBy: articleOrder(query.sort),
       skip: (query.page - 1) * query.perPage,
       take: query.perPage,
     }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listProjects } from '@/lib/projects/list-projects';
-import { articleListQuery, listArticles, listOutlets } from '@/lib/articles/list-articles';
+import { articleListQuery, listArticles, listOutlets, type ArticleListQuery } from '@/lib/articles/list-articles';
 import { createAnnotation } from '@/lib/annotations/create-annotation';
 import { AppError } from '@/lib/errors';
 import { articleNeighbours } from '@/lib/articles/article-neighbours';
@@ -122,5 +122,20 @@ describe('projects and articles', () => {
     expect(dated).toMatchObject({ position: 1, total: 2, filtered: true, previous: null, next: { id: listed[2].id } });
     expect(await articleNeighbours(team.analyst.id, listed[0].id, { q: 'same day' })).toMatchObject({ position: 1, total: listed.length, filtered: false });
     await expect(articleNeighbours(team.analyst.id, team.otherArticle.id)).rejects.toBeInstanceOf(AppError);
+
+    // Sorted by a column, the list and the steps through it agree; missing dates stay last either way.
+    const titles = async (sort: ArticleListQuery['sort']) => (await listArticles(team.analyst.id, team.project.id, articleListQuery.parse({ sort }))).articles.map((a) => a.title);
+    const byTitle = await titles('title');
+    expect(byTitle).toEqual([...byTitle].sort((a, b) => (a < b ? -1 : 1)));
+    expect(await titles('-title')).toEqual([...byTitle].reverse());
+    const newest = await titles('-published');
+    // Newest first, same-day articles still by title, the undated ones (team.article's "Article …" and "Undated") last.
+    expect(newest.slice(0, 3)).toEqual(['A same day', 'B same day', 'Earliest']);
+    expect(newest.at(-1)).toBe('Undated');
+    const lengths = (await listArticles(team.analyst.id, team.project.id, articleListQuery.parse({ sort: '-length' }))).articles.map((a) => a.length);
+    expect(lengths).toEqual([...lengths].sort((a, b) => b - a));
+    const first = (await listArticles(team.analyst.id, team.project.id, articleListQuery.parse({ sort: '-title' }))).articles;
+    expect(await articleNeighbours(team.analyst.id, first[0].id, { sort: '-title' })).toMatchObject({ position: 1, previous: null, next: { id: first[1].id } });
+    expect(() => articleListQuery.parse({ sort: 'spans' })).toThrow();
   });
 });
