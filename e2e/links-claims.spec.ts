@@ -298,20 +298,26 @@ test('a claim page shows the claim’s history and deletes the claim, keeping it
   expect(await testDb().annotation.findUniqueOrThrow({ where: { id: span.id }, select: { claimId: true } })).toEqual({ claimId: null });
 });
 
-test('undoing the deletion of a span puts the new span back into its claim', async ({ page, baseURL }) => {
+test('undoing the deletion of a span puts the new span back into its claim, with its links', async ({ page, baseURL }) => {
   const team = await makeTeam('Albania cut ties with Iran. Tehran denied it.');
   const api = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${await makeToken(team.analyst.id)}` } });
   const span = await (await api.post(`/api/v1/articles/${team.article.id}/annotations`, { data: { start: 28, end: 45, label: 'denial' } })).json();
+  const other = await (await api.post(`/api/v1/articles/${team.article.id}/annotations`, { data: { start: 0, end: 26, label: 'assertion' } })).json();
+  expect((await api.post('/api/v1/links', { data: { fromAnnotationId: span.id, toAnnotationId: other.id, kind: 'contradicts' } })).status()).toBe(201);
   const claim = await (await api.post('/api/v1/claims', { data: { projectId: team.project.id, annotationId: span.id } })).json();
   await signIn(page, team.analyst.email);
   await page.goto(`/articles/${team.article.id}#span-${span.id}`);
   const dialog = page.getByRole('dialog', { name: 'Span' });
   await expect(dialog.getByTestId('span-claim')).toHaveAttribute('data-claim-id', claim.id);
+  page.once('dialog', (d) => void d.accept());
   await dialog.getByRole('button', { name: 'Delete' }).click();
-  await expect(page.getByTestId('reader-status')).toHaveText('Span deleted.');
+  await expect(page.getByTestId('reader-status')).toHaveText('Span deleted; 1 link removed.');
   await page.keyboard.press('Control+z');
-  await expect(page.getByTestId('reader-status')).toHaveText('Delete undone: the span is back in its claim.');
+  await expect(page.getByTestId('reader-status')).toHaveText('Delete undone: the span is back in its claim, with 1 link (pending review).');
   const restored = await testDb().annotation.findFirstOrThrow({ where: { articleId: team.article.id, exact: 'Tehran denied it.' } });
   expect(restored.id).not.toBe(span.id);
   expect(restored.claimId).toBe(claim.id);
+  expect(await testDb().link.findMany({ where: { projectId: team.project.id }, select: { fromAnnotationId: true, toAnnotationId: true, kind: true, status: true } })).toEqual([
+    { fromAnnotationId: restored.id, toAnnotationId: other.id, kind: 'CONTRADICTS', status: 'PENDING' },
+  ]);
 });

@@ -227,7 +227,7 @@ describe('ArticleReader', () => {
     await click(byName('button', 'Undo delete')!);
     await settle();
     expect(calls.at(-1)).toEqual({ url: '/api/v1/articles/art1/annotations', method: 'POST', body: { ...at('La police'), label: 'denial', speaker: 'Préfet' } });
-    expect(status()).toBe('Delete undone: the span is back; its link is not restored.');
+    expect(status()).toBe('Delete undone: the span is back; its link could not be made again.');
     expect(q('.article-reader__text [data-annotation-id="k2"]')).not.toBeNull();
 
     // The edit, on the restored span: its old tag comes back.

@@ -185,14 +185,24 @@ export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
     if (back?.isConnected) back.focus({ preventScroll: true });
   }, [openSpan]);
 
+  // Counts follow links made here; only ends in this article are drawn here.
+  const { addLinks } = context;
+  const onLinked = useCallback(
+    (link: LinkDto) => {
+      for (const end of [link.from, link.to]) if (end.articleId === articleId) addLinks(end.id, 1);
+    },
+    [articleId, addLinks],
+  );
+
   const { setClaim } = context;
   const onUndo = useCallback(async () => {
     const fromButton = document.activeElement?.closest('.article-reader__status-row') != null;
     const outcome = await undo();
     if (outcome?.ok && outcome.added && outcome.claimId) setClaim(outcome.added.id, outcome.claimId);
+    if (outcome?.ok) outcome.links?.forEach(onLinked);
     // The Undo button goes once nothing is left to undo: reading goes on in the text, not at the top of the page.
     if (fromButton && outcome && (!outcome.ok || undoDepth <= 1)) editor?.view.dom.focus({ preventScroll: true });
-  }, [undo, setClaim, undoDepth, editor]);
+  }, [undo, setClaim, onLinked, undoDepth, editor]);
 
   // Ctrl+Z (⌘Z) takes back the last tagging, edit or deletion made here, as in other annotation tools; not while typing.
   useEffect(() => {
@@ -230,15 +240,6 @@ export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
     editor?.view.dom.focus({ preventScroll: true });
   }, [editor]);
 
-  // Counts follow links made here; only ends in this article are drawn here.
-  const { addLinks } = context;
-  const onLinked = useCallback(
-    (link: LinkDto) => {
-      for (const end of [link.from, link.to]) if (end.articleId === articleId) addLinks(end.id, 1);
-    },
-    [articleId, addLinks],
-  );
-
   const open = openId ? byId.get(openId) : undefined;
   const openClaimId = open ? context.claimOf(open) : null;
   const { ensureLoaded: ensureClaimsLoaded } = projectClaims;
@@ -253,8 +254,11 @@ export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
     if (!open) return;
     const links = context.linkCounts.get(open.id) ?? 0;
     if (links > 0 && !window.confirm(`This span has ${plural(links, 'link')}; deleting it removes ${links === 1 ? 'it' : 'them'}.`)) return;
-    if (await remove(open, context.claimOf(open))) {
+    const removed = await remove(open, context.claimOf(open), links);
+    if (removed) {
       context.setLinkCount(open.id, 0);
+      // The other ends drawn here lose a link each.
+      for (const l of removed) for (const end of [l.from, l.to]) if (end.id !== open.id && end.articleId === articleId) addLinks(end.id, -1);
       setOpenSpan(null);
       // Its highlight, where focus would go back to, is gone: the text, then.
       editor?.view.dom.focus({ preventScroll: true });

@@ -243,6 +243,34 @@ describe('ArticleReader across sources', () => {
     await click(button('Delete'));
     expect(status()).toBe('Span deleted; 2 links removed.');
     expect(q('[data-annotation-id="a1"]')).toBeNull();
+    // Read before they went, so that Undo can make them again.
+    expect(calls.map((c) => `${c.method} ${c.url}`).slice(-2)).toEqual(['GET /api/v1/annotations/a1/links', 'DELETE /api/v1/annotations/a1']);
+
+    // Undo: a new span on the same words, and both links made again on it, pending review.
+    const back = dto('a2', 'Iran hired four groups');
+    route('POST /api/v1/articles/art1/annotations', () => json(201, back));
+    route('POST /api/v1/links', (call) => json(201, { ...otherLink, id: `new-${calls.length}`, to: summary(back, 'Cyber Daily', 'Albania accuses Iran'), kind: (call.body as { kind: string }).kind }));
+    await click(button('Undo delete'));
+    expect(calls.filter((c) => c.url === '/api/v1/links').map((c) => c.body)).toEqual([
+      { fromAnnotationId: 'o1', toAnnotationId: 'a2', kind: 'contradicts' },
+      { fromAnnotationId: 'o1', toAnnotationId: 'a2', kind: 'contradicts' },
+    ]);
+    expect(status()).toBe('Delete undone: the span is back with 2 links (pending review).');
+    expect(q('[data-annotation-id="a2"]')).not.toBeNull();
+  });
+
+  it('says which links Undo could not make again (their other span was deleted since)', async () => {
+    route('GET /api/v1/annotations/a1/links', () => json(200, { links: [otherLink] }));
+    route('DELETE /api/v1/annotations/a1', () => json(204, null, { 'X-Links-Removed': '2' }));
+    await render([assertion, denial], { linkCounts: { a1: 1 }, claimIds: {} });
+    vi.stubGlobal('confirm', () => true);
+    await openFromList('Iran hired');
+    await click(button('Delete'));
+    route('POST /api/v1/articles/art1/annotations', () => json(201, dto('a2', 'Iran hired four groups')));
+    route('POST /api/v1/links', () => json(404, { error: { code: 'NOT_FOUND', message: 'Annotation not found' } }));
+    await click(button('Undo delete'));
+    // One link was read and could not be made; one more was made after the reader last counted.
+    expect(status()).toBe('Delete undone: the span is back; its 2 links could not be made again.');
   });
 
   it('makes a claim from a span, and adds another span to an existing claim', async () => {

@@ -5,7 +5,8 @@ import { createAnnotation, deleteAnnotation, fetchArticle, updateAnnotation } fr
 import type { AnnotationDto, CreateAnnotationBody, UpdateAnnotationBody } from '@/lib/annotations/dto';
 import { labelName } from '@/lib/annotations/labels';
 import { reviewAnnotation } from '@/lib/review/api-client';
-import { attachToClaim } from '@/lib/cross-source/api-client';
+import { attachToClaim, createLink, fetchSpanLinks } from '@/lib/cross-source/api-client';
+import type { LinkDto, LinkKind } from '@/lib/links/dto';
 import { plural } from './link-kinds';
 
 export type ReaderStatus = { text: string; kind: 'info' | 'error' };
@@ -17,7 +18,8 @@ export const CONFLICT_MESSAGE = 'This span was changed by someone else; reloaded
  * A change made here that Undo can take back: tagging (undone by deleting
  * the span), an edit (by saving the old tag, speaker and note) and a deletion
  * (by tagging the same words again: a new span, pending review, back in its
- * claim, without the links that went with the old one). A step that cannot
+ * claim and with the links that went with the old one made again, pending
+ * review too, as new links by whoever undoes). A step that cannot
  * be taken back (the span changed since: edited or reviewed by someone else)
  * is refused by the server's version check, and clears the history: the
  * steps before it were made on what is no longer there.
@@ -25,7 +27,10 @@ export const CONFLICT_MESSAGE = 'This span was changed by someone else; reloaded
 type UndoEntry =
   | { kind: 'create'; span: AnnotationDto }
   | { kind: 'edit'; before: AnnotationDto; after: AnnotationDto }
-  | { kind: 'delete'; span: AnnotationDto; linksRemoved: number; claimId: string | null };
+  | { kind: 'delete'; span: AnnotationDto; linksRemoved: number; links: LinkEnds[]; claimId: string | null };
+
+/** What it takes to make a link again: its kind and the span ids at its ends. */
+type LinkEnds = { from: string; to: string; kind: LinkKind };
 
 /** How many changes Undo goes back, as editors keep a bounded history. */
 const UNDO_LIMIT = 20;
@@ -95,20 +100,29 @@ export function useAnnotations(articleId: string, initial: AnnotationDto[]) {
     [articleId, remember],
   );
 
-  /** `claimId`: the claim the span belongs to, which Undo puts the span back into. */
-  const remove = useCallback(async (current: AnnotationDto, claimId: string | null = null): Promise<boolean> => {
+  /**
+   * Deletes the span. `claimId`: the claim it belongs to, which Undo puts it
+   * back into; `knownLinks`: how many links the reader knows it has (then they
+   * are read first, for Undo to make again). Resolves to the links it took
+   * with it as far as read, or null when nothing was deleted.
+   */
+  const remove = useCallback(async (current: AnnotationDto, claimId: string | null = null, knownLinks = 0): Promise<LinkDto[] | null> => {
     setBusy(true);
+    const read = knownLinks > 0 ? await fetchSpanLinks(current.id) : null;
+    const links = read?.ok ? read.data.links : [];
     const res = await deleteAnnotation(current.id);
     setBusy(false);
     // 404: already gone, which is what the analyst wanted; drop it here too.
     if (res.ok || res.status === 404) {
       setAnnotations((list) => list.filter((a) => a.id !== current.id));
       setStatus(res.ok ? { text: deletedMessage(res.data.linksRemoved), kind: 'info' } : { text: res.message, kind: 'error' });
-      if (res.ok) remember({ kind: 'delete', span: current, linksRemoved: res.data.linksRemoved, claimId });
-      return true;
+      if (!res.ok) return [];
+      const ends = links.map((l) => ({ from: l.from.id, to: l.to.id, kind: l.kind }));
+      remember({ kind: 'delete', span: current, linksRemoved: res.data.linksRemoved, links: ends, claimId });
+      return links;
     }
     setStatus({ text: res.message, kind: 'error' });
-    return false;
+    return null;
   }, [remember]);
 
   /** Takes back the last change made here (see UndoEntry); each step is an API call of its own, checked like any other. */
@@ -173,7 +187,7 @@ function refreshSpan(entry: UndoEntry, oldId: string, now: AnnotationDto): UndoE
 
 /** What an undo did: the span it removed or added (or updated), the claim it put a span back into; or why it did nothing (`gone`: the span no longer exists). */
 export type UndoOutcome =
-  | { ok: true; message: string; removed?: string; added?: AnnotationDto; claimId?: string }
+  | { ok: true; message: string; removed?: string; added?: AnnotationDto; claimId?: string; links?: LinkDto[] }
   | { ok: false; message: string; gone?: string };
 
 const CLEARED = ' Earlier steps can no longer be undone.';
@@ -192,17 +206,21 @@ async function undoChange(articleId: string, entry: UndoEntry, now: AnnotationDt
     const res = await createAnnotation(articleId, { start, end, exact, label, ...(speaker && { speaker }), ...(note && { note }) });
     if (!res.ok) return { ok: false, message: `Not undone: ${res.message}${CLEARED}` };
     const claimed = entry.claimId ? (await attachToClaim(entry.claimId, res.data.id)).ok : false;
-    const links = entry.linksRemoved === 1 ? 'its link is' : `its ${entry.linksRemoved} links are`;
+    const links = await relink(entry.links, entry.span.id, res.data.id);
+    const unlinked = entry.linksRemoved - links.length;
     const lost = [
       status !== 'pending' && `it is pending review again (it was ${status})`,
       entry.claimId && !claimed && 'its claim is gone, so it is in none',
-      entry.linksRemoved > 0 && `${links} not restored`,
+      // The other end was deleted since, or a link was made after the reader last counted.
+      unlinked > 0 && `${unlinked === entry.linksRemoved ? (unlinked === 1 ? 'its link' : `its ${unlinked} links`) : `${unlinked} of its ${entry.linksRemoved} links`} could not be made again`,
     ].filter(Boolean);
+    const back = [claimed && 'in its claim', links.length > 0 && `with ${plural(links.length, 'link')} (pending review)`].filter(Boolean).join(', ');
     return {
       ok: true,
       added: res.data,
+      links,
       ...(claimed && { claimId: entry.claimId! }),
-      message: `Delete undone: the span is back${claimed ? ' in its claim' : ''}${lost.length ? `; ${lost.join('; ')}` : ''}.`,
+      message: `Delete undone: the span is back${back ? ` ${back}` : ''}${lost.length ? `; ${lost.join('; ')}` : ''}.`,
     };
   }
   const current = now.find((a) => a.id === entry.after.id);
@@ -212,6 +230,17 @@ async function undoChange(articleId: string, entry: UndoEntry, now: AnnotationDt
   const res = await updateAnnotation(current.id, { label, speaker, note, version: entry.after.version });
   if (!res.ok) return { ok: false, message: res.status === 409 ? `Not undone: the span was changed again since your edit.${CLEARED}` : `Not undone: ${res.message}${CLEARED}` };
   return { ok: true, added: res.data, message: `Edit undone${status !== 'pending' ? `; the span stays pending review (it was ${status})` : ''}.` };
+}
+
+/** Makes the deleted span's links again on the span that replaces it; those whose other end is gone are left out. */
+async function relink(links: LinkEnds[], oldId: string, newId: string): Promise<LinkDto[]> {
+  const swap = (id: string) => (id === oldId ? newId : id);
+  const made: LinkDto[] = [];
+  for (const l of links) {
+    const res = await createLink(swap(l.from), swap(l.to), l.kind);
+    if (res.ok) made.push(res.data);
+  }
+  return made;
 }
 
 /** Links go with their span; say so, so that nothing disappears unannounced. */
