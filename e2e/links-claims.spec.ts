@@ -215,7 +215,7 @@ test('opening a suggestion shows its sentence beside the span, ready to tag; dis
     }),
   );
   await popover(page).getByRole('button', { name: 'Delete' }).click();
-  expect(await asked).toBe('This span has 1 link; deleting it removes it.');
+  expect(await asked).toBe('This span has 1 link. Delete the span and its link? (Undo brings them back.)');
   await expect(page.getByTestId('reader-status')).toHaveText('Span deleted; 1 link removed.');
   expect(await testDb().link.count({ where: { toAnnotationId: made.id } })).toBe(0);
 });

@@ -253,7 +253,7 @@ export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
   const onDelete = async () => {
     if (!open) return;
     const links = context.linkCounts.get(open.id) ?? 0;
-    if (links > 0 && !window.confirm(`This span has ${plural(links, 'link')}; deleting it removes ${links === 1 ? 'it' : 'them'}.`)) return;
+    if (links > 0 && !window.confirm(`This span has ${plural(links, 'link')}. Delete the span and ${links === 1 ? 'its link' : `its ${links} links`}? (Undo brings them back.)`)) return;
     const removed = await remove(open, context.claimOf(open), links);
     if (removed) {
       context.setLinkCount(open.id, 0);
@@ -332,6 +332,7 @@ export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
                     claimId={openClaimId}
                     claims={projectClaims.claims}
                     canAnnotate={canAnnotate}
+                    currentUserId={currentUserId}
                     onRefreshClaims={() => void projectClaims.refresh()}
                     onChanged={(claimId, claim) => {
                       context.setClaim(open.id, claimId);

@@ -236,7 +236,7 @@ describe('ArticleReader across sources', () => {
 
     await openFromList('Iran hired');
     await click(button('Delete'));
-    expect(confirm).toHaveBeenCalledWith('This span has 2 links; deleting it removes them.');
+    expect(confirm).toHaveBeenCalledWith('This span has 2 links. Delete the span and its 2 links? (Undo brings them back.)');
     expect(calls.some((c) => c.method === 'DELETE')).toBe(false);
 
     confirm.mockReturnValue(true);
@@ -398,6 +398,24 @@ describe('ArticleReader across sources', () => {
     expect(q('section[aria-label="Compare"]')).toBeNull();
     const badge = q('li[data-annotation-id="d1"] [data-testid="span-link-count"]')!;
     expect(badge.dataset.count).toBe('1');
+  });
+
+  it("asks before taking another analyst's span out of a claim", async () => {
+    const theirs = dto('a1', 'Iran hired four groups', { author: { id: 'u2', name: 'Bo' } });
+    route('GET /api/v1/annotations/a1/links', () => json(200, { links: [] }));
+    route('GET /api/v1/projects/p1/claims', () => json(200, { claims: [claimDto('c1', 'Iran was behind it')] }));
+    route('DELETE /api/v1/claims/c1/annotations/a1', () => json(204, null));
+    await render([theirs], { linkCounts: {}, claimIds: { a1: 'c1' } });
+    const confirm = vi.fn(() => false);
+    vi.stubGlobal('confirm', confirm);
+    const dialog = await openFromList('Iran hired');
+    await click(button('Remove from claim', dialog));
+    expect(confirm).toHaveBeenCalledWith("This span is Bo's. Take it out of the claim?");
+    expect(calls.some((c) => c.method === 'DELETE')).toBe(false);
+    confirm.mockReturnValue(true);
+    await click(button('Remove from claim', dialog));
+    expect(calls.filter((c) => c.method === 'DELETE')).toMatchObject([{ url: '/api/v1/claims/c1/annotations/a1' }]);
+    expect(status()).toBe('Span removed from the claim.');
   });
 
   it('shows a reviewer the links and claim of a span but no way to change them', async () => {

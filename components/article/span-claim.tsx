@@ -14,6 +14,8 @@ type SpanClaimProps = {
   /** The project's claims; null until loaded. */
   claims: ClaimDto[] | null;
   canAnnotate: boolean;
+  /** Taking someone else's span out of a claim asks first: the rest of their span is read-only here. */
+  currentUserId: string;
   onRefreshClaims: () => void;
   /** The span's claim changed here; `claim` is its fresh DTO when there is one. */
   onChanged: (claimId: string | null, claim?: ClaimDto) => void;
@@ -25,7 +27,7 @@ type SpanClaimProps = {
  * ways to give it one (a new claim worded after the span, or an existing
  * claim of the project). A span belongs to at most one claim.
  */
-export function SpanClaim({ annotation: a, projectId, claimId, claims, canAnnotate, onRefreshClaims, onChanged, onMessage }: SpanClaimProps) {
+export function SpanClaim({ annotation: a, projectId, claimId, claims, canAnnotate, currentUserId, onRefreshClaims, onChanged, onMessage }: SpanClaimProps) {
   const [picking, setPicking] = useState(false);
   const [choice, setChoice] = useState('');
   const [busy, setBusy] = useState(false);
@@ -58,8 +60,9 @@ export function SpanClaim({ annotation: a, projectId, claimId, claims, canAnnota
       },
     );
 
-  const remove = (id: string) =>
-    run(
+  const remove = (id: string) => {
+    if (a.author.id !== currentUserId && !window.confirm(`This span is ${a.author.name}'s. Take it out of the claim?`)) return;
+    return run(
       () => detachFromClaim(id, a.id),
       () => {
         onChanged(null);
@@ -67,6 +70,7 @@ export function SpanClaim({ annotation: a, projectId, claimId, claims, canAnnota
         onMessage('Span removed from the claim.', 'info');
       },
     );
+  };
 
   return (
     <section className="span-claim" aria-label="Claim" data-testid="span-claim" data-claim-id={claimId ?? undefined}>
