@@ -72,18 +72,27 @@ export function generateArticle(wordCount: number, seed: number): GeneratedArtic
 export type SpanRange = { start: number; end: number; label: Label };
 
 /**
- * `count` ranges of 1–12 whole words, never crossing a paragraph break (as a
- * reader would select). Starts are random, so some ranges overlap and nest.
+ * `count` distinct ranges of 1–12 whole words with a tag, never crossing a
+ * paragraph break (as a reader would select). Starts are random, so some
+ * ranges overlap and nest; no two share offsets and tag, since the API
+ * refuses an analyst's second span on the same words with the same tag.
+ * Throws if the article has fewer such ranges than `count`.
  */
 export function generateRanges(article: GeneratedArticle, count: number, seed: number): SpanRange[] {
   const r = rng(seed);
   const { words } = article;
   const out: SpanRange[] = [];
-  for (let i = 0; i < count; i++) {
+  const seen = new Set<string>();
+  for (let i = 0, tries = 0; out.length < count; i++) {
+    if (++tries > count * 20) throw new Error(`the article has fewer than ${count} distinct ranges`);
     const first = r.int(words.length);
     let last = Math.min(words.length - 1, first + r.int(12));
     while (words[last].paragraph !== words[first].paragraph) last--;
-    out.push({ start: words[first].start, end: words[last].end, label: LABELS[i % LABELS.length] });
+    const range = { start: words[first].start, end: words[last].end, label: LABELS[i % LABELS.length] };
+    const key = `${range.start}:${range.end}:${range.label}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(range);
   }
   return out;
 }

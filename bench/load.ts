@@ -28,7 +28,7 @@ import { generateArticle, generateRanges, type SpanRange } from './fixtures';
 import { insertGeneratedSpans } from './generate-spans';
 import { LoadWorld, REQUEST_TYPES, runUser, type Account, type User } from './load-users';
 import { verifyAcknowledgedWrites } from './load-verify';
-import { createSpans, startBareServer } from './span-create';
+import { createSpans, spanFeed, startBareServer } from './span-create';
 import { cpuSeconds, listeningPid } from './process-cpu';
 import { percentile, round } from './stats';
 import type { Benchmark, BenchContext, Figures, Row } from './types';
@@ -88,10 +88,10 @@ async function probeArticleReads(pool: pg.Pool, token: string, articleIds: strin
 }
 
 /** Span creation on the bare node:http + pg server, `connections` at a time for `seconds`. */
-async function bareCreates(ctx: BenchContext, articleId: string, token: string, ranges: SpanRange[], connections: number, seconds: number) {
+async function bareCreates(ctx: BenchContext, articleId: string, tokens: string[], ranges: SpanRange[], connections: number, seconds: number) {
   const bare = await startBareServer(ctx.env);
   try {
-    const r = await createSpans(bare, articleId, token, ranges, seconds, connections, 30);
+    const r = await createSpans(bare, articleId, spanFeed(ranges, tokens), seconds, connections, 30);
     return { rps: r.rps, p50: r.p50, p95: r.p95, failed: r.non2xx + r.errors };
   } finally {
     await bare.stop();
@@ -144,7 +144,7 @@ async function run(ctx: BenchContext): Promise<Figures> {
 
     const extra = generateArticle(800, 9_999);
     const bareArticle = await makeArticle(project.id, { title: 'Load yardstick article', text: extra.text });
-    const bare = await bareCreates(ctx, bareArticle.id, analysts[0].token, generateRanges(extra, 1_000, 9_998), userCount, 10);
+    const bare = await bareCreates(ctx, bareArticle.id, analysts.map((a) => a.token), generateRanges(extra, 12_000, 9_998), userCount, 10);
 
     const figures: Figures = {
       'load.users': userCount,
