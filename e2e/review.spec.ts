@@ -96,3 +96,40 @@ test('a signed-out reviewer follows a link to a span, signs in, lands on it, and
   expect((await testDb().annotation.findUniqueOrThrow({ where: { id: claim.id } })).status).toBe('APPROVED');
   expect(await testDb().link.findUniqueOrThrow({ where: { id: link.id }, select: { status: true, reviewComment: true } })).toEqual({ status: 'REJECTED', reviewComment: 'The denial answers another claim' });
 });
+
+test('links have a queue of their own: a reviewer approves and rejects them by keyboard', async ({ page, baseURL }) => {
+  const team = await makeTeam(TEXT);
+  const api = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${await makeToken(team.analyst.id)}` } });
+  const span = async (needle: string, label: string) => (await api.post(`/api/v1/articles/${team.article.id}/annotations`, { data: { ...cpRange(TEXT, needle), label } })).json();
+  const [claim, denial, evidence] = [await span('Albania cut ties with Iran', 'assertion'), await span('Tehran denied the accusation', 'denial'), await span('Microsoft found Iranian hackers', 'evidence')];
+  const link = async (from: { id: string }, to: { id: string }, kind: string) => (await api.post('/api/v1/links', { data: { fromAnnotationId: from.id, toAnnotationId: to.id, kind } })).json();
+  const contradiction = await link(denial, claim, 'contradicts');
+  const support = await link(evidence, claim, 'corroborates');
+
+  await signIn(page, team.reviewer.email);
+  await page.goto(`/projects/${team.project.id}/review`);
+  const filters = page.getByRole('form', { name: 'Filter the queue' });
+  await filters.getByRole('combobox', { name: 'Review' }).selectOption('links');
+  await filters.getByRole('button', { name: 'Filter' }).click();
+  const queue = page.getByRole('region', { name: 'Queue' });
+  await expect(queue.getByRole('listitem')).toHaveCount(2);
+  // Oldest first, each with its kind and both spans.
+  await expect(queue.locator('[aria-current="true"]')).toContainText('Contradicts');
+  await expect(queue.locator('[aria-current="true"]')).toContainText('Tehran denied the accusation');
+  await expect(queue.locator('[aria-current="true"]')).toContainText('Albania cut ties with Iran');
+  await page.keyboard.press('a');
+  await expect(page.getByTestId('review-status')).toContainText('Approved: “Tehran denied the accusation contradicts Albania cut ties with Iran”');
+  await expect(queue.getByRole('listitem')).toHaveCount(1);
+  await page.keyboard.press('r');
+  await page.getByLabel('Why reject?').fill('The report is about other hackers');
+  await page.getByRole('button', { name: 'Reject', exact: true }).click();
+  await expect(page.getByTestId('review-status')).toContainText('Rejected');
+  await expect(queue.getByText('Nothing waiting. Well done.')).toBeVisible();
+  const decided = await testDb().link.findMany({ where: { projectId: team.project.id }, select: { id: true, status: true, reviewComment: true } });
+  expect(decided.sort((a, b) => (a.id === contradiction.id ? -1 : b.id === contradiction.id ? 1 : 0))).toEqual([
+    { id: contradiction.id, status: 'APPROVED', reviewComment: null },
+    { id: support.id, status: 'REJECTED', reviewComment: 'The report is about other hackers' },
+  ]);
+  // The decisions per analyst, for links.
+  await expect(page.getByRole('region', { name: 'Decisions so far' })).toContainText('Links by');
+});

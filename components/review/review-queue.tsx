@@ -1,9 +1,11 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { QueueItem } from '@/lib/review/list-queue';
+import type { ApiResult } from '@/lib/annotations/api-client';
+import type { ReviewStatus } from '@/lib/annotations/dto';
 import { reasonKeys } from './reason-keys';
-import { reviewAnnotation } from '@/lib/review/api-client';
+import { reviewAnnotation, type ReviewBody } from '@/lib/review/api-client';
 import { shortQuote } from '@/components/article/link-kinds';
 import { contextEllipsis } from '@/lib/anchoring/code-points';
 
@@ -19,12 +21,68 @@ type Props = {
   projectId: string;
 };
 
-/**
- * The reviewer's queue, made for the keyboard: j/k move, a approves, r rejects
- * (asks for a comment), o opens the span in its article. A stale decision
- * (someone else decided first) reloads the item and says why.
- */
+/** The spans waiting for review (see ReviewList). */
 export function ReviewQueue({ initialItems, currentUserId, limit, projectId }: Props) {
+  return (
+    <ReviewList
+      initialItems={initialItems}
+      currentUserId={currentUserId}
+      limit={limit}
+      noun="span"
+      location={(item) => spanLocation(projectId, item)}
+      quote={(item) => shortQuote(item.exact, 60)}
+      decide={(item, body) => reviewAnnotation(item.id, body)}
+      render={(item) => (
+        <>
+          <div className="rq-meta">
+            <span className={`badge ${item.label}`}>{item.label}</span> {item.article.outlet ?? 'Unknown outlet'} · <a href={spanLocation(projectId, item)}>{item.article.title}</a> · by {item.author.name}
+            {item.orphaned && (
+              <>
+                {' · '}
+                <strong data-testid="queue-orphaned" title="A revision of the article left this span without a place">
+                  Orphaned
+                </strong>
+              </>
+            )}
+            {item.speaker && <> · speaker: {item.speaker}</>}
+          </div>
+          <blockquote className="rq-context">
+            {contextEllipsis(item.prefix)}
+            {item.prefix}
+            <mark className={`rq-mark ${item.label}`}>{item.exact}</mark>
+            {item.suffix}
+            {contextEllipsis(item.suffix)}
+          </blockquote>
+          {item.note && <p className="rq-note">Note: {item.note}</p>}
+        </>
+      )}
+    />
+  );
+}
+
+/** What the list needs of an item: who made it, its review state and version. */
+type Reviewable = { id: string; status: ReviewStatus; version: number; author: { id: string; name: string } };
+
+type ListProps<T extends Reviewable> = {
+  initialItems: T[];
+  currentUserId: string;
+  limit: number;
+  noun: 'span' | 'link';
+  /** Where `o` and the item's own links go. */
+  location: (item: T) => string;
+  /** The words the status line quotes after a decision, short enough for one line. */
+  quote: (item: T) => string;
+  decide: (item: T, body: ReviewBody) => Promise<ApiResult<unknown>>;
+  render: (item: T) => ReactNode;
+};
+
+/**
+ * A reviewer's queue, made for the keyboard: j/k move, a approves, r rejects
+ * (asks for a comment), o opens the item where it is. A stale decision
+ * (someone else decided first) takes the item out and says why. Spans and
+ * links share it; each brings how its items look and are decided.
+ */
+export function ReviewList<T extends Reviewable>({ initialItems, currentUserId, limit, noun, location, quote, decide, render }: ListProps<T>) {
   const router = useRouter();
   const [items, setItems] = useState(initialItems);
   const [index, setIndex] = useState(0);
@@ -46,22 +104,22 @@ export function ReviewQueue({ initialItems, currentUserId, limit, projectId }: P
         setMessage(`Already ${current.status}.`);
         return;
       }
-      const result = await reviewAnnotation(current.id, { decision, version: current.version, ...(why ? { comment: why } : {}) });
+      const result = await decide(current, { decision, version: current.version, ...(why ? { comment: why } : {}) });
       if (result.ok) {
         setItems((list) => list.filter((i) => i.id !== current.id));
-        setMessage(`${decision === 'approve' ? 'Approved' : 'Rejected'}: “${shortQuote(current.exact, 60)}”`);
+        setMessage(`${decision === 'approve' ? 'Approved' : 'Rejected'}: “${quote(current)}”`);
         // The counts above are the server's: read them again (the items here stay as they are).
         router.refresh();
       } else if (result.status === 409) {
         setItems((list) => list.filter((i) => i.id !== current.id));
-        setMessage('Someone else changed or decided this span first; it left your queue. Reload to see it again.');
+        setMessage(`Someone else changed or decided this ${noun} first; it left your queue. Reload to see it again.`);
       } else {
         setMessage(result.message);
       }
       setRejecting(false);
       setComment('');
     },
-    [current, currentUserId, router],
+    [current, currentUserId, router, decide, quote, noun],
   );
 
   useEffect(() => {
@@ -76,13 +134,13 @@ export function ReviewQueue({ initialItems, currentUserId, limit, projectId }: P
         if (current?.status === 'rejected') setMessage('Already rejected.');
         else setRejecting(true);
       }
-      else if (e.key === 'o' && current) window.location.assign(spanLocation(projectId, current));
+      else if (e.key === 'o' && current) window.location.assign(location(current));
       else return;
       e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [items.length, rejecting, settle, current]);
+  }, [items.length, rejecting, settle, current, location]);
 
   useEffect(() => {
     listRef.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
@@ -91,7 +149,7 @@ export function ReviewQueue({ initialItems, currentUserId, limit, projectId }: P
   return (
     <section aria-label="Queue" className="rq">
       <p className="muted rq-keys">
-        <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>a</kbd> approve · <kbd>r</kbd> reject · <kbd>o</kbd> open in article
+        <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>a</kbd> approve · <kbd>r</kbd> reject · <kbd>o</kbd> open in {noun === 'span' ? 'article' : 'its first article'}
       </p>
       <p role="status" data-testid="review-status" className="rq-status">
         {message}
@@ -106,27 +164,8 @@ export function ReviewQueue({ initialItems, currentUserId, limit, projectId }: P
       ) : (
         <ol ref={listRef} className="rq-list">
           {items.map((item, i) => (
-            <li key={item.id} aria-current={item === current} className={item === current ? 'rq-item rq-current' : 'rq-item'} data-annotation-id={item.id} onClick={() => setIndex(i)}>
-              <div className="rq-meta">
-                <span className={`badge ${item.label}`}>{item.label}</span> {item.article.outlet ?? 'Unknown outlet'} · <a href={spanLocation(projectId, item)}>{item.article.title}</a> · by {item.author.name}
-                {item.orphaned && (
-                  <>
-                    {' · '}
-                    <strong data-testid="queue-orphaned" title="A revision of the article left this span without a place">
-                      Orphaned
-                    </strong>
-                  </>
-                )}
-                {item.speaker && <> · speaker: {item.speaker}</>}
-              </div>
-              <blockquote className="rq-context">
-                {contextEllipsis(item.prefix)}
-                {item.prefix}
-                <mark className={`rq-mark ${item.label}`}>{item.exact}</mark>
-                {item.suffix}
-                {contextEllipsis(item.suffix)}
-              </blockquote>
-              {item.note && <p className="rq-note">Note: {item.note}</p>}
+            <li key={item.id} aria-current={item === current} className={item === current ? 'rq-item rq-current' : 'rq-item'} data-item-id={item.id} onClick={() => setIndex(i)}>
+              {render(item)}
               {item === current && (
                 <div className="rq-actions">
                   <button className="btn" onClick={() => void settle('approve')}>

@@ -368,12 +368,21 @@ export function buildOpenApiDocument(serverUrl = '/') {
       '/api/v1/projects/{projectId}/review-queue': {
         get: {
           operationId: 'reviewQueue',
-          summary: 'Spans waiting for review, oldest first, with approved/rejected counts per analyst and per tag',
+          summary: 'Spans (or, with kind=links, links) waiting for review, oldest first, with approved/rejected counts per analyst (and per tag for spans)',
           parameters: [
             pathParam('projectId'),
             ...Object.entries((schema(queueQuery, 'input') as { properties: Record<string, object> }).properties).map(([name, s]) => queryParam(name, s, '')),
           ],
-          responses: { 200: { description: 'Queue', ...json({ type: 'object', properties: { items: { type: 'array', items: ref('Annotation') }, counts: { type: 'object' } } }) }, ...errors(400, 401, 403, 404) },
+          responses: {
+            200: {
+              description: 'Queue',
+              ...json({
+                type: 'object',
+                properties: { kind: { type: 'string', enum: ['spans', 'links'] }, items: { type: 'array', items: { oneOf: [ref('Annotation'), ref('Link')] } }, counts: { type: 'object' } },
+              }),
+            },
+            ...errors(400, 401, 403, 404),
+          },
         },
       },
       '/api/v1/projects/{projectId}/agreement': {

@@ -5,10 +5,12 @@ import { assertAllowed, can, requireProjectRoles } from '@/lib/auth/permissions'
 import { LABELS, REVIEW_STATUSES } from '@/lib/annotations/dto';
 import { spanColumns, spanRowToDto, type SpanRow } from '@/lib/annotations/span-row';
 import type { AnnotationDto } from '@/lib/annotations/dto';
+import { readLinkQueue } from './list-link-queue';
 
 export const queueQuery = z.strictObject({
+  kind: z.enum(['spans', 'links']).default('spans').describe('What to review: tagged spans, or the links between spans'),
   status: z.enum(REVIEW_STATUSES).default('pending'),
-  label: z.enum(LABELS).optional(),
+  label: z.enum(LABELS).optional().describe('Spans with this tag (links: either end)'),
   articleId: z.string().max(100).optional(),
   outlet: z.string().max(200).optional(),
   authorId: z.string().max(100).optional(),
@@ -28,11 +30,14 @@ type CountRow = { authorId: string; authorName: string; label: string; status: s
  * reloads the queue as they work through it, and Prisma's relation selects
  * and groupBy took five round trips and most of the request's time.
  */
-export async function listReviewQueue(userId: string, projectId: string, q: QueueQuery): Promise<{ items: QueueItem[]; counts: QueueCounts }> {
+export async function listReviewQueue(userId: string, projectId: string, q: QueueQuery): Promise<ReviewQueueDto> {
   const roles = await requireProjectRoles(userId, projectId);
   assertAllowed(can.review(roles), 'Only reviewers and admins of this project see the review queue');
-  return readQueue(projectId, q);
+  return q.kind === 'links' ? { kind: 'links', ...(await readLinkQueue(projectId, q)) } : { kind: 'spans', ...(await readQueue(projectId, q)) };
 }
+
+/** The queue as the page and the API answer it: spans with counts per analyst and tag, or links with counts per analyst. */
+export type ReviewQueueDto = ({ kind: 'spans' } & Awaited<ReturnType<typeof readQueue>>) | ({ kind: 'links' } & Awaited<ReturnType<typeof readLinkQueue>>);
 
 /** The queue's two statements, for readQueue (and for the benchmark's EXPLAIN). */
 export function queueStatements(projectId: string, q: QueueQuery): { items: Statement; counts: Statement } {

@@ -180,7 +180,9 @@ describe('review', () => {
     expect(await ids({ authorId: team.analyst2.id })).toEqual([a2.id]);
     expect(await ids({ authorId: team.analyst2.id, status: 'approved', outlet: 'BBC', label: 'assertion' })).toEqual([a4.id]);
 
-    const { items, counts } = await listReviewQueue(team.admin.id, team.project.id, queueQuery.parse({ articleId: other.id }));
+    const queue = await listReviewQueue(team.admin.id, team.project.id, queueQuery.parse({ articleId: other.id }));
+    if (queue.kind !== 'spans') throw new Error('a span queue was asked for');
+    const { items, counts } = queue;
     expect(items[0]).toMatchObject({ id: a3.id, label: 'evidence', status: 'pending', author: { id: team.analyst.id, name: 'Analyst' }, article: { id: other.id, outlet: 'BBC' } });
     const { title } = await testDb().article.findUniqueOrThrow({ where: { id: other.id }, select: { title: true } });
     expect(items[0]).toEqual({ ...a3, article: { id: other.id, title, outlet: 'BBC' } });
@@ -197,6 +199,30 @@ describe('review', () => {
 
     expect(await code(listReviewQueue(team.analyst.id, team.project.id, queueQuery.parse({})))).toBe('FORBIDDEN');
     expect(await code(listReviewQueue(team.outsider.id, team.project.id, queueQuery.parse({})))).toBe('NOT_FOUND');
+
+    // Links have a queue of their own: oldest first, filtered by either end, with decisions per analyst.
+    const l1 = await createLink(as(team.analyst), { fromAnnotationId: a1.id, toAnnotationId: a3.id, kind: 'corroborates' });
+    await new Promise((r) => setTimeout(r, 5));
+    const l2 = await createLink(as(team.analyst2), { fromAnnotationId: a2.id, toAnnotationId: a4.id, kind: 'contradicts' });
+    await new Promise((r) => setTimeout(r, 5));
+    const l3 = await createLink(as(team.analyst2), { fromAnnotationId: a4.id, toAnnotationId: a1.id, kind: 'corroborates' });
+    await reviewLink(as(team.reviewer), l3.id, { decision: 'reject', comment: 'unrelated', version: l3.version });
+    const links = async (q: Record<string, string>) => {
+      const queue = await listReviewQueue(team.reviewer.id, team.project.id, queueQuery.parse({ kind: 'links', ...q }));
+      if (queue.kind !== 'links') throw new Error('a link queue was asked for');
+      return queue;
+    };
+    expect((await links({})).items.map((l) => l.id)).toEqual([l1.id, l2.id]);
+    expect((await links({ status: 'rejected' })).items.map((l) => [l.id, l.from.exact, l.to.exact])).toEqual([[l3.id, a4.exact, a1.exact]]);
+    expect((await links({ outlet: 'BBC' })).items.map((l) => l.id)).toEqual([l1.id, l2.id]);
+    expect((await links({ label: 'denial' })).items.map((l) => l.id)).toEqual([l2.id]);
+    expect((await links({ authorId: team.analyst.id })).items.map((l) => l.id)).toEqual([l1.id]);
+    expect((await links({ articleId: team.article.id, label: 'evidence' })).items.map((l) => l.id)).toEqual([l1.id]);
+    expect((await links({})).counts.byAnalyst).toEqual([
+      { id: team.analyst.id, name: 'Analyst', approved: 0, rejected: 0, pending: 1 },
+      { id: team.analyst2.id, name: 'Analyst Two', approved: 0, rejected: 1, pending: 1 },
+    ]);
+    expect(await code(listReviewQueue(team.analyst.id, team.project.id, queueQuery.parse({ kind: 'links' })))).toBe('FORBIDDEN');
   });
 });
 

@@ -5,6 +5,7 @@ import { requirePageCaller, loadOr404 } from '@/lib/auth/page-caller';
 import { getProject } from '@/lib/projects/list-projects';
 import { listReviewQueue, queueQuery } from '@/lib/review/list-queue';
 import { ReviewQueue } from '@/components/review/review-queue';
+import { LinkReviewQueue } from '@/components/review/link-review-queue';
 import { LABELS, REVIEW_STATUSES } from '@/lib/annotations/dto';
 
 export const metadata: Metadata = { title: 'Review queue' };
@@ -20,6 +21,13 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
       <h1>Review queue</h1>
       <form method="get" className="rq-filters" aria-label="Filter the queue">
         <label>
+          Review
+          <select name="kind" defaultValue={query.kind}>
+            <option value="spans">tagged spans</option>
+            <option value="links">links</option>
+          </select>
+        </label>
+        <label>
           Status
           <select name="status" defaultValue={query.status}>
             {REVIEW_STATUSES.map((s) => (
@@ -28,7 +36,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
           </select>
         </label>
         <label>
-          Tag
+          {queue.kind === 'links' ? 'Tag (either end)' : 'Tag'}
           <select name="label" defaultValue={query.label ?? ''}>
             <option value="">any</option>
             {LABELS.map((l) => (
@@ -58,9 +66,10 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
       )}
       <section className="rq-counts" aria-label="Decisions so far">
         <table className="data">
+          <caption className="visually-hidden">{queue.kind === 'links' ? 'Links' : 'Spans'} by analyst{queue.kind === 'spans' && ' and by tag'}</caption>
           <thead>
             <tr>
-              <th>Analyst</th>
+              <th>{queue.kind === 'links' ? 'Links by' : 'Analyst'}</th>
               <th className="num">pending</th>
               <th className="num">approved</th>
               <th className="num">rejected</th>
@@ -75,20 +84,33 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
                 <td className="num">{a.rejected}</td>
               </tr>
             ))}
-            {Object.entries(queue.counts.byLabel).map(([label, c]) => (
-              <tr key={label}>
-                <td>
-                  <span className={`badge ${label}`}>{label}</span>
-                </td>
-                <td className="num">{c.pending}</td>
-                <td className="num">{c.approved}</td>
-                <td className="num">{c.rejected}</td>
-              </tr>
-            ))}
           </tbody>
+          {queue.kind === 'spans' && (
+            <tbody>
+              <tr>
+                <th scope="rowgroup" colSpan={4}>
+                  Tag
+                </th>
+              </tr>
+              {Object.entries(queue.counts.byLabel).map(([label, c]) => (
+                <tr key={label}>
+                  <td>
+                    <span className={`badge ${label}`}>{label}</span>
+                  </td>
+                  <td className="num">{c.pending}</td>
+                  <td className="num">{c.approved}</td>
+                  <td className="num">{c.rejected}</td>
+                </tr>
+              ))}
+            </tbody>
+          )}
         </table>
       </section>
-      <ReviewQueue initialItems={queue.items} currentUserId={caller.id} limit={query.limit} projectId={project.id} />
+      {queue.kind === 'links' ? (
+        <LinkReviewQueue key="links" initialItems={queue.items} currentUserId={caller.id} limit={query.limit} />
+      ) : (
+        <ReviewQueue key="spans" initialItems={queue.items} currentUserId={caller.id} limit={query.limit} projectId={project.id} />
+      )}
     </main>
   );
 }
