@@ -57,6 +57,12 @@ const ROWS: Row[] = [
     call: (a, i) => a.patch(`/api/v1/annotations/${i.spanId}`, json({ note: 'x', version: 1 })),
     expect: { anonymous: 401, outsider: 404, analyst: 403, reviewer: 403, admin: 200 },
   },
+  {
+    // Not an orphan: the admin, allowed, is told so (409); everyone else is refused before the state is read.
+    name: 'POST /annotations/{id}/place (someone else’s)',
+    call: (a, i) => a.post(`/api/v1/annotations/${i.spanId}/place`, json({ start: 0, end: 7, version: 1 })),
+    expect: { anonymous: 401, outsider: 404, analyst: 403, reviewer: 403, admin: 409 },
+  },
   { name: 'DELETE /annotations/{id} (someone else’s)', call: (a, i) => a.delete(`/api/v1/annotations/${i.spanId}`), expect: { anonymous: 401, outsider: 404, analyst: 403, reviewer: 403, admin: 204 } },
   {
     name: 'POST /annotations/{id}/review',

@@ -57,3 +57,33 @@ test('only its author or an admin is offered Delete on the orphans page', async 
   await expect(page.getByTestId('orphan')).toHaveCount(1);
   await expect(page.getByTestId('orphan').getByRole('button', { name: /^Delete/ })).toHaveCount(0);
 });
+
+test('an orphan whose words were reworded is placed at the best guess, keeping its link', async ({ page, baseURL }) => {
+  const team = await makeTeam();
+  const api = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${await makeToken(team.analyst.id)}` } });
+  const file = (text: string) => ({ name: 'w.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(JSON.stringify({ externalId: 'w', title: 'W', text }) + '\n') });
+  const before = 'Tirana said Iran hired four groups to attack the government. Tehran denied it.';
+  const reworded = 'Tirana said Iran paid four gangs to attack the government. Tehran denied it.';
+  await api.post(`/api/v1/projects/${team.project.id}/imports`, { multipart: { file: file(before) } });
+  const article = await testDb().article.findFirstOrThrow({ where: { projectId: team.project.id, externalId: 'w' } });
+  const claim = await (await api.post(`/api/v1/articles/${article.id}/annotations`, { data: { ...cpRange(before, 'Iran hired four groups'), label: 'assertion' } })).json();
+  const denial = await (await api.post(`/api/v1/articles/${article.id}/annotations`, { data: { ...cpRange(before, 'Tehran denied it'), label: 'denial' } })).json();
+  expect((await api.post('/api/v1/links', { data: { fromAnnotationId: denial.id, toAnnotationId: claim.id, kind: 'contradicts' } })).status()).toBe(201);
+  const revised = await (await api.post(`/api/v1/projects/${team.project.id}/imports`, { multipart: { file: file(reworded) } })).json();
+  expect(revised.results[0]).toMatchObject({ revised: 1, orphaned: 1 });
+
+  await signIn(page, team.analyst.email);
+  await page.goto(`/projects/${team.project.id}/orphans`);
+  const orphan = page.getByTestId('orphan');
+  await expect(orphan.getByTestId('orphan-guess')).toContainText('Iran paid four gangs');
+  await expect(orphan.getByTestId('orphan-keeps')).toHaveText('It has a link: placing it keeps it; deleting it loses it.');
+  await orphan.getByRole('button', { name: 'Place it here' }).click();
+  await expect(page.getByTestId('orphan')).toHaveCount(0);
+  const placed = await testDb().annotation.findUniqueOrThrow({ where: { id: claim.id } });
+  expect(placed).toMatchObject({ orphaned: false, status: 'PENDING' });
+  expect([...reworded].slice(placed.start, placed.end).join('')).toContain('Iran paid four gangs');
+  expect(await testDb().link.count({ where: { toAnnotationId: claim.id } })).toBe(1);
+  // The span is drawn in the article again, with its link.
+  await page.goto(`/articles/${article.id}#span-${claim.id}`);
+  await expect(page.getByRole('dialog', { name: 'Span' }).getByTestId('span-links')).toHaveAttribute('data-count', '1');
+});

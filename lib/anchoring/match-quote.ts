@@ -49,13 +49,14 @@ const similarity = (errors: number, units: number) => Math.max(0, 1 - errors / (
  *    quote still at its old offsets, with nothing better placed, also scores 1);
  * 3. else an approximate search (Myers' bit-parallel edit distance from
  *    approx-string-match), ranked the same way plus by how close the quote is;
- * and null when the best candidate scores under MIN_ANCHOR_SCORE (an orphan).
+ * and null when the best candidate scores under `minScore` (MIN_ANCHOR_SCORE:
+ * an orphan; a lower one finds a best guess to offer a person who decides).
  *
  * Offsets are code points in and out; the searches run on UTF-16 (what the
  * library counts) and come back through OffsetIndex, widened to whole
  * graphemes so a match never splits a surrogate pair or an accented letter.
  */
-export function matchQuote(text: string | OffsetIndex, stored: TextSelectorSet): QuoteMatch | null {
+export function matchQuote(text: string | OffsetIndex, stored: TextSelectorSet, minScore = MIN_ANCHOR_SCORE): QuoteMatch | null {
   const index = typeof text === 'string' ? new OffsetIndex(text) : text;
   const { exact, prefix, suffix } = stored;
   if (exact.length === 0) return null;
@@ -78,7 +79,7 @@ export function matchQuote(text: string | OffsetIndex, stored: TextSelectorSet):
   if (!range) return null;
   // Position and quote agree and no other copy has a better context: as sure as case 1.
   if (atOldPosition && range.start === stored.start && range.end === stored.end) return { ...range, score: 1 };
-  if (best.score < MIN_ANCHOR_SCORE) return null;
+  if (best.score < minScore) return null;
   return { ...range, score: roundScore(best.score) };
 }
 

@@ -3,6 +3,8 @@ import { db } from '@/lib/db/client';
 import { requireSpanVisibility, visibleSpanWhere } from './span-visibility';
 import type { AnnotationDto } from './dto';
 import { annotationSelect, toAnnotationDto } from './to-dto';
+import { OffsetIndex, quoteSelector } from '@/lib/anchoring/code-points';
+import { matchQuote } from '@/lib/anchoring/match-quote';
 
 /**
  * An orphaned span as a reviewer needs it: its quote and context as they were
@@ -13,7 +15,23 @@ import { annotationSelect, toAnnotationDto } from './to-dto';
 export type OrphanDto = AnnotationDto & {
   article: { id: string; title: string; outlet: string | null; revision: number };
   madeOnRevision: number | null;
+  /** What placing it keeps and deleting it loses: its links and its claim. */
+  links: number;
+  claimId: string | null;
+  /** Where the quote most resembles the current text, if anywhere much: for a person to confirm (POST …/place), never applied by itself. */
+  guess: OrphanGuess | null;
 };
+
+/** A place in the current text, in code points, with its words and their surroundings there. */
+export type OrphanGuess = { start: number; end: number; score: number; exact: string; prefix: string; suffix: string };
+
+/**
+ * How sure a guess must be to be offered. Re-anchoring places a span by
+ * itself from MIN_ANCHOR_SCORE (0.7) up; under it a person decides, and
+ * under 0.4 (under half the quote and its context alike) the likeness is
+ * mostly chance and the guess would mislead.
+ */
+const MIN_GUESS_SCORE = 0.4;
 
 /** Spans (of those the caller may see) that the project's latest re-imports left without a place, by article, in old text order. */
 export async function listOrphans(userId: string, projectId: string): Promise<OrphanDto[]> {
@@ -21,7 +39,12 @@ export async function listOrphans(userId: string, projectId: string): Promise<Or
   const rows = await db.annotation.findMany({
     where: { orphaned: true, article: { projectId }, ...visibleSpanWhere(visibility) },
     orderBy: [{ articleId: 'asc' }, { start: 'asc' }, { id: 'asc' }],
-    select: { ...annotationSelect, article: { select: { id: true, title: true, outlet: true, revision: true } } },
+    select: {
+      ...annotationSelect,
+      claimId: true,
+      _count: { select: { linksFrom: true, linksTo: true } },
+      article: { select: { id: true, title: true, outlet: true, revision: true } },
+    },
   });
   // Which revision each orphan was made on: the one whose text has the span's hash.
   const revisions = await db.articleRevision.findMany({
@@ -29,5 +52,22 @@ export async function listOrphans(userId: string, projectId: string): Promise<Or
     select: { articleId: true, textHash: true, revision: true },
   });
   const revisionOf = new Map(revisions.map((r) => [`${r.articleId}:${r.textHash}`, r.revision]));
-  return rows.map(({ article, ...r }) => ({ ...toAnnotationDto(r), article, madeOnRevision: revisionOf.get(`${r.articleId}:${r.textHash}`) ?? null }));
+  const texts = await db.article.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.articleId))] } }, select: { id: true, text: true } });
+  const indexes = new Map(texts.map((t) => [t.id, new OffsetIndex(t.text)]));
+  return rows.map(({ article, claimId, _count, ...r }) => {
+    const span = toAnnotationDto(r);
+    return {
+      ...span,
+      article,
+      madeOnRevision: revisionOf.get(`${r.articleId}:${r.textHash}`) ?? null,
+      links: _count.linksFrom + _count.linksTo,
+      claimId,
+      guess: guessPlace(indexes.get(r.articleId)!, span),
+    };
+  });
+}
+
+function guessPlace(index: OffsetIndex, span: AnnotationDto): OrphanGuess | null {
+  const match = matchQuote(index, span, MIN_GUESS_SCORE);
+  return match && { ...match, ...quoteSelector(index, match.start, match.end) };
 }

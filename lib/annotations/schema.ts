@@ -40,3 +40,12 @@ export const deleteAnnotationQuery = z.strictObject({
   unlinked: z.enum(['true']).optional().describe('"true": deleted only if no link starts or ends at the span (else 409); links made since do not change its version'),
 });
 export type DeleteAnnotationQuery = z.infer<typeof deleteAnnotationQuery>;
+
+export const placeOrphanInput = z
+  .strictObject({
+    start: offset.describe('Start in the current text, inclusive, in code points'),
+    end: offset.describe('End, exclusive'),
+    version: versionField('The version of the orphan the place was chosen for; stale → 409'),
+  })
+  .refine((v) => v.end > v.start, { message: 'end must be greater than start', path: ['end'] });
+export type PlaceOrphanInput = z.infer<typeof placeOrphanInput>;

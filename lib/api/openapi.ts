@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createAnnotationInput, deleteAnnotationQuery, updateAnnotationInput } from '@/lib/annotations/schema';
+import { createAnnotationInput, deleteAnnotationQuery, placeOrphanInput, updateAnnotationInput } from '@/lib/annotations/schema';
 import { LABELS, REVIEW_STATUSES } from '@/lib/annotations/dto';
 import { createLinkInput } from '@/lib/links/schema';
 import { LINK_KINDS } from '@/lib/links/dto';
@@ -77,6 +77,12 @@ const revision = z.object({
 const orphan = annotation.extend({
   article: z.object({ id: z.string(), title: z.string(), outlet: z.string().nullable(), revision: z.number().int() }),
   madeOnRevision: z.number().int().nullable().describe('The revision whose text start/end/exact/prefix/suffix refer to'),
+  links: z.number().int().describe('How many links start or end at it (placing it keeps them; deleting it removes them)'),
+  claimId: z.string().nullable(),
+  guess: z
+    .object({ start: z.number().int(), end: z.number().int(), score: z.number(), exact: z.string(), prefix: z.string(), suffix: z.string() })
+    .nullable()
+    .describe('Where the quote most resembles the current text (score 0.4–0.7, under what re-anchoring applies by itself), to confirm with POST /api/v1/annotations/{id}/place; null if nowhere much'),
 });
 const project = z.object({
   id: z.string(),
@@ -310,6 +316,15 @@ export function buildOpenApiDocument(serverUrl = '/') {
             207: { description: 'Some files failed', ...json({ type: 'object', properties: { results: { type: 'array', items: { type: 'object' } } } }) },
             ...errors(400, 401, 403, 404, 413, 415),
           },
+        },
+      },
+      '/api/v1/annotations/{annotationId}/place': {
+        post: {
+          operationId: 'placeOrphan',
+          summary: "Give an orphaned span a place in its article's current text (its author or an admin); it keeps its links, claim and history, and goes back to pending unless the words are the same",
+          parameters: [pathParam('annotationId')],
+          requestBody: { required: true, ...json(schema(placeOrphanInput, 'input')) },
+          responses: { 200: { description: 'The span, placed', ...json(ref('Annotation')) }, ...errors(400, 401, 403, 404, 409) },
         },
       },
       '/api/v1/annotations/{annotationId}/review': {

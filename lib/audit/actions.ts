@@ -6,6 +6,7 @@ export const AUDIT_ACTIONS = {
   'annotation.review': 'Span reviewed',
   'annotation.reanchor': 'Span re-anchored',
   'annotation.orphan': 'Span orphaned',
+  'annotation.place': 'Orphan placed by hand',
   'link.create': 'Link made',
   'link.delete': 'Link removed',
   'link.review': 'Link reviewed',

@@ -1,26 +1,9 @@
 import 'server-only';
 import type { Tx } from '@/lib/db/client';
+import type { AuditAction } from './actions';
 
-export type AuditAction =
-  | 'annotation.create'
-  | 'annotation.update'
-  | 'annotation.delete'
-  | 'annotation.review'
-  | 'link.create'
-  | 'link.delete'
-  | 'link.review'
-  | 'claim.create'
-  | 'claim.update'
-  | 'claim.attach'
-  | 'claim.detach'
-  | 'claim.delete'
-  | 'import'
-  | 'export'
-  | 'article.revise'
-  | 'annotation.reanchor'
-  | 'annotation.orphan'
-  | 'article.compare'
-  | 'project.update';
+// One list of actions, with the words the activity page shows (actions.ts).
+export type { AuditAction };
 
 export type AuditEventInput = {
   projectId: string;

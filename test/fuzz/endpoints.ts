@@ -23,6 +23,7 @@ import * as annotation from '@/app/api/v1/annotations/[annotationId]/route';
 import * as annotationHistory from '@/app/api/v1/annotations/[annotationId]/history/route';
 import * as annotationLinks from '@/app/api/v1/annotations/[annotationId]/links/route';
 import * as annotationReview from '@/app/api/v1/annotations/[annotationId]/review/route';
+import * as annotationPlace from '@/app/api/v1/annotations/[annotationId]/place/route';
 import * as annotationSuggestions from '@/app/api/v1/annotations/[annotationId]/suggestions/route';
 import * as annotationDismissals from '@/app/api/v1/annotations/[annotationId]/suggestions/dismissals/route';
 import * as claims from '@/app/api/v1/claims/route';
@@ -34,7 +35,7 @@ import * as links from '@/app/api/v1/links/route';
 import * as link from '@/app/api/v1/links/[linkId]/route';
 import * as linkHistory from '@/app/api/v1/links/[linkId]/history/route';
 import * as linkReview from '@/app/api/v1/links/[linkId]/review/route';
-import { createAnnotationInput, deleteAnnotationQuery, updateAnnotationInput } from '@/lib/annotations/schema';
+import { createAnnotationInput, deleteAnnotationQuery, placeOrphanInput, updateAnnotationInput } from '@/lib/annotations/schema';
 import { activityQuery } from '@/lib/audit/list-events';
 import { articleListQuery } from '@/lib/articles/list-articles';
 import { attachSpanInput, createClaimInput, deleteClaimQuery, matrixQuery, renameClaimInput } from '@/lib/claims/schema';
@@ -114,6 +115,7 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'DELETE', path: '/api/v1/annotations/{annotationId}', handler: h(annotation.DELETE), query: { schema: deleteAnnotationQuery, valid: () => ({ version: '1' }) }, destructive: true },
   { method: 'GET', path: '/api/v1/annotations/{annotationId}/history', handler: h(annotationHistory.GET) },
   { method: 'GET', path: '/api/v1/annotations/{annotationId}/links', handler: h(annotationLinks.GET) },
+  { method: 'POST', path: '/api/v1/annotations/{annotationId}/place', handler: h(annotationPlace.POST), body: { schema: placeOrphanInput, valid: () => ({ start: 0, end: 5, version: 1 }) } },
   { method: 'POST', path: '/api/v1/annotations/{annotationId}/review', handler: h(annotationReview.POST), body: { schema: reviewInput, valid: () => ({ decision: 'reject', comment: 'why', version: 1 }) } },
   { method: 'GET', path: '/api/v1/annotations/{annotationId}/suggestions', handler: h(annotationSuggestions.GET), query: { schema: suggestionsQuery, valid: () => ({ limit: '5' }) } },
   {

@@ -11,9 +11,11 @@ import * as articleRoute from '@/app/api/v1/articles/[articleId]/route';
 import * as revisionsRoute from '@/app/api/v1/articles/[articleId]/revisions/route';
 import * as revisionRoute from '@/app/api/v1/articles/[articleId]/revisions/[revision]/route';
 import * as orphansRoute from '@/app/api/v1/projects/[projectId]/orphans/route';
+import * as placeRoute from '@/app/api/v1/annotations/[annotationId]/place/route';
 import { importFile } from '@/lib/import/import-files';
 import { createAnnotation } from '@/lib/annotations/create-annotation';
 import { createLink } from '@/lib/links/create-link';
+import { reviewAnnotation } from '@/lib/review/review-annotation';
 import { createClaim } from '@/lib/claims/create-claim';
 import { dismissSuggestion } from '@/lib/suggestions/dismiss-suggestion';
 import { OffsetIndex } from '@/lib/anchoring/code-points';
@@ -220,5 +222,44 @@ describe('article revisions', () => {
     expect(restored).toMatchObject({ revised: 1, orphaned: 0 });
     expect(await testDb().annotation.findUniqueOrThrow({ where: { id: deleted.id } })).toMatchObject({ orphaned: false, start: deleted.start, exact: deleted.exact, anchorScore: 1 });
     expect(await testDb().articleRevision.count({ where: { articleId: article.id } })).toBe(2);
+  });
+
+  it('offers a best guess for an orphan whose words were reworded, and placing it there keeps its links, claim and history', async () => {
+    const { team, record, article, deleted, shifted } = await setup();
+    const link = await createLink(as(team.analyst), { fromAnnotationId: deleted.id, toAnnotationId: shifted.id, kind: 'corroborates' });
+    await reviewAnnotation(as(team.reviewer), deleted.id, { decision: 'approve', version: 1 });
+    const reworded = [P1, P2, P3, 'Washington said it would make Iran pay for the breach.', P5].join('\n\n');
+    expect(await importFile(team.project.id, jsonl('reworded', { ...record, text: reworded }))).toMatchObject({ revised: 1, orphaned: 1 });
+
+    auth.caller = as(team.reviewer);
+    const [orphan] = (await get(orphansRoute.GET, { projectId: team.project.id })).json.orphans;
+    // The approximate match is as long as the old quote: it runs on into the next words, for a person to judge.
+    const guessed = spanOf(reworded, 'Washington said it would make Iran pay for the');
+    expect(orphan).toMatchObject({ id: deleted.id, links: 1, claimId: null, guess: { start: guessed.start, end: guessed.end, exact: guessed.exact } });
+    expect(orphan.guess.score).toBeGreaterThanOrEqual(0.4);
+    expect(orphan.guess.score).toBeLessThan(0.7);
+
+    const place = async (version: number) => {
+      const res = await placeRoute.POST(new Request('http://localhost/api/v1/x', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ start: guessed.start, end: guessed.end, version }) }), { params: Promise.resolve({ annotationId: deleted.id }) });
+      return { status: res.status, json: await res.json() };
+    };
+    // A reviewer, not its author, may not move it; a stale version is refused.
+    expect((await place(orphan.version)).status).toBe(403);
+    auth.caller = as(team.analyst);
+    expect((await place(orphan.version - 1)).status).toBe(409);
+    const placed = await place(orphan.version);
+    expect(placed.status).toBe(200);
+    // Other words now: pending review again (the approval stays in its history).
+    expect(placed.json).toMatchObject({ id: deleted.id, exact: guessed.exact, orphaned: false, status: 'pending', version: orphan.version + 1 });
+    expect(await testDb().annotation.findUniqueOrThrow({ where: { id: deleted.id }, select: { textHash: true, prefix: true } })).toEqual({
+      textHash: (await testDb().article.findUniqueOrThrow({ where: { id: article.id } })).textHash,
+      prefix: [...reworded].slice(Math.max(0, guessed.start - 32), guessed.start).join(''),
+    });
+    expect(await testDb().link.count({ where: { id: link.id } })).toBe(1);
+    expect((await get(orphansRoute.GET, { projectId: team.project.id })).json.orphans).toEqual([]);
+    const events = await testDb().auditEvent.findMany({ where: { objectId: deleted.id }, orderBy: { createdAt: 'asc' }, select: { action: true } });
+    expect(events.map((e) => e.action)).toEqual(['annotation.create', 'annotation.review', 'annotation.orphan', 'annotation.place']);
+    // Placed once, it is no orphan: placing again is refused.
+    expect((await place(orphan.version + 1)).status).toBe(409);
   });
 });

@@ -7,7 +7,8 @@ import { listOrphans } from '@/lib/annotations/list-orphans';
 import { contextEllipsis as cut } from '@/lib/anchoring/code-points';
 import { can } from '@/lib/auth/permissions';
 import { ObjectHistory } from '@/components/history/object-history';
-import { DeleteOrphan } from './orphan-actions';
+import { DeleteOrphan, PlaceOrphan } from './orphan-actions';
+import { passageHref } from '@/lib/cross-source/location-hash';
 
 export const metadata: Metadata = { title: 'Orphaned spans' };
 
@@ -21,8 +22,9 @@ export default async function OrphansPage({ params }: { params: Promise<{ projec
       <h1>Orphaned spans</h1>
       <p className="muted">
         A re-import changed these articles, and no confident place was found for these spans in the new text. They are kept as they
-        were, with the words around them in the revision they were made on; tag the passage again in the current text, then delete the
-        orphan.
+        were, with the words around them in the revision they were made on. Where the current text has a passage much like it, it is
+        shown: <em>Place it here</em> moves the span there, keeping its links, claim and history. Otherwise tag the passage again in
+        the current text (the new span starts without them), then delete the orphan.
       </p>
       {orphans.length === 0 ? (
         <p>No orphaned spans.</p>
@@ -51,8 +53,29 @@ export default async function OrphansPage({ params }: { params: Promise<{ projec
                 {cut(o.suffix)}
               </p>
               {o.note && <p className="muted">Note: {o.note}</p>}
+              {o.guess && (
+                <div className="rv-guess" data-testid="orphan-guess">
+                  <p className="rq-meta">
+                    Most like it in the current text ({Math.round(o.guess.score * 100)}% alike
+                    {o.guess.exact === o.exact ? ', the same words' : ''}):
+                  </p>
+                  <p className="rq-context">
+                    {cut(o.guess.prefix)}
+                    {o.guess.prefix}
+                    <mark className={`rq-mark ${o.label}`}>{o.guess.exact}</mark>
+                    {o.guess.suffix}
+                    {cut(o.guess.suffix)}
+                  </p>
+                </div>
+              )}
+              {(o.links > 0 || o.claimId) && (
+                <p className="muted" data-testid="orphan-keeps">
+                  {whatItKeeps(o.links, o.claimId !== null)}
+                </p>
+              )}
               <div className="rq-actions">
-                <Link className="btn" href={`/articles/${o.article.id}`}>
+                {o.guess && can.changeSpan(project.roles, o.author.id, caller.id) && <PlaceOrphan id={o.id} start={o.guess.start} end={o.guess.end} version={o.version} />}
+                <Link className="btn" href={o.guess ? passageHref(o.article.id, o.guess.start, o.guess.end) : `/articles/${o.article.id}`}>
                   Tag it again in the current text
                 </Link>
                 {can.changeSpan(project.roles, o.author.id, caller.id) && <DeleteOrphan id={o.id} quote={o.exact} />}
@@ -64,4 +87,11 @@ export default async function OrphansPage({ params }: { params: Promise<{ projec
       )}
     </main>
   );
+}
+
+/** "It has 2 links and a claim: placing it keeps them; deleting it loses them." */
+function whatItKeeps(links: number, inClaim: boolean): string {
+  const parts = [links === 1 ? 'a link' : links > 1 ? `${links} links` : '', inClaim ? 'a claim' : ''].filter(Boolean);
+  const them = links > 1 || parts.length > 1 ? 'them' : 'it';
+  return `It has ${parts.join(' and ')}: placing it keeps ${them}; deleting it loses ${them}.`;
 }
