@@ -11,7 +11,7 @@ export const AUDIT_ACTIONS = {
   'link.delete': 'Link removed',
   'link.review': 'Link reviewed',
   'claim.create': 'Claim created',
-  'claim.update': 'Claim renamed',
+  'claim.update': 'Claim edited',
   'claim.attach': 'Span added to claim',
   'claim.detach': 'Span taken from claim',
   'claim.delete': 'Claim deleted',

@@ -136,27 +136,62 @@ export async function listActivity(userId: string, projectId: string, q: Activit
   return withSpans(await withActors(rows));
 }
 
+/** A span as an activity row names it: where it is and its words, or its words when it was deleted. */
+export type SpanRef = { id: string; articleId: string; exact: string; deleted?: true };
+
 /**
  * An activity event; for a span's event, the span as it is now, or as it was
  * when it was deleted (`deleted`), so that a review row can say which span it
- * decided. Null for a span with no record of its words (rows from before the
- * audit log).
+ * decided; for a link's event, its kind and the spans at its two ends. Null
+ * for what has no record of its words (rows from before the audit log).
  */
-export type ActivityEventDto = AuditEventDto & { span?: { articleId: string; exact: string; deleted?: true } | null };
+export type ActivityEventDto = AuditEventDto & {
+  span?: Omit<SpanRef, 'id'> | null;
+  link?: { kind: string; from: SpanRef | null; to: SpanRef | null } | null;
+};
 
-/** The spans of the span events: one query, and one more for deleted spans (their delete event keeps them). The events were already filtered to spans the caller may see. */
+/**
+ * The spans of the span events and of the links' ends: one query for links
+ * (their delete event keeps a deleted one's ends), one for spans and one more
+ * for deleted spans (their delete event keeps them). The events were already
+ * filtered to spans the caller may see.
+ */
 async function withSpans(events: AuditEventDto[]): Promise<ActivityEventDto[]> {
-  const ids = [...new Set(events.flatMap((e) => (e.objectType === 'annotation' ? [e.objectId] : [])))];
+  const linkIds = [...new Set(events.flatMap((e) => (e.objectType === 'link' ? [e.objectId] : [])))];
+  const links = new Map<string, { kind: string; fromAnnotationId: string; toAnnotationId: string }>();
+  if (linkIds.length) {
+    for (const l of await db.link.findMany({ where: { id: { in: linkIds } }, select: { id: true, kind: true, fromAnnotationId: true, toAnnotationId: true } })) links.set(l.id, l);
+    const gone = linkIds.filter((id) => !links.has(id));
+    if (gone.length) {
+      for (const d of await db.auditEvent.findMany({ where: { objectType: 'link', action: 'link.delete', objectId: { in: gone } }, select: { objectId: true, before: true } })) {
+        const b = (d.before ?? {}) as Record<string, unknown>;
+        if (typeof b.kind === 'string' && typeof b.fromAnnotationId === 'string' && typeof b.toAnnotationId === 'string') {
+          links.set(d.objectId, { kind: b.kind, fromAnnotationId: b.fromAnnotationId, toAnnotationId: b.toAnnotationId });
+        }
+      }
+    }
+  }
+  const ids = [
+    ...new Set([...events.flatMap((e) => (e.objectType === 'annotation' ? [e.objectId] : [])), ...[...links.values()].flatMap((l) => [l.fromAnnotationId, l.toAnnotationId])]),
+  ];
   if (ids.length === 0) return events;
   const spans = await db.annotation.findMany({ where: { id: { in: ids } }, select: { id: true, articleId: true, exact: true } });
-  const byId = new Map<string, NonNullable<ActivityEventDto['span']>>(spans.map(({ id, ...s }) => [id, s]));
+  const byId = new Map<string, SpanRef>(spans.map((s) => [s.id, s]));
   const missing = ids.filter((id) => !byId.has(id));
   if (missing.length) {
     const deletions = await db.auditEvent.findMany({ where: { objectType: 'annotation', action: 'annotation.delete', objectId: { in: missing } }, select: { objectId: true, before: true } });
     for (const d of deletions) {
       const before = (d.before ?? {}) as { articleId?: unknown; exact?: unknown };
-      if (typeof before.articleId === 'string' && typeof before.exact === 'string') byId.set(d.objectId, { articleId: before.articleId, exact: before.exact, deleted: true });
+      if (typeof before.articleId === 'string' && typeof before.exact === 'string') byId.set(d.objectId, { id: d.objectId, articleId: before.articleId, exact: before.exact, deleted: true });
     }
   }
-  return events.map((e) => (e.objectType === 'annotation' ? { ...e, span: byId.get(e.objectId) ?? null } : e));
+  return events.map((e) => {
+    if (e.objectType === 'annotation') {
+      const span = byId.get(e.objectId);
+      return { ...e, span: span ? { articleId: span.articleId, exact: span.exact, ...(span.deleted && { deleted: true as const }) } : null };
+    }
+    if (e.objectType !== 'link') return e;
+    const link = links.get(e.objectId);
+    return { ...e, link: link ? { kind: link.kind.toLowerCase(), from: byId.get(link.fromAnnotationId) ?? null, to: byId.get(link.toAnnotationId) ?? null } : null };
+  });
 }

@@ -223,6 +223,14 @@ describe('review', () => {
       { id: team.analyst2.id, name: 'Analyst Two', approved: 0, rejected: 1, pending: 1 },
     ]);
     expect(await code(listReviewQueue(team.analyst.id, team.project.id, queueQuery.parse({ kind: 'links' })))).toBe('FORBIDDEN');
+
+    // The activity log names a link's two spans, also once a span is gone.
+    await deleteAnnotation(as(team.analyst2), a2.id);
+    const linkEvents = await listActivity(team.reviewer.id, team.project.id, activityQuery.parse({ objectType: 'link' }));
+    const row = (action: string, id: string) => linkEvents.find((e) => e.action === action && e.objectId === id)?.link;
+    expect(row('link.review', l3.id)).toEqual({ kind: 'corroborates', from: { id: a4.id, articleId: other.id, exact: a4.exact }, to: { id: a1.id, articleId: team.article.id, exact: a1.exact } });
+    expect(row('link.create', l2.id)).toEqual({ kind: 'contradicts', from: { id: a2.id, articleId: team.article.id, exact: a2.exact, deleted: true }, to: { id: a4.id, articleId: other.id, exact: a4.exact } });
+    expect(row('link.delete', l2.id)?.from).toMatchObject({ id: a2.id, deleted: true });
   });
 });
 

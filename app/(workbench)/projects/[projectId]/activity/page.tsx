@@ -8,7 +8,7 @@ import { ProjectCrumbs } from '@/components/project-crumbs';
 import { requirePageCaller, loadOr404 } from '@/lib/auth/page-caller';
 import { getProject } from '@/lib/projects/list-projects';
 import { listMembers } from '@/lib/projects/list-members';
-import { activityQuery, listActivity } from '@/lib/audit/list-events';
+import { activityQuery, listActivity, type SpanRef } from '@/lib/audit/list-events';
 import { AUDIT_ACTIONS, type AuditAction } from '@/lib/audit/actions';
 
 export const metadata: Metadata = { title: 'Activity' };
@@ -32,7 +32,15 @@ function describe(e: { action: string; before: unknown; after: unknown }, quoted
     const articles = Array.isArray(filters.articleId) ? plural(filters.articleId.length, 'article') : null;
     return [String(after.format ?? ''), `${String(after.status ?? 'approved')} spans`, list('label', 'tags'), list('outlet', 'outlets'), articles].filter(Boolean).join(' · ');
   }
-  if (e.action.startsWith('link.')) return str(after.kind ?? before.kind) ?? '';
+  if (e.action.startsWith('link.')) return quoted ? '' : (str(after.kind ?? before.kind)?.toLowerCase() ?? '');
+  if (e.action === 'claim.update') {
+    // What changed: the wording, the verdict, or both.
+    const changes = [
+      after.text !== before.text && str(after.text) && `now ${clip(String(after.text))}`,
+      after.verdict !== before.verdict && (str(after.verdict) ? `verdict: ${String(after.verdict)}` : 'verdict removed'),
+    ].filter(Boolean);
+    return changes.length ? changes.join(' · ') : 'no change';
+  }
   if (quoted) return '';
   const words = str(after.exact) ?? str(before.exact) ?? str(after.text) ?? str(before.text);
   return words ? clip(words) : '';
@@ -120,14 +128,15 @@ export default async function ActivityPage({ params, searchParams }: { params: P
               <td>
                 {e.span && (
                   <>
-                    {e.span.deleted ? (
-                      <span title="This span was deleted since">{clip(e.span.exact)} (deleted)</span>
-                    ) : (
-                      <Link href={`/articles/${e.span.articleId}#span-${e.objectId}`}>{clip(e.span.exact)}</Link>
-                    )}{' '}
+                    <SpanName span={{ ...e.span, id: e.objectId }} />{' '}
                   </>
                 )}
-                {describe(e, Boolean(e.span))}
+                {e.link && (
+                  <>
+                    <SpanName span={e.link.from} /> {e.link.kind} <SpanName span={e.link.to} />{' '}
+                  </>
+                )}
+                {describe(e, Boolean(e.span || e.link))}
               </td>
             </tr>
           ))}
@@ -144,4 +153,11 @@ export default async function ActivityPage({ params, searchParams }: { params: P
       )}
     </main>
   );
+}
+
+/** A span in a row: its words, linked to it in its article, or marked deleted. */
+function SpanName({ span }: { span: SpanRef | null }) {
+  if (!span) return <span className="muted">a span</span>;
+  if (span.deleted) return <span title="This span was deleted since">{clip(span.exact)} (deleted)</span>;
+  return <Link href={`/articles/${span.articleId}#span-${span.id}`}>{clip(span.exact)}</Link>;
 }
