@@ -20,14 +20,24 @@ test('at 800 px wide no page scrolls sideways, with claims across five outlets a
       else expect((await api.post(`/api/v1/claims/${claimId}/annotations`, { data: { annotationId: span.id } })).ok()).toBe(true);
     }
   }
+  // A second analyst on the same article, for Agreement's per-pair table.
+  const api2 = await newRequest.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${await makeToken(team.analyst2.id)}` } });
+  for (const [start, label] of [[0, 'denial'], [8, 'evidence']] as const) expect((await api2.post(`/api/v1/articles/${articles[1].id}/annotations`, { data: { start, end: start + 7, label } })).ok()).toBe(true);
   await page.setViewportSize({ width: 800, height: 900 });
   await signIn(page, team.reviewer.email);
   const p = `/projects/${team.project.id}`;
-  for (const path of [p, `${p}/matrix`, `${p}/review`, `${p}/agreement`, `${p}/activity`, `${p}/search?q=Iran`, `/articles/${articles[1].id}`]) {
+  for (const path of [p, `${p}/matrix`, `${p}/review`, `${p}/review?kind=links`, `${p}/agreement`, `${p}/activity`, `${p}/search?q=Iran`, `/articles/${articles[1].id}`, `/articles/${articles[1].id}/compare`]) {
     await page.goto(path);
     await expect(page.locator('main')).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(800);
   }
+  // The export menu's filter panel opens inside the window too.
+  await page.goto(`/articles/${articles[1].id}`);
+  await page.getByText('Filter', { exact: true }).first().click();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), 'article page, export filter open').toBeLessThanOrEqual(800);
+  await page.goto(p);
+  await page.getByText('Filter', { exact: true }).first().click();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), 'project page, export filter open').toBeLessThanOrEqual(800);
   // The matrix's five outlet columns are all there, in the box that scrolls.
   await page.goto(`${p}/matrix`);
   await expect(page.getByRole('table', { name: 'Claims by outlet' }).getByRole('columnheader')).toHaveCount(6);
