@@ -38,6 +38,12 @@ test('at 800 px wide no page scrolls sideways, with claims across five outlets a
   await page.goto(p);
   await page.getByText('Filter', { exact: true }).first().click();
   expect(await page.evaluate(() => document.documentElement.scrollWidth), 'project page, export filter open').toBeLessThanOrEqual(800);
+  // Compare: the line j/k moves to stays in view, decisions above the two texts.
+  await page.goto(`/articles/${articles[1].id}/compare`);
+  await expect(page.getByTestId('comparison')).toHaveAttribute('data-ready', 'true');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('j');
+  const current = await page.locator('.cmp-item--current').boundingBox();
+  expect(current && current.y >= 0 && current.y + current.height <= 900, `current comparison line at ${JSON.stringify(current)}`).toBe(true);
   // The matrix's five outlet columns are all there, in the box that scrolls.
   await page.goto(`${p}/matrix`);
   await expect(page.getByRole('table', { name: 'Claims by outlet' }).getByRole('columnheader')).toHaveCount(6);

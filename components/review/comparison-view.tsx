@@ -21,11 +21,12 @@ async function post(url: string, body?: unknown) {
   return { ok: res.ok, status: res.status, body: await res.json().catch(() => null) };
 }
 
-/** Centres `el` in its scrolling column without moving the page. */
-function scrollIntoColumn(column: HTMLElement | null, key: string) {
-  const el = column?.querySelector<HTMLElement>(`[data-current="true"]`);
+/** Brings the current line (`selector`) into view in its scrolling box (a text column, the decisions), without moving the page. */
+function scrollIntoColumn(column: HTMLElement | null, key: string, selector = '[data-current="true"]') {
+  const el = column?.querySelector<HTMLElement>(selector);
   if (!column || !el || !key) return;
-  column.scrollTop = Math.max(0, el.offsetTop - column.offsetTop - column.clientHeight / 3);
+  const top = el.getBoundingClientRect().top - column.getBoundingClientRect().top + column.scrollTop;
+  column.scrollTop = Math.max(0, top - column.clientHeight / 3);
 }
 
 /**
@@ -48,6 +49,7 @@ export function ComparisonView({ comparison }: Props) {
   useEffect(() => setReady(true), []);
   const columnA = useRef<HTMLDivElement>(null);
   const columnB = useRef<HTMLDivElement>(null);
+  const decisions = useRef<HTMLElement>(null);
   const current = items[Math.min(index, items.length - 1)] ?? null;
   const codePoints = useMemo(() => Array.from(article.text), [article.text]);
   const itemOf = useMemo(
@@ -118,6 +120,8 @@ export function ComparisonView({ comparison }: Props) {
   useEffect(() => {
     scrollIntoColumn(columnA.current, current?.key ?? '');
     scrollIntoColumn(columnB.current, current?.key ?? '');
+    // In a narrow window the decisions sit above the texts in a box of their own: it follows j/k too.
+    scrollIntoColumn(decisions.current, current?.key ?? '', '.cmp-item--current');
   }, [current?.key]);
 
   return (
@@ -146,7 +150,7 @@ export function ComparisonView({ comparison }: Props) {
       <div className="cmp-grid">
         <ComparisonText ref={columnA} title={`A: ${a?.name ?? '—'}`} codePoints={codePoints} spans={spansA} itemOf={itemOf} currentKey={current?.key ?? null} onPick={pick} />
         <ComparisonText ref={columnB} title={`B: ${b?.name ?? '—'}`} codePoints={codePoints} spans={spansB} itemOf={itemOf} currentKey={current?.key ?? null} onPick={pick} />
-        <aside className="cmp-side-panel" aria-label="Decisions">
+        <aside ref={decisions} className="cmp-side-panel" aria-label="Decisions">
           <label className="cmp-comment">
             Comment (optional; rejections without one say “Not accepted in comparison with …”)
             <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={2} maxLength={2000} />
