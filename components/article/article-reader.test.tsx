@@ -194,6 +194,23 @@ describe('ArticleReader', () => {
     expect(q('[role="toolbar"]')).toBeNull();
   });
 
+  it('tags from the Speaker field with Alt+2 (by the key, whatever character Option+2 types), speaker included', async () => {
+    await render([]);
+    await select('a publié un');
+    const speaker = byName('input', 'Speaker') as HTMLInputElement;
+    await act(async () => {
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(speaker, 'Police');
+      speaker.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    replies.push(() => json(201, dto('n1', 'a publié un', { label: 'denial', speaker: 'Police' })));
+    await act(async () => {
+      speaker.dispatchEvent(new KeyboardEvent('keydown', { key: '™', code: 'Digit2', altKey: true, bubbles: true, cancelable: true }));
+    });
+    await settle();
+    expect(calls).toEqual([{ url: '/api/v1/articles/art1/annotations', method: 'POST', body: { ...at('a publié un'), label: 'denial', speaker: 'Police' } }]);
+    expect(q('[data-testid="reader-status"]')!.textContent).toBe('Denial added.');
+  });
+
   it('undoes tagging, an edit and a deletion, newest first, with Ctrl+Z or the Undo button', async () => {
     const kept = dto('k', 'La police', { status: 'approved', speaker: 'Préfet' });
     await render([kept]);

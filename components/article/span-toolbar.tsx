@@ -20,7 +20,9 @@ type SpanToolbarProps = {
 /**
  * Floats under a text selection. The tag buttons keep the selection alive by
  * not taking focus on mousedown; Speaker and Note apply to the next span
- * created and are cleared afterwards. Keys 1/2/3 are handled by the reader.
+ * created and are cleared afterwards. Keys 1/2/3 are handled by the reader;
+ * while typing in Speaker or Note (where 1 is a digit), Alt+1/2/3 tag, so the
+ * hands need not leave the keyboard.
  */
 export function SpanToolbar({ anchor, busy, speaker, note, onSpeakerChange, onNoteChange, onTag, onClose, ref }: SpanToolbarProps) {
   return (
@@ -35,6 +37,13 @@ export function SpanToolbar({ anchor, busy, speaker, note, onSpeakerChange, onNo
         if (e.key === 'Escape') {
           e.preventDefault();
           onClose();
+          return;
+        }
+        // By the key's place (Digit1), not its character: Option+1 on a Mac types "¡".
+        const option = e.altKey && !e.ctrlKey && !e.metaKey ? LABEL_OPTIONS.find((o) => e.code === `Digit${o.key}`) : undefined;
+        if (option && !busy) {
+          e.preventDefault();
+          onTag(option.value);
         }
       }}
     >
@@ -60,6 +69,7 @@ export function SpanToolbar({ anchor, busy, speaker, note, onSpeakerChange, onNo
         className="span-toolbar__field"
         aria-label="Speaker"
         placeholder="Speaker (optional)"
+        title="Who makes the claim. Alt+1, Alt+2 or Alt+3 tags the selection from here."
         maxLength={200}
         value={speaker}
         onChange={(e) => onSpeakerChange(e.target.value)}
@@ -67,7 +77,8 @@ export function SpanToolbar({ anchor, busy, speaker, note, onSpeakerChange, onNo
       <textarea
         className="span-toolbar__field"
         aria-label="Note"
-        placeholder="Note (optional)"
+        placeholder="Note (optional; Alt+1/2/3 tags)"
+        title="Alt+1, Alt+2 or Alt+3 tags the selection from here."
         rows={2}
         maxLength={5000}
         value={note}
