@@ -3,7 +3,7 @@ import type { AnnotationDto } from '@/lib/annotations/dto';
 import { labelName, STATUS_NAMES } from '@/lib/annotations/labels';
 import type { AcceptChoice, ComparisonItem } from '@/lib/review/comparison-dto';
 
-const KIND_NAMES: Record<ComparisonItem['kind'], string> = { exact: 'Exact match', partial: 'Partial overlap', 'only-a': 'Only A', 'only-b': 'Only B' };
+const KIND_NAMES: Record<ComparisonItem['kind'], string> = { exact: 'Exact match', partial: 'Partial overlap', tag: 'Tags differ', 'only-a': 'Only A', 'only-b': 'Only B' };
 
 /** The choices a line offers: a lone span is accepted or not. */
 export function choicesFor(item: ComparisonItem): { accept: AcceptChoice; name: string; key: string }[] {

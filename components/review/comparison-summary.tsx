@@ -19,6 +19,7 @@ export function ComparisonSummary({ agreement, nameA, nameB }: { agreement: Comp
           ))}
           <th className="num">exact</th>
           <th className="num">partial</th>
+          <th className="num">tags differ</th>
           <th className="num">only A</th>
           <th className="num">only B</th>
         </tr>
@@ -38,6 +39,7 @@ export function ComparisonSummary({ agreement, nameA, nameB }: { agreement: Comp
           ))}
           <td className="num">{agreement.exact}</td>
           <td className="num">{agreement.partial}</td>
+          <td className="num">{agreement.tagDiffers}</td>
           <td className="num">{agreement.onlyA}</td>
           <td className="num">{agreement.onlyB}</td>
         </tr>

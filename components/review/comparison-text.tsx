@@ -5,7 +5,7 @@ import type { ComparisonItem } from '@/lib/review/comparison-dto';
 import { labelName, STATUS_NAMES } from '@/lib/annotations/labels';
 import { segmentText } from './comparison-segments';
 
-const KIND_TITLES: Record<ComparisonItem['kind'], string> = { exact: 'exact match', partial: 'partial overlap', 'only-a': 'only this analyst', 'only-b': 'only this analyst' };
+const KIND_TITLES: Record<ComparisonItem['kind'], string> = { exact: 'exact match', partial: 'partial overlap', tag: 'the other analyst tagged it differently', 'only-a': 'only this analyst', 'only-b': 'only this analyst' };
 
 type Props = {
   /** e.g. "A: Ana" */

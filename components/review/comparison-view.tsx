@@ -65,6 +65,9 @@ export function ComparisonView({ comparison }: Props) {
     async (accept: AcceptChoice) => {
       if (!current || !a || !b || busy) return;
       if (!choicesFor(current).some((c) => c.accept === accept)) return;
+      // A key press must not quietly overturn a decision made earlier (in the queue, say): ask first.
+      const overturned = overturns(current, accept, a.name, b.name);
+      if (overturned && !window.confirm(`${overturned} Decide so anyway?`)) return;
       setBusy(true);
       const ref = (s: AnnotationDto | null) => (s ? { id: s.id, version: s.version } : null);
       const result = await post(`/api/v1/articles/${encodeURIComponent(article.id)}/comparison/decisions`, {
@@ -142,7 +145,7 @@ export function ComparisonView({ comparison }: Props) {
         </p>
       )}
       <p className="muted cmp-keys">
-        <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>1</kbd> accept A · <kbd>2</kbd> accept B · <kbd>b</kbd> both · <kbd>n</kbd> neither. Accepted spans are approved, the others rejected. In the text: = exact match, ≈ partial overlap, + only one analyst.
+        <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>1</kbd> accept A · <kbd>2</kbd> accept B · <kbd>b</kbd> both · <kbd>n</kbd> neither. Accepted spans are approved, the others rejected. In the text: = exact match, ≈ partial overlap, ≠ tags differ, + only one analyst.
       </p>
       <p role="status" data-testid="comparison-status" className="cmp-status">
         {message}
@@ -160,4 +163,18 @@ export function ComparisonView({ comparison }: Props) {
       </div>
     </div>
   );
+}
+
+/** What `accept` would reverse on this line: an approved span rejected, or a rejected one approved; null if nothing. */
+export function overturns(item: ComparisonItem, accept: AcceptChoice, nameA: string, nameB: string): string | null {
+  const changes = (['a', 'b'] as const).flatMap((side) => {
+    const span = item[side];
+    if (!span) return [];
+    const approve = accept === side || accept === 'both';
+    const name = side === 'a' ? nameA : nameB;
+    if (span.status === 'approved' && !approve) return [`${name}’s span was approved; this rejects it.`];
+    if (span.status === 'rejected' && approve) return [`${name}’s span was rejected; this approves it.`];
+    return [];
+  });
+  return changes.length ? changes.join(' ') : null;
 }

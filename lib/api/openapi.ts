@@ -104,7 +104,7 @@ const comparison = z.object({
   a: comparisonAnalyst.nullable(),
   b: comparisonAnalyst.nullable(),
   items: z
-    .array(z.object({ key: z.string(), kind: z.enum(['exact', 'partial', 'only-a', 'only-b']), a: annotation.nullable(), b: annotation.nullable() }))
+    .array(z.object({ key: z.string(), kind: z.enum(['exact', 'partial', 'tag', 'only-a', 'only-b']).describe('tag: the spans overlap and their tags differ'), a: annotation.nullable(), b: annotation.nullable() }))
     .describe('Pairs (same tag, overlapping; exact or partial boundaries) and lone spans, in reading order'),
   agreement: z
     .object({

@@ -17,6 +17,8 @@ export type ComparisonAgreement = {
   perLabel: Record<Label, KappaResult>;
   exact: number;
   partial: number;
+  /** Overlapping spans the two tagged differently. */
+  tagDiffers: number;
   onlyA: number;
   onlyB: number;
 };

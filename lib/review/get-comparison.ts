@@ -95,6 +95,7 @@ function agreementOf(
     perLabel: pair!.perLabel,
     exact: count('exact'),
     partial: count('partial'),
+    tagDiffers: count('tag'),
     onlyA: count('only-a'),
     onlyB: count('only-b'),
   };

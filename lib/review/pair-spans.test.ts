@@ -12,10 +12,16 @@ describe('pairSpans', () => {
     expect(summary(pairSpans(a, b))).toEqual(['exact a1 b1', 'partial a2 b2']);
   });
 
-  it('never pairs spans with different tags or spans that only touch', () => {
+  it('pairs overlapping spans with different tags as a conflict, and never spans that only touch', () => {
     const a = [span('a1', 0, 10, 'assertion'), span('a2', 20, 25)];
     const b = [span('b1', 0, 10, 'evidence'), span('b2', 25, 30)];
-    expect(summary(pairSpans(a, b))).toEqual(['only-a a1 -', 'only-b - b1', 'only-a a2 -', 'only-b - b2']);
+    expect(summary(pairSpans(a, b))).toEqual(['tag a1 b1', 'only-a a2 -', 'only-b - b2']);
+  });
+
+  it('pairs a span with one of its own tag before one that conflicts', () => {
+    // b1 has the same words as a1 but another tag; b2 overlaps a1 less, with the same tag.
+    const pairs = summary(pairSpans([span('a1', 0, 10, 'denial')], [span('b1', 0, 10, 'evidence'), span('b2', 5, 12, 'denial')]));
+    expect(pairs).toEqual(['only-b - b1', 'partial a1 b2']);
   });
 
   it('prefers an exact twin over a larger overlap, then the larger overlap, and leaves the rest alone', () => {
@@ -31,7 +37,7 @@ describe('pairSpans', () => {
     expect(summary(pairSpans(a, b))).toEqual(['only-a a1 -', 'only-b - b1', 'partial a2 b2']);
   });
 
-  it('uses every span exactly once, pairs only overlapping spans of one tag, and does not depend on input order', () => {
+  it('uses every span exactly once, pairs only overlapping spans (a conflict only when the tags differ), and does not depend on input order', () => {
     const spanArb = (prefix: string) =>
       fc.array(
         fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 1, max: 10 }), fc.constantFrom('assertion', 'denial')).map(([start, len, label]) => ({ start, end: start + len, label })),
@@ -44,9 +50,9 @@ describe('pairSpans', () => {
         expect(ids.sort()).toEqual([...a, ...b].map((s) => s.id).sort());
         for (const p of pairs) {
           if (!p.a || !p.b) continue;
-          expect(p.a.label).toBe(p.b.label);
+          expect(p.kind === 'tag').toBe(p.a.label !== p.b.label);
           expect(p.a.start < p.b.end && p.b.start < p.a.end).toBe(true);
-          expect(p.kind === 'exact').toBe(p.a.start === p.b.start && p.a.end === p.b.end);
+          expect(p.kind === 'exact').toBe(p.a.label === p.b.label && p.a.start === p.b.start && p.a.end === p.b.end);
         }
         expect(pairSpans([...a].reverse(), [...b].reverse()).map(pairKey)).toEqual(pairs.map(pairKey));
       }),

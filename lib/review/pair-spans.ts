@@ -1,12 +1,15 @@
 /**
  * Pairs two analysts' spans on one article for a side-by-side comparison, the
  * way a curator reads them: two spans are a pair when they overlap (half-open
- * code-point ranges) and carry the same tag; identical boundaries make an
- * exact pair, anything else a partial one. Each span is in at most one pair;
- * a span left over stands alone.
+ * code-point ranges). With the same tag, identical boundaries make an exact
+ * pair, anything else a partial one; with different tags they are a conflict
+ * ('tag': the same passage called an assertion by one and evidence by the
+ * other, what Agreement counts as "label differs"), decided like any pair.
+ * Each span is in at most one pair; a span left over stands alone.
  *
- * Greedy, not an optimal matching: exact pairs first, then the largest
- * overlap, then the closest boundaries. A long span of one analyst against two
+ * Greedy, not an optimal matching: spans of the same tag first (exact, then
+ * the largest overlap, then the closest boundaries), so a conflict never
+ * takes a span that agrees with another; then conflicts the same way. A long span of one analyst against two
  * short ones of the other pairs with the one it shares most with, and the
  * other short span stands alone, which is what a reviewer wants to decide on
  * separately anyway. Spans per article number in the tens, so the quadratic
@@ -14,14 +17,14 @@
  */
 export type PairableSpan = { id: string; start: number; end: number; label: string };
 
-export type PairKind = 'exact' | 'partial' | 'only-a' | 'only-b';
+export type PairKind = 'exact' | 'partial' | 'tag' | 'only-a' | 'only-b';
 
 export type SpanPair<T extends PairableSpan> =
-  | { kind: 'exact' | 'partial'; a: T; b: T }
+  | { kind: 'exact' | 'partial' | 'tag'; a: T; b: T }
   | { kind: 'only-a'; a: T; b: null }
   | { kind: 'only-b'; a: null; b: T };
 
-type Candidate = { i: number; j: number; exact: boolean; overlap: number; distance: number };
+type Candidate = { i: number; j: number; sameTag: boolean; exact: boolean; overlap: number; distance: number };
 
 export function pairSpans<T extends PairableSpan>(spansA: readonly T[], spansB: readonly T[]): SpanPair<T>[] {
   const a = [...spansA].sort(byPosition);
@@ -29,17 +32,20 @@ export function pairSpans<T extends PairableSpan>(spansA: readonly T[], spansB: 
   const candidates: Candidate[] = [];
   a.forEach((x, i) =>
     b.forEach((y, j) => {
-      if (x.label !== y.label || !(x.start < y.end && y.start < x.end)) return;
+      if (!(x.start < y.end && y.start < x.end)) return;
       candidates.push({
         i,
         j,
+        sameTag: x.label === y.label,
         exact: x.start === y.start && x.end === y.end,
         overlap: Math.min(x.end, y.end) - Math.max(x.start, y.start),
         distance: Math.abs(x.start - y.start) + Math.abs(x.end - y.end),
       });
     }),
   );
-  candidates.sort((p, q) => Number(q.exact) - Number(p.exact) || q.overlap - p.overlap || p.distance - q.distance || p.i - q.i || p.j - q.j);
+  candidates.sort(
+    (p, q) => Number(q.sameTag) - Number(p.sameTag) || Number(q.exact) - Number(p.exact) || q.overlap - p.overlap || p.distance - q.distance || p.i - q.i || p.j - q.j,
+  );
 
   const usedA = new Set<number>();
   const usedB = new Set<number>();
@@ -48,7 +54,7 @@ export function pairSpans<T extends PairableSpan>(spansA: readonly T[], spansB: 
     if (usedA.has(c.i) || usedB.has(c.j)) continue;
     usedA.add(c.i);
     usedB.add(c.j);
-    pairs.push({ kind: c.exact ? 'exact' : 'partial', a: a[c.i]!, b: b[c.j]! });
+    pairs.push({ kind: !c.sameTag ? 'tag' : c.exact ? 'exact' : 'partial', a: a[c.i]!, b: b[c.j]! });
   }
   a.forEach((x, i) => {
     if (!usedA.has(i)) pairs.push({ kind: 'only-a', a: x, b: null });
@@ -68,7 +74,7 @@ function byPosition(x: PairableSpan, y: PairableSpan): number {
   return x.start - y.start || x.end - y.end || compare(x.id, y.id);
 }
 
-const KIND_ORDER: Record<PairKind, number> = { exact: 0, partial: 0, 'only-a': 1, 'only-b': 2 };
+const KIND_ORDER: Record<PairKind, number> = { exact: 0, partial: 0, tag: 0, 'only-a': 1, 'only-b': 2 };
 
 /** Reading order: where the pair starts, then where it ends; on a tie pairs, then A's lone span, then B's. */
 function pairOrder<T extends PairableSpan>(p: SpanPair<T>, q: SpanPair<T>): number {

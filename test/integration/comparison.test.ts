@@ -196,4 +196,15 @@ describe('comparison view', () => {
     );
     expect(await testDb().auditEvent.count({ where: { action: 'annotation.review', objectId: { in: Object.values(spans).map((s) => s.id) } } })).toBe(0);
   });
+
+  it('pairs the same words tagged differently as a conflict, as Agreement counts them, and decides it like any pair', async () => {
+    const { team, spans, decide } = await setup();
+    const bConflict = await createAnnotation(as(team.analyst2), team.article.id, { ...range('Microsoft found Iranian hackers'), label: 'assertion' });
+    const view = await getComparison(team.reviewer.id, team.article.id, {});
+    expect(view.items.at(-1)).toMatchObject({ kind: 'tag', a: { id: spans.aAlone.id, label: 'evidence' }, b: { id: bConflict.id, label: 'assertion' } });
+    expect(view.agreement).toMatchObject({ exact: 1, partial: 1, tagDiffers: 1, onlyA: 0, onlyB: 0 });
+    await decide(team.reviewer, spans.aAlone, bConflict, 'a');
+    expect((await row(spans.aAlone.id)).status).toBe('APPROVED');
+    expect((await row(bConflict.id)).status).toBe('REJECTED');
+  });
 });
