@@ -2,13 +2,19 @@ import { stringify } from 'csv-stringify/sync';
 import { inChunks } from './chunk-size';
 import type { ExportArticle } from './types';
 
-export const CSV_COLUMNS = ['article_id', 'article_external_id', 'article_title', 'outlet', 'span_id', 'start', 'end', 'text', 'tag', 'speaker', 'note', 'status', 'reviewer', 'links'] as const;
+// New columns go at the end, so that scripts reading columns by position keep working.
+export const CSV_COLUMNS = [
+  'article_id', 'article_external_id', 'article_title', 'outlet', 'span_id', 'start', 'end', 'text', 'tag', 'speaker', 'note', 'status', 'reviewer', 'links',
+  'annotator', 'claim_id', 'claim',
+] as const;
 
 /**
  * CSV, one row per span (RFC 4180 quoting by csv-stringify). `start`/`end` are
  * code points; `article_external_id` is the id the article was imported with
  * (FNC-1's Body ID), empty if none; `links` lists "kind:otherSpanId" for links starting at the span.
- * `reviewer` names who made the latest review decision (empty while pending).
+ * `reviewer` names who made the latest review decision (empty while pending);
+ * `annotator` who tagged the span; `claim_id` and `claim` (its wording) the
+ * claim it belongs to, if any.
  * Handed on in chunks of at least CHUNK_CHARS (whole articles).
  */
 export async function* toCsv(articles: AsyncIterable<ExportArticle>): AsyncGenerator<string> {
@@ -29,7 +35,7 @@ function articleRows(a: ExportArticle): string {
   return stringify(
     a.spans.map((s) => [
       a.id, a.externalId ?? '', a.title, a.outlet ?? '', s.id, s.start, s.end, s.exact, s.label, s.speaker ?? '', s.note ?? '', s.status, s.reviewer ?? '',
-      linksFrom.get(s.id)?.join(';') ?? '',
+      linksFrom.get(s.id)?.join(';') ?? '', s.author.name, s.claimId ?? '', s.claimText ?? '',
     ]),
   );
 }

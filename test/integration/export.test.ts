@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
 import { createAnnotation } from '@/lib/annotations/create-annotation';
+import { createClaim } from '@/lib/claims/create-claim';
 import { writeExport } from '@/lib/export/write-export';
 import { exportQuery } from '@/lib/export/schema';
 import { AppError } from '@/lib/errors';
@@ -101,6 +102,7 @@ describe('export', () => {
     const { team, a, d } = await setup();
     await testDb().annotation.update({ where: { id: a.id }, data: { reviewedById: team.reviewer.id } });
     await testDb().article.update({ where: { id: team.article.id }, data: { externalId: 'body-42' } });
+    const claim = await createClaim({ ...team.analyst, via: 'token' }, { projectId: team.project.id, text: 'Iran was behind it', annotationId: a.id });
     const { out } = await collect(team.analyst.id, team.project.id, { format: 'csv', status: 'all', label: 'assertion,denial' });
     const rows = parse(out, { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => [r.text, r.tag, r.status])).toEqual([
@@ -114,6 +116,9 @@ describe('export', () => {
     // The id the article came with, so rows join back to the source corpus (FNC-1's Body ID).
     expect(rows.map((r) => r.article_external_id)).toEqual(['body-42', 'body-42']);
     expect(rows.map((r) => r.reviewer)).toEqual(['Reviewer', '']);
+    // Who tagged each span, and the claim it belongs to.
+    expect(rows.map((r) => r.annotator)).toEqual(['Analyst', 'Analyst']);
+    expect(rows.map((r) => [r.claim_id, r.claim])).toEqual([[claim.id, 'Iran was behind it'], ['', '']]);
     void d;
   });
 
