@@ -32,6 +32,18 @@ const ROWS: Row[] = [
     call: (a, i) => a.post(`/api/v1/projects/${i.projectId}/imports`, { multipart: { file: { name: 'a.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(JSON.stringify({ title: 't', text: `text ${Math.random()}` }) + '\n') } } }),
     expect: { anonymous: 401, outsider: 404, analyst: 200, reviewer: 403, admin: 200 },
   },
+  { name: 'GET /projects/{id}/members', call: (a, i) => a.get(`/api/v1/projects/${i.projectId}/members`), expect: read() },
+  {
+    // No account has this email: the admin, allowed, is told so; everyone else is refused first.
+    name: 'POST /projects/{id}/members',
+    call: (a, i) => a.post(`/api/v1/projects/${i.projectId}/members`, json({ email: 'nobody@nowhere.example', roles: ['reviewer'] })),
+    expect: { anonymous: 401, outsider: 404, analyst: 403, reviewer: 403, admin: 404 },
+  },
+  {
+    name: 'PUT /projects/{id}/members/{id} (roles unchanged)',
+    call: (a, i) => a.put(`/api/v1/projects/${i.projectId}/members/${i.spanAuthorId}`, json({ roles: ['analyst'] })),
+    expect: { anonymous: 401, outsider: 404, analyst: 403, reviewer: 403, admin: 200 },
+  },
   {
     name: 'PATCH /projects/{id}',
     call: (a, i) => a.patch(`/api/v1/projects/${i.projectId}`, json({ independentAnnotation: false })),

@@ -12,7 +12,7 @@ import { activityQuery } from '@/lib/audit/list-events';
 import { articleListQuery } from '@/lib/articles/list-articles';
 import { queueQuery } from '@/lib/review/list-queue';
 import { comparisonDecisionInput, comparisonQuery } from '@/lib/review/comparison-schema';
-import { projectSettingsInput } from '@/lib/projects/schema';
+import { addMemberInput, memberRolesInput, projectSettingsInput } from '@/lib/projects/schema';
 
 // The OpenAPI 3.1 document is generated from the same zod schemas the routes
 // parse with, so it cannot drift from what they accept (a test checks both).
@@ -93,6 +93,12 @@ const project = z.object({
   independentAnnotation: z.boolean().describe("Analysts see only their own spans on an article until a reviewer opens it for comparison"),
 });
 const author = z.object({ id: z.string(), name: z.string() });
+const member = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string().nullable().describe('Shown to admins only'),
+  roles: z.array(z.enum(['admin', 'analyst', 'reviewer'])),
+});
 const kappa = z.object({ kappa: z.number().nullable(), observed: z.number(), expected: z.number(), n: z.number().int() });
 const comparisonAnalyst = z.object({ id: z.string(), name: z.string(), spans: z.number().int() });
 const opened = z.object({ at: z.string(), by: author.nullable() });
@@ -415,6 +421,30 @@ export function buildOpenApiDocument(serverUrl = '/') {
           parameters: [pathParam('projectId')],
           requestBody: { required: true, ...json(schema(projectSettingsInput, 'input')) },
           responses: { 200: { description: 'The project', ...json(ref('Project')) }, ...errors(400, 401, 403, 404, 413, 415) },
+        },
+      },
+      '/api/v1/projects/{projectId}/members': {
+        get: {
+          operationId: 'listMembers',
+          summary: "The project's members and their roles (any member; emails for admins only)",
+          parameters: [pathParam('projectId')],
+          responses: { 200: { description: 'Members by name', ...json({ type: 'object', properties: { members: { type: 'array', items: schema(member) } } }) }, ...errors(401, 404) },
+        },
+        post: {
+          operationId: 'addMember',
+          summary: 'Add someone with an account to the project by email, with roles besides any they have (admins); audited',
+          parameters: [pathParam('projectId')],
+          requestBody: { required: true, ...json(schema(addMemberInput, 'input')) },
+          responses: { 200: { description: 'The member', ...json(schema(member)) }, ...errors(400, 401, 403, 404, 413, 415) },
+        },
+      },
+      '/api/v1/projects/{projectId}/members/{userId}': {
+        put: {
+          operationId: 'setMemberRoles',
+          summary: "Set a member's roles (admins); an empty list removes them; the last admin keeps the admin role (409); audited",
+          parameters: [pathParam('projectId'), pathParam('userId')],
+          requestBody: { required: true, ...json(schema(memberRolesInput, 'input')) },
+          responses: { 200: { description: 'The member, or null once removed', ...json({ type: 'object', properties: { member: { oneOf: [schema(member), { type: 'null' }] } } }) }, ...errors(400, 401, 403, 404, 409, 413, 415) },
         },
       },
       '/api/v1/articles/{articleId}/comparison': {

@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = {
   import: 'Import',
   export: 'Export',
   'project.update': 'Project settings changed',
+  'member.update': 'Member roles changed',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -20,7 +20,7 @@ export type AuditEventDto = {
 
 export const activityQuery = z.strictObject({
   action: z.enum(AUDIT_ACTION_NAMES).optional(),
-  objectType: z.enum(['annotation', 'link', 'claim', 'project', 'article']).optional(),
+  objectType: z.enum(['annotation', 'link', 'claim', 'project', 'article', 'user']).optional(),
   actorId: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   // Year 0000 fits the ISO format, but PostgreSQL has no year 0.

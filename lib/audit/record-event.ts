@@ -9,7 +9,7 @@ export type AuditEventInput = {
   projectId: string;
   actorId: string | null;
   action: AuditAction;
-  objectType: 'annotation' | 'link' | 'claim' | 'project' | 'article';
+  objectType: 'annotation' | 'link' | 'claim' | 'project' | 'article' | 'user';
   objectId: string;
   before?: unknown;
   after?: unknown;

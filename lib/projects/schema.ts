@@ -7,3 +7,21 @@ export const projectSettingsInput = z.strictObject({
     .describe("Analysts see only their own spans on an article until a reviewer opens it for comparison"),
 });
 export type ProjectSettingsInput = z.infer<typeof projectSettingsInput>;
+
+const roleList = z
+  .array(z.enum(['admin', 'analyst', 'reviewer']))
+  .max(3)
+  .transform((roles) => [...new Set(roles)]);
+
+/** Body of PUT /api/v1/projects/{id}/members/{userId}: the member's roles (admins); none takes them out of the project. */
+export const memberRolesInput = z.strictObject({
+  roles: roleList.describe('Every role the member is to have; an empty list removes them from the project'),
+});
+export type MemberRolesInput = z.infer<typeof memberRolesInput>;
+
+/** Body of POST /api/v1/projects/{id}/members: someone with an account, by email, and their roles (admins). */
+export const addMemberInput = z.strictObject({
+  email: z.string().trim().toLowerCase().max(320).pipe(z.email()).describe('The sign-in email of an existing account'),
+  roles: roleList.refine((r) => r.length > 0, 'give at least one role').describe('Roles to add (kept with any they have already)'),
+});
+export type AddMemberInput = z.infer<typeof addMemberInput>;

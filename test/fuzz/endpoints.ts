@@ -12,6 +12,8 @@ import * as projectOrphans from '@/app/api/v1/projects/[projectId]/orphans/route
 import * as projectQueue from '@/app/api/v1/projects/[projectId]/review-queue/route';
 import * as projectSearch from '@/app/api/v1/projects/[projectId]/search/route';
 import * as project from '@/app/api/v1/projects/[projectId]/route';
+import * as projectMembers from '@/app/api/v1/projects/[projectId]/members/route';
+import * as projectMember from '@/app/api/v1/projects/[projectId]/members/[userId]/route';
 import * as article from '@/app/api/v1/articles/[articleId]/route';
 import * as articleComparison from '@/app/api/v1/articles/[articleId]/comparison/route';
 import * as articleComparisonDecisions from '@/app/api/v1/articles/[articleId]/comparison/decisions/route';
@@ -44,7 +46,7 @@ import { createLinkInput, listLinksQuery } from '@/lib/links/schema';
 import { queueQuery } from '@/lib/review/list-queue';
 import { reviewInput } from '@/lib/review/schema';
 import { comparisonDecisionInput, comparisonQuery } from '@/lib/review/comparison-schema';
-import { projectSettingsInput } from '@/lib/projects/schema';
+import { addMemberInput, memberRolesInput, projectSettingsInput } from '@/lib/projects/schema';
 import { searchQuery } from '@/lib/search/schema';
 import { dismissSuggestionInput, suggestionsQuery } from '@/lib/suggestions/schema';
 import { createAnnotation } from '@/lib/annotations/create-annotation';
@@ -58,10 +60,10 @@ import { makeArticle, makeTeam, testDb } from '../factories';
 
 export type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Response | Promise<Response>;
 type ObjectSchema = z.ZodType & { shape: Record<string, z.ZodType> };
-export type Ids = Record<'projectId' | 'articleId' | 'annotationId' | 'linkId' | 'claimId' | 'revision' | 'otherAnnotationId' | 'freeAnnotationId' | 'sentenceId' | 'analystId' | 'analyst2Id', string>;
+export type Ids = Record<'projectId' | 'articleId' | 'annotationId' | 'linkId' | 'claimId' | 'revision' | 'otherAnnotationId' | 'freeAnnotationId' | 'sentenceId' | 'analystId' | 'analyst2Id' | 'userId', string>;
 
 export type Endpoint = {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** As in the OpenAPI document. */
   path: string;
   handler: Handler;
@@ -82,6 +84,9 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'GET', path: '/api/v1/openapi.json', handler: h(openapi.GET) },
   { method: 'GET', path: '/api/v1/projects', handler: h(projects.GET) },
   { method: 'PATCH', path: '/api/v1/projects/{projectId}', handler: h(project.PATCH), body: { schema: projectSettingsInput, valid: () => ({ independentAnnotation: false }) } },
+  { method: 'GET', path: '/api/v1/projects/{projectId}/members', handler: h(projectMembers.GET) },
+  { method: 'POST', path: '/api/v1/projects/{projectId}/members', handler: h(projectMembers.POST), body: { schema: addMemberInput, valid: () => ({ email: 'reviewer@fuzz.example', roles: ['reviewer'] }) } },
+  { method: 'PUT', path: '/api/v1/projects/{projectId}/members/{userId}', handler: h(projectMember.PUT), body: { schema: memberRolesInput, valid: () => ({ roles: ['analyst'] }) } },
   { method: 'GET', path: '/api/v1/projects/{projectId}/activity', handler: h(projectActivity.GET), query: { schema: activityQuery, valid: () => ({ limit: '10', objectType: 'annotation' }) } },
   { method: 'GET', path: '/api/v1/projects/{projectId}/agreement', handler: h(projectAgreement.GET), query: { schema: agreementQuery, valid: (i) => ({ articleId: i.articleId }) } },
   { method: 'GET', path: '/api/v1/projects/{projectId}/articles', handler: h(projectArticles.GET), query: { schema: articleListQuery, valid: () => ({ q: 'Iran', page: '1', perPage: '10' }) } },
@@ -171,6 +176,8 @@ export async function makeFuzzProject() {
     sentenceId: sentence.id,
     analystId: team.analyst.id,
     analyst2Id: team.analyst2.id,
+    // The member whose roles PUT …/members/{userId} sets.
+    userId: team.analyst2.id,
   };
   return { team, ids };
 }

@@ -54,6 +54,7 @@ import { can, type ProjectRole } from '@/lib/auth/can';
 import { ArticleReader } from '@/components/article/article-reader';
 import { ImportDropZone } from '@/components/import-drop-zone';
 import { IndependentAnnotationForm } from '@/components/review/independent-annotation-form';
+import { MembersEditor } from '@/components/members/members-editor';
 import { RenameClaimForm } from '@/app/(workbench)/claims/[claimId]/rename-claim-form';
 import { DeleteClaimButton } from '@/app/(workbench)/claims/[claimId]/delete-claim-button';
 
@@ -203,6 +204,15 @@ const PAGES: Record<string, PageRow> = {
   '/projects/[projectId]/activity': { params: (f) => ({ projectId: f.project.id }), expect: members(), marker: () => '“Albania”' },
   '/projects/[projectId]/matrix': { params: (f) => ({ projectId: f.project.id }), expect: members(), marker: (f) => f.claimText },
   '/projects/[projectId]/orphans': { params: (f) => ({ projectId: f.project.id }), expect: members(), marker: () => 'Orphaned bit' },
+  '/projects/[projectId]/members': {
+    params: (f) => ({ projectId: f.project.id }),
+    expect: members(),
+    marker: () => 'Analyst Two',
+    controls: {
+      // Every member sees who is in the project; only admins get the role boxes, Remove and Add.
+      'member management': { roles: ['admin'], present: (t) => elements(t).some((e) => e.type === MembersEditor && (e.props as { canManage: boolean }).canManage) },
+    },
+  },
   '/projects/[projectId]/search': {
     params: (f) => ({ projectId: f.project.id }),
     searchParams: { q: 'Tehran' },

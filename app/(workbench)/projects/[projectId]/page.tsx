@@ -39,6 +39,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         {(project.roles.includes('reviewer') || project.roles.includes('admin')) && <Link href={`/projects/${project.id}/review`}>Review queue</Link>}
         <Link href={`/projects/${project.id}/activity`}>Activity</Link>
         <Link href={`/projects/${project.id}/orphans`}>Orphaned spans</Link>
+        <Link href={`/projects/${project.id}/members`}>Members</Link>
         {(project.roles.includes('reviewer') || project.roles.includes('admin')) && <Link href={`/projects/${project.id}/agreement`}>Agreement</Link>}
         <ExportMenu projectId={project.id} outlets={outlets.map((o) => o.outlet)} />
       </nav>
