@@ -9,6 +9,7 @@ import { ArticleList } from '@/components/article-list';
 import { ExportMenu } from '@/components/export-menu';
 import { ImportDropZone } from '@/components/import-drop-zone';
 import { IndependentAnnotationForm } from '@/components/review/independent-annotation-form';
+import { filterMessage } from '@/components/filter-message';
 
 /** Once per request, for the title and the page alike. */
 const loadProject = cache(getProject);
@@ -53,11 +54,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         )
       )}
       {(project.roles.includes('analyst') || project.roles.includes('admin')) && <ImportDropZone projectId={project.id} />}
-      {message && (
-        <p className="error-text" role="status">
-          {message}
-        </p>
-      )}
+      {filterMessage(message)}
       <ArticleList projectId={project.id} query={query} list={list} outlets={outlets} />
     </main>
   );

@@ -10,6 +10,7 @@ import { getProject } from '@/lib/projects/list-projects';
 import { listMembers } from '@/lib/projects/list-members';
 import { activityQuery, listActivity, type SpanRef } from '@/lib/audit/list-events';
 import { AUDIT_ACTIONS, type AuditAction } from '@/lib/audit/actions';
+import { filterMessage } from '@/components/filter-message';
 
 export const metadata: Metadata = { title: 'Activity' };
 
@@ -100,11 +101,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
           Filter
         </button>
       </form>
-      {message && (
-        <p className="error-text" role="status">
-          {message}
-        </p>
-      )}
+      {filterMessage(message)}
       {stalePosition && (
         <p className="error-text" role="status">
           {stalePosition}; showing the newest events.

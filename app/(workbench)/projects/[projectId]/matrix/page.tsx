@@ -10,6 +10,7 @@ import { outletAnchor } from '@/lib/claims/outlet-anchor';
 import { LABELS, REVIEW_STATUSES } from '@/lib/annotations/dto';
 import { LABEL_OPTIONS, STATUS_NAMES } from '@/lib/annotations/labels';
 import type { MatrixCell } from '@/lib/claims/dto';
+import { filterMessage } from '@/components/filter-message';
 
 export const metadata: Metadata = { title: 'Claims matrix' };
 
@@ -88,11 +89,7 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
           </Link>
         )}
       </form>
-      {message && (
-        <p className="error-text" role="status">
-          {message}
-        </p>
-      )}
+      {filterMessage(message)}
 
       <p className="mx-legend muted" aria-hidden="true">
         {LABELS.map((l) => (

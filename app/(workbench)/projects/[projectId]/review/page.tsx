@@ -7,6 +7,7 @@ import { listReviewQueue, queueQuery } from '@/lib/review/list-queue';
 import { ReviewQueue } from '@/components/review/review-queue';
 import { LinkReviewQueue } from '@/components/review/link-review-queue';
 import { LABELS, REVIEW_STATUSES } from '@/lib/annotations/dto';
+import { filterMessage } from '@/components/filter-message';
 
 export const metadata: Metadata = { title: 'Review queue' };
 
@@ -59,11 +60,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
           Filter
         </button>
       </form>
-      {message && (
-        <p className="error-text" role="status">
-          {message}
-        </p>
-      )}
+      {filterMessage(message)}
       <section className="rq-counts" aria-label="Decisions so far">
         <table className="data">
           <caption className="visually-hidden">{queue.kind === 'links' ? 'Links' : 'Spans'} by analyst{queue.kind === 'spans' && ' and by tag'}</caption>

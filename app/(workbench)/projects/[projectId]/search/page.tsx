@@ -8,6 +8,7 @@ import { searchQuery } from '@/lib/search/schema';
 import { parsePageQuery } from '@/lib/api/page-query';
 import { HighlightedText } from '@/components/text/highlighted-text';
 import { passageHref, spanHref } from '@/lib/cross-source/location-hash';
+import { filterMessage } from '@/components/filter-message';
 
 /** A list's count as a heading gives it: "the best 50" when the list stops at its limit with more left (a narrower query finds them). */
 const howMany = (n: number, more: boolean) => (more ? `the best ${n}; more match, narrow the search to see them` : String(n));
@@ -40,11 +41,7 @@ export default async function SearchPage({
           Search
         </button>
       </form>
-      {parsed && !parsed.success && (
-        <p className="error-text" role="status">
-          {parsed.message}
-        </p>
-      )}
+      {filterMessage(parsed && !parsed.success ? parsed.message : null)}
       {nothing && <p className="muted">Nothing matches “{result.q}”.</p>}
       {result && !nothing && (
         // Passages come first and can run long: say what else was found, one click away.
