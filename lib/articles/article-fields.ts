@@ -24,11 +24,12 @@ export function sha256Hex(text: string): string {
 export function articleFields(input: NewArticle) {
   const text = normalizeText(input.text);
   return {
-    externalId: input.externalId ?? null,
-    url: input.url ?? null,
-    outlet: input.outlet ?? null,
+    // Empty is absent (every path: imports, seeds, tests): "" would be an outlet with no name.
+    externalId: input.externalId || null,
+    url: input.url?.trim() || null,
+    outlet: input.outlet?.trim() || null,
     title: normalizeText(input.title).trim(),
-    author: input.author ?? null,
+    author: input.author?.trim() || null,
     publishedAt: input.published ? new Date(`${input.published}T00:00:00Z`) : null,
     text,
     textHash: sha256Hex(text),

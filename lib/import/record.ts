@@ -12,7 +12,11 @@ export const MAX_TEXT_LENGTH = 2_000_000;
 /** Refused here, with the record's line and field, rather than by PostgreSQL in the middle of the file's transaction. */
 const storable = (s: z.ZodString) => s.refine((v) => !isUnstorableText(v), 'contains U+0000 or a lone surrogate, which cannot be stored');
 
-const optional = (max: number) => storable(z.string().trim().max(max)).nullish();
+/** An optional text field; empty (or only spaces) is absent: an `"outlet": ""` is no outlet, not one named "". */
+const optional = (max: number) =>
+  storable(z.string().trim().max(max))
+    .nullish()
+    .transform((v) => v || null);
 
 /** A calendar date: "2022-02-30" matches the pattern but is not one. */
 const isRealDate = (ymd: string) => {

@@ -28,13 +28,15 @@ describe('import', () => {
     const file = write('a.jsonl', [
       JSON.stringify({ title: 'One', outlet: 'BBC', published: '2022-09-07', text: '\uFEFFAlbania cut ties.\r\nCafe\u0301 owner 🇦🇱.', externalId: 'x1' }),
       '',
-      JSON.stringify({ title: 'Two', text: 'Iran denied it.' }),
+      JSON.stringify({ title: 'Two', text: 'Iran denied it.', outlet: '', url: ' ', author: '' }),
     ].join('\n'));
     expect(await importFile(project.id, file)).toMatchObject({ articles: 2, added: 2, unchanged: 0 });
     const one = await testDb().article.findFirstOrThrow({ where: { projectId: project.id, externalId: 'x1' } });
     expect(one.text).toBe('Albania cut ties.\nCafé owner 🇦🇱.');
     expect(one.length).toBe(Array.from(one.text).length);
     expect(await testDb().sentence.count({ where: { articleId: one.id } })).toBeGreaterThanOrEqual(2);
+    // Empty fields are absent: "" is no outlet (filtered as Unknown outlet), not one without a name.
+    expect(await testDb().article.findFirstOrThrow({ where: { projectId: project.id, title: 'Two' }, select: { outlet: true, url: true, author: true } })).toEqual({ outlet: null, url: null, author: null });
     // The same file again, under another name: nothing new.
     const again = write('renamed.jsonl', fs.readFileSync(file));
     expect(await importFile(project.id, again)).toMatchObject({ added: 0, unchanged: 2 });
