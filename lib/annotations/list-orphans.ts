@@ -69,5 +69,26 @@ export async function listOrphans(userId: string, projectId: string): Promise<Or
 
 function guessPlace(index: OffsetIndex, span: AnnotationDto): OrphanGuess | null {
   const match = matchQuote(index, span, MIN_GUESS_SCORE);
-  return match && { ...match, ...quoteSelector(index, match.start, match.end) };
+  if (!match) return null;
+  const { start, end } = toWholeWords(index, match.start, match.end, span);
+  return { ...match, start, end, ...quoteSelector(index, start, end) };
+}
+
+const WORD = /[\p{L}\p{N}\p{M}]/u;
+
+/**
+ * An approximate match is as long as the old quote, so a reworded passage
+ * ("We firmly reject such") comes back cut inside a word ("ly reject such").
+ * A person judges the guess by its words: an edge that falls inside a word is
+ * widened to the whole word, where the old span's edge was between words
+ * (its stored context says so).
+ */
+function toWholeWords(index: OffsetIndex, start: number, end: number, old: { prefix: string; suffix: string }) {
+  const at = (i: number) => index.slice(i, i + 1);
+  const insideWord = (i: number) => i > 0 && i < index.length && WORD.test(at(i - 1)) && WORD.test(at(i));
+  let s = start;
+  let e = end;
+  if (!WORD.test(Array.from(old.prefix).at(-1) ?? '') && insideWord(s)) while (s > 0 && WORD.test(at(s - 1))) s--;
+  if (!WORD.test(Array.from(old.suffix)[0] ?? '') && insideWord(e)) while (e < index.length && WORD.test(at(e))) e++;
+  return { start: s, end: e };
 }

@@ -262,4 +262,20 @@ describe('article revisions', () => {
     // Placed once, it is no orphan: placing again is refused.
     expect((await place(orphan.version + 1)).status).toBe(409);
   });
+
+  it('widens a best guess that starts or ends inside a word to whole words', async () => {
+    const team = await makeTeam();
+    const record = { externalId: `rw-${suffix()}`, title: 'Reworded', text: 'Tehran said: We reject these accusations. Nothing more was said.' };
+    await importFile(team.project.id, jsonl('rw', record));
+    const article = await testDb().article.findFirstOrThrow({ where: { projectId: team.project.id, externalId: record.externalId } });
+    const span = await createAnnotation(as(team.analyst), article.id, { ...spanOf(record.text, 'We reject these accusations.'), label: 'denial' });
+    const text = 'Tehran said: We firmly reject such accusations. Nothing more was said.';
+    expect(await importFile(team.project.id, jsonl('rw2', { ...record, text }))).toMatchObject({ revised: 1, orphaned: 1 });
+    auth.caller = as(team.analyst);
+    const [orphan] = (await get(orphansRoute.GET, { projectId: team.project.id })).json.orphans;
+    expect(orphan.id).toBe(span.id);
+    // The approximate match alone began inside "firmly" ("ly reject such accusations.").
+    // As long as the old quote, it loses "We" to the inserted word: a person judges that, but never half a word.
+    expect(orphan.guess).toMatchObject({ ...spanOf(text, 'firmly reject such accusations.') });
+  });
 });
