@@ -6,7 +6,7 @@ import type { AnnotationDto } from '@/lib/annotations/dto';
 import { labelName } from '@/lib/annotations/labels';
 import type { ArticleSummaryDto } from '@/lib/articles/list-articles';
 import type { ClaimDto } from '@/lib/claims/dto';
-import { attachToClaim, createClaimFromSpan, createLink, fetchProjectArticles } from '@/lib/cross-source/api-client';
+import { ARTICLE_CHOICES, attachToClaim, createClaimFromSpan, createLink, fetchProjectArticles } from '@/lib/cross-source/api-client';
 import { planSameClaim } from '@/lib/cross-source/same-claim-plan';
 import type { LoadSpanContext } from '@/lib/cross-source/types';
 import type { LinkDto, LinkKind } from '@/lib/links/dto';
@@ -46,6 +46,8 @@ const articleName = (a: Pick<ArticleSummaryDto, 'outlet' | 'title'>) => `${a.out
 export function CompareView(props: CompareViewProps) {
   const { projectId, currentArticleId, source, sourceClaimId, articleId, focus, canAnnotate, loadSpanContext, popoverOpen } = props;
   const [articles, setArticles] = useState<ArticleSummaryDto[] | null>(null);
+  const [articleTotal, setArticleTotal] = useState(0);
+  const [words, setWords] = useState('');
   const { article, error, loading } = useComparedArticle(articleId, loadSpanContext);
   const [target, setTarget] = useState<AnnotationDto | null>(null);
   const targetId = useRef<string | null>(null);
@@ -57,17 +59,23 @@ export function CompareView(props: CompareViewProps) {
   const chooserId = useId();
   const { onClose } = props;
 
+  // The first ARTICLE_CHOICES articles, or those matching the words typed (a corpus holds thousands).
   useEffect(() => {
     let live = true;
-    void fetchProjectArticles(projectId).then((res) => {
-      if (!live) return;
-      if (res.ok) setArticles(res.data.articles.filter((a) => a.id !== currentArticleId));
-      else setMessage({ text: res.message, kind: 'error' });
-    });
+    const timer = setTimeout(() => {
+      void fetchProjectArticles(projectId, words).then((res) => {
+        if (!live) return;
+        if (res.ok) {
+          setArticles(res.data.articles.filter((a) => a.id !== currentArticleId));
+          setArticleTotal(res.data.total);
+        } else setMessage({ text: res.message, kind: 'error' });
+      });
+    }, words ? 250 : 0);
     return () => {
       live = false;
+      clearTimeout(timer);
     };
-  }, [projectId, currentArticleId]);
+  }, [projectId, currentArticleId, words]);
 
   // Opened with "Link…": start at the article chooser, for keyboard users too.
   useEffect(() => {
@@ -161,6 +169,15 @@ export function CompareView(props: CompareViewProps) {
       <div className="side-panel__head">
         <div className="compare__chooser">
           <label htmlFor={chooserId}>Compare with</label>
+          <input
+            type="search"
+            className="compare__find"
+            aria-label="Find an article by title, outlet or ID"
+            placeholder="Find by title, outlet or ID"
+            maxLength={200}
+            value={words}
+            onChange={(e) => setWords(e.target.value)}
+          />
           <select id={chooserId} ref={chooserRef} value={articleId ?? ''} onChange={(e) => props.onChooseArticle(e.target.value || null)}>
             <option value="">{articles === null ? 'Loading articles…' : 'Choose an article'}</option>
             {articles?.map((a) => (
@@ -171,6 +188,12 @@ export function CompareView(props: CompareViewProps) {
             {/* Opened from a suggestion before the list has loaded: keep the choice showable. */}
             {articleId && articles && !articles.some((a) => a.id === articleId) && article && <option value={articleId}>{articleName(article)}</option>}
           </select>
+          {articles && articleTotal > ARTICLE_CHOICES && (
+            <span className="muted compare__more" data-testid="compare-more">
+              First {ARTICLE_CHOICES} of {articleTotal.toLocaleString('en-US')}{words.trim() ? ' that match' : ''}: type words to narrow.
+            </span>
+          )}
+          {articles && words.trim() && articleTotal === 0 && <span className="muted compare__more">No article matches.</span>}
         </div>
         <button type="button" className="btn-small" onClick={onClose} aria-keyshortcuts="Escape">
           Close compare

@@ -348,14 +348,17 @@ describe('ArticleReader across sources', () => {
 
   it('links the open span to a span of another article in the compare view, then puts both in one claim', async () => {
     route('GET /api/v1/annotations/d1/links', () => json(200, { links: [] }));
-    route('GET /api/v1/projects/p1/articles', () =>
+    route('GET /api/v1/projects/p1/articles?perPage=200', () =>
       json(200, {
         articles: [
           { id: 'art1', outlet: 'Tech Monitor', title: 'This one' },
           { id: 'art2', outlet: 'Cyber Daily', title: 'Albania accuses Iran' },
         ],
+        total: 2,
       }),
     );
+    // Words typed in the finder ask the server: a corpus holds more articles than one list shows.
+    route('GET /api/v1/projects/p1/articles?perPage=200&q=embassy+raid', () => json(200, { articles: [{ id: 'art3', outlet: 'Wire', title: 'Embassy raided' }], total: 1 }));
     const target = dto('t1', 'four groups enacted', { articleId: 'art2' }, OTHER);
     route('GET /api/v1/articles/art2', () => json(200, { article: { id: 'art2', textHash: 'h2', title: 'Albania accuses Iran', outlet: 'Cyber Daily', text: OTHER }, annotations: [target] }));
     route('POST /api/v1/links', () => json(201, linkDto('l5', summary(denial, 'Tech Monitor', 'This one'), summary(target, 'Cyber Daily', 'Albania accuses Iran'), 'contradicts')));
@@ -369,6 +372,18 @@ describe('ArticleReader across sources', () => {
     expect(document.activeElement).toBe(chooser);
     // The project's other articles only.
     expect([...chooser.options].map((o) => o.textContent)).toEqual(['Choose an article', 'Cyber Daily — Albania accuses Iran']);
+    const finder = q<HTMLInputElement>('input[type="search"]', compare)!;
+    await act(async () => {
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(finder, 'embassy raid');
+      finder.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await settle(300);
+    expect([...chooser.options].map((o) => o.textContent)).toEqual(['Choose an article', 'Wire — Embassy raided']);
+    await act(async () => {
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(finder, '');
+      finder.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await settle(60);
     await choose(chooser, 'art2');
     await settle(80);
     expect(loadSpanContext).toHaveBeenCalledWith('art2');

@@ -12,9 +12,14 @@ import type { SuggestionDto } from '@/lib/suggestions/dto';
 
 const enc = encodeURIComponent;
 
-export function fetchProjectArticles(projectId: string): Promise<ApiResult<{ articles: ArticleSummaryDto[] }>> {
-  return request(`/api/v1/projects/${enc(projectId)}/articles`, { method: 'GET' });
+/** A page of the project's articles (the list's order), those matching `q` if given, with how many match in all. */
+export function fetchProjectArticles(projectId: string, q = ''): Promise<ApiResult<{ articles: ArticleSummaryDto[]; total: number }>> {
+  const query = new URLSearchParams({ perPage: String(ARTICLE_CHOICES), ...(q.trim() && { q: q.trim() }) });
+  return request(`/api/v1/projects/${enc(projectId)}/articles?${query}`, { method: 'GET' });
 }
+
+/** How many articles the "Compare with" list offers at once; words narrow it. */
+export const ARTICLE_CHOICES = 200;
 
 export function fetchSpanLinks(annotationId: string): Promise<ApiResult<{ links: LinkDto[] }>> {
   return request(`/api/v1/annotations/${enc(annotationId)}/links`, { method: 'GET' });
