@@ -382,7 +382,7 @@ describe('ArticleReader', () => {
     expect(q('.article-reader__text [data-annotation-id="inner"]')!.dataset.label).toBe('evidence');
   });
 
-  it('"Keep mine" saves the typing over the other change, against its version', async () => {
+  it('"Keep mine" saves the typing over the other change, against its version, keeping their change to a field not typed in', async () => {
     const span = dto('s', 'La police');
     await render([span]);
     await click(q('.article-reader__text [data-annotation-id="s"]')!);
@@ -396,7 +396,8 @@ describe('ArticleReader', () => {
     replies.push(() => json(200, { ...span, version: 5, note: 'mine' }));
     await click(byName('button', 'Save')!);
     await settle();
-    expect(calls[2]).toMatchObject({ method: 'PATCH', body: { note: 'mine', speaker: null, version: 4 } });
+    // The speaker was not touched here: theirs stays (it went back to null before).
+    expect(calls[2]).toMatchObject({ method: 'PATCH', body: { note: 'mine', speaker: 'Theirs', version: 4 } });
     expect(q('[role="dialog"]')).toBeNull();
   });
 

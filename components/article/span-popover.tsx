@@ -39,6 +39,16 @@ const fieldsOf = (a: AnnotationDto): Fields => ({ label: a.label, speaker: a.spe
 const sameFields = (x: Fields, y: Fields) => x.label === y.label && x.speaker === y.speaker && x.note === y.note;
 
 /**
+ * "Keep mine" after a change elsewhere: the fields typed here keep what was
+ * typed; the others take the new values, so saving does not quietly put back
+ * what the other person changed in a field never touched here.
+ */
+export function keepMine(typed: Fields, base: Fields, theirs: Fields): Fields {
+  const pick = <K extends keyof Fields>(k: K): Fields[K] => (typed[k] !== base[k] ? typed[k] : theirs[k]);
+  return { label: pick('label'), speaker: pick('speaker'), note: pick('note') };
+}
+
+/**
  * Details and edit form of one span; mount it with a key of the span's id.
  * When the span changes elsewhere while it is open (live updates, a review,
  * a 409 reload), an untouched form takes the new values; a form with
@@ -146,7 +156,14 @@ export function SpanPopover(props: SpanPopoverProps) {
             <button type="button" className="btn-small" onClick={takeTheirs}>
               Discard mine
             </button>
-            <button type="button" className="btn-small" onClick={() => setBase(a)}>
+            <button
+              type="button"
+              className="btn-small"
+              onClick={() => {
+                setFields(keepMine(fields, fieldsOf(base), fieldsOf(a)));
+                setBase(a);
+              }}
+            >
               Keep mine
             </button>
           </div>
