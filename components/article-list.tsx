@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { LABELS } from '@/lib/annotations/dto';
+import { UNKNOWN_OUTLET } from '@/lib/claims/dto';
 import type { ArticleListQuery, ArticlePageDto, ArticleSort } from '@/lib/articles/list-articles';
 import { listHref, listParams, type ListFilters } from './article-list-href';
 import { Pager, pageHref } from './pager';
@@ -100,7 +101,7 @@ export function ArticleList({ projectId, query, list, outlets }: Props) {
           <tbody>
             {articles.map((a) => (
               <tr key={a.id}>
-                <td>{a.outlet ?? <span className="muted">unknown outlet</span>}</td>
+                <td>{a.outlet ?? <span className="muted">{UNKNOWN_OUTLET}</span>}</td>
                 <td>
                   <Link href={listHref(`/articles/${a.id}`, filters)}>
                     {a.title}

@@ -281,7 +281,7 @@ test('a claim page shows the claim’s history and deletes the claim, keeping it
   const events = history.getByRole('list', { name: 'History' }).getByRole('listitem');
   await expect(events).toHaveCount(2);
   await expect(events.nth(0)).toContainText('Analyst Two created the claim');
-  await expect(events.nth(1)).toContainText('renamed “Tehran denies the attack”, verdict Disputed');
+  await expect(events.nth(1)).toContainText('edited: “Tehran denied the accusation” → “Tehran denies the attack”; verdict Disputed');
   await expect(page).toHaveTitle('Claim: Tehran denies the attack · Crosscheck');
 
   // The verdict changed through the form says it was saved.

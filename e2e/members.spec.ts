@@ -36,6 +36,9 @@ test('an admin adds a member by email, changes roles, removes one, and cannot dr
   await mine.getByLabel('analyst').check();
   await mine.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByTestId('members-status')).toHaveText('This is the project’s only admin: make someone else admin first');
+  // The boxes show what is stored again, not what was asked for.
+  await expect(mine.getByLabel('admin')).toBeChecked();
+  await expect(mine.getByLabel('analyst')).not.toBeChecked();
 });
 
 test('an analyst sees who is in the project, without emails or controls', async ({ page }) => {

@@ -19,7 +19,7 @@ const VERB: Record<string, string> = {
   'link.review': 'reviewed',
   'link.delete': 'removed the link',
   'claim.create': 'created the claim',
-  'claim.update': 'renamed',
+  'claim.update': 'edited',
   'claim.attach': 'attached a span',
   'claim.detach': 'detached a span',
   'claim.delete': 'deleted the claim',
@@ -46,7 +46,20 @@ function detail(ev: Event) {
     );
   }
   if (ev.action === 'annotation.update' && ev.before && ev.after) return editDetail(ev.before, ev.after);
-  if (ev.action === 'claim.update' && ev.after) return <>{quote(ev.after.text)}{ev.after.verdict ? `, verdict ${String(ev.after.verdict)}` : ''}</>;
+  if (ev.action === 'claim.update' && ev.after) {
+    // What changed: the wording (from what), the verdict, or both.
+    const before = ev.before ?? {};
+    const reworded = before.text !== ev.after.text;
+    const verdict = before.verdict !== ev.after.verdict;
+    return (
+      <>
+        {reworded && <>: {quote(before.text)} → {quote(ev.after.text)}</>}
+        {reworded && verdict && ';'}
+        {verdict && (ev.after.verdict ? ` verdict ${String(ev.after.verdict)}` : ' verdict removed')}
+        {!reworded && !verdict && ': no change'}
+      </>
+    );
+  }
   if (ev.action === 'claim.attach') return quote(ev.after?.exact);
   if (ev.action === 'claim.detach') return quote(ev.before?.exact);
   return null;

@@ -57,11 +57,14 @@ export function MembersEditor({ projectId, members, canManage, currentUserId }: 
                   <form
                     className="members-roles"
                     aria-label={`Roles of ${m.name}`}
-                    onSubmit={(e) => {
+                    onSubmit={async (e) => {
                       e.preventDefault();
-                      const roles = rolesOf(e.currentTarget);
+                      const form = e.currentTarget;
+                      const roles = rolesOf(form);
                       if (roles.length === 0 && !window.confirm(`Take ${m.name} out of the project?`)) return;
-                      void send(`${base}/${encodeURIComponent(m.id)}`, 'PUT', { roles }, roles.length ? `Saved ${m.name}’s roles.` : `${m.name} is no longer a member.`);
+                      const saved = await send(`${base}/${encodeURIComponent(m.id)}`, 'PUT', { roles }, roles.length ? `Saved ${m.name}’s roles.` : `${m.name} is no longer a member.`);
+                      // Refused (the last admin, say): the boxes show what is stored again, not what was asked for.
+                      if (!saved) form.reset();
                     }}
                   >
                     {ROLES.map((r) => (

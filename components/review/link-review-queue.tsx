@@ -5,7 +5,7 @@ import { spanHref } from '@/lib/cross-source/location-hash';
 import { linkKindName, shortQuote } from '@/components/article/link-kinds';
 import { ReviewList } from './review-queue';
 
-type Props = { initialItems: LinkDto[]; currentUserId: string; limit: number };
+type Props = { initialItems: LinkDto[]; currentUserId: string; limit: number; empty?: string };
 
 /** One end of a link: its tag, its words and where it is. */
 function End({ span }: { span: SpanSummaryDto }) {
@@ -23,9 +23,10 @@ function End({ span }: { span: SpanSummaryDto }) {
  * The links waiting for review, with the keys of the span queue: each shows
  * its kind and both spans with their articles; `o` opens the first span.
  */
-export function LinkReviewQueue({ initialItems, currentUserId, limit }: Props) {
+export function LinkReviewQueue({ initialItems, currentUserId, limit, empty }: Props) {
   return (
     <ReviewList
+      empty={empty}
       initialItems={initialItems}
       currentUserId={currentUserId}
       limit={limit}

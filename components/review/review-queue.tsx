@@ -19,12 +19,15 @@ type Props = {
   /** The page's limit: a full page means more may be waiting beyond it. */
   limit: number;
   projectId: string;
+  /** What an empty list says when it is not the pending queue (a filter on approved or rejected items). */
+  empty?: string;
 };
 
 /** The spans waiting for review (see ReviewList). */
-export function ReviewQueue({ initialItems, currentUserId, limit, projectId }: Props) {
+export function ReviewQueue({ initialItems, currentUserId, limit, projectId, empty }: Props) {
   return (
     <ReviewList
+      empty={empty}
       initialItems={initialItems}
       currentUserId={currentUserId}
       limit={limit}
@@ -74,6 +77,7 @@ type ListProps<T extends Reviewable> = {
   quote: (item: T) => string;
   decide: (item: T, body: ReviewBody) => Promise<ApiResult<unknown>>;
   render: (item: T) => ReactNode;
+  empty?: string;
 };
 
 /**
@@ -82,7 +86,7 @@ type ListProps<T extends Reviewable> = {
  * (someone else decided first) takes the item out and says why. Spans and
  * links share it; each brings how its items look and are decided.
  */
-export function ReviewList<T extends Reviewable>({ initialItems, currentUserId, limit, noun, location, quote, decide, render }: ListProps<T>) {
+export function ReviewList<T extends Reviewable>({ initialItems, currentUserId, limit, noun, location, quote, decide, render, empty }: ListProps<T>) {
   const router = useRouter();
   const [items, setItems] = useState(initialItems);
   const [index, setIndex] = useState(0);
@@ -160,7 +164,13 @@ export function ReviewList<T extends Reviewable>({ initialItems, currentUserId, 
         </p>
       )}
       {items.length === 0 ? (
-        <p className="muted">{initialItems.length >= limit ? 'These are decided. Reload for the next items.' : 'Nothing waiting. Well done.'}</p>
+        <p className="muted">
+          {initialItems.length >= limit
+            ? 'These are decided. Reload for the next items.'
+            : initialItems.length === 0 && empty
+              ? empty
+              : 'Nothing waiting. Well done.'}
+        </p>
       ) : (
         <ol ref={listRef} className="rq-list">
           {items.map((item, i) => (

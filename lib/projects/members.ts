@@ -55,12 +55,15 @@ export async function addProjectMember(caller: Caller, projectId: string, input:
   await requireAdmin(caller, projectId);
   const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (!user) {
-    throw new AppError('NOT_FOUND', `No account with the email ${input.email}: an administrator creates accounts with \`npm run cli -- user add\``, {
+    throw new AppError('NOT_FOUND', `No account with the email ${input.email}: an administrator creates accounts with npm run cli -- user add`, {
       email: 'no such account',
     });
   }
   return db.$transaction(async (tx) => {
     const before = (await tx.membership.findMany({ where: { projectId, userId: user.id }, select: { role: true } })).map((m) => toProjectRole(m.role));
+    if (input.roles.every((r) => before.includes(r))) {
+      throw new AppError('CONFLICT', `${input.email} is a member already, as ${before.sort(byRole).join(' and ')}`, { email: 'already a member with these roles' });
+    }
     return (await applyRoles(tx, caller, projectId, user.id, before, [...new Set([...before, ...input.roles])]))!;
   });
 }

@@ -59,6 +59,9 @@ describe('project members', () => {
     await expectAppError(setMemberRoles(as(team.outsider), team.project.id, team.analyst.id, roles()), 'NOT_FOUND');
     const unknown = await expectAppError(addProjectMember(as(team.reviewer), team.project.id, addMemberInput.parse({ email: 'nobody@nowhere.example', roles: ['analyst'] })), 'NOT_FOUND');
     expect(unknown.fields).toEqual({ email: 'no such account' });
+    // Adding someone with roles they have already says so rather than "added".
+    const again = await expectAppError(addProjectMember(as(team.reviewer), team.project.id, addMemberInput.parse({ email: team.analyst.email, roles: ['analyst'] })), 'CONFLICT');
+    expect(again.message).toBe(`${team.analyst.email} is a member already, as analyst`);
     await expectAppError(setMemberRoles(as(team.reviewer), team.project.id, team.outsider.id, roles('analyst')), 'NOT_FOUND');
     expect(() => addMemberInput.parse({ email: 'not an email', roles: ['analyst'] })).toThrow();
     expect(() => addMemberInput.parse({ email: 'a@b.example', roles: [] })).toThrow();

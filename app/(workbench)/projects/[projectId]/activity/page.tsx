@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: 'Activity' };
 const clip = (s: string) => `“${shortQuote(s)}”`;
 
 /** A few words on what changed, from the event's before/after; a span's words only when the row does not show the span already (`quoted`). */
-function describe(e: { action: string; before: unknown; after: unknown }, quoted: boolean): string {
+function describe(e: { action: string; objectId: string; before: unknown; after: unknown }, quoted: boolean, names: ReadonlyMap<string, string>): string {
   const after = (e.after ?? {}) as Record<string, unknown>;
   const before = (e.before ?? {}) as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
@@ -34,6 +34,18 @@ function describe(e: { action: string; before: unknown; after: unknown }, quoted
     return [String(after.format ?? ''), `${String(after.status ?? 'approved')} spans`, list('label', 'tags'), list('outlet', 'outlets'), articles].filter(Boolean).join(' · ');
   }
   if (e.action.startsWith('link.')) return quoted ? '' : (str(after.kind ?? before.kind)?.toLowerCase() ?? '');
+  if (e.action === 'member.update') {
+    const roles = (v: unknown) => (Array.isArray(v) && v.length ? v.join(', ') : 'none');
+    return `${names.get(e.objectId) ?? 'a former member'}: ${roles(before.roles)} → ${roles(after.roles)}`;
+  }
+  if (e.action === 'project.update' && typeof after.independentAnnotation === 'boolean') {
+    return `independent annotation ${after.independentAnnotation ? 'on' : 'off'}`;
+  }
+  if (e.action === 'article.revise') {
+    const spans = (after.spans ?? {}) as Record<string, unknown>;
+    const counts = (['kept', 'reanchored', 'orphaned'] as const).filter((k) => Number(spans[k]) > 0).map((k) => `${Number(spans[k])} ${k === 'reanchored' ? 're-anchored' : k}`);
+    return [`revision ${String(after.revision ?? '?')}`, counts.length ? `spans: ${counts.join(', ')}` : ''].filter(Boolean).join(' · ');
+  }
   if (e.action === 'claim.update') {
     // What changed: the wording, the verdict, or both.
     const changes = [
@@ -62,6 +74,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
     });
   const [project, fetched, members] = await loadOr404(() => Promise.all([getProject(caller.id, projectId), activity(), listMembers(caller.id, projectId)]));
   const events = fetched.slice(0, query.limit);
+  const memberNames = new Map(members.map((m) => [m.id, m.name]));
   const older = fetched.length > query.limit;
   const path = `/projects/${projectId}/activity`;
   // What the paging links keep: the filters (not the position).
@@ -133,7 +146,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
                     {spanName(e.link.from)} {e.link.kind} {spanName(e.link.to)}{' '}
                   </>
                 )}
-                {describe(e, Boolean(e.span || e.link))}
+                {describe(e, Boolean(e.span || e.link), memberNames)}
               </td>
             </tr>
           ))}

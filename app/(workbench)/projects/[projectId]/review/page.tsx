@@ -15,6 +15,9 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
   const { projectId } = await params;
   const caller = await requirePageCaller(`/projects/${projectId}/review`);
   const { data: query, message } = parsePageFilters(queueQuery, await searchParams, queueQuery.parse({}));
+  const filtered = query.status !== 'pending' || query.label || query.authorId || query.articleId || query.outlet;
+  // "Nothing waiting" is for the pending queue as a whole; a filtered view says what it looked for.
+  const empty = filtered ? `No ${query.status} ${query.kind === 'links' ? 'links' : 'spans'} match these filters.` : undefined;
   const [project, queue] = await loadOr404(() => Promise.all([getProject(caller.id, projectId), listReviewQueue(caller.id, projectId, query)]));
   return (
     <main className="page">
@@ -104,9 +107,9 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
         </table>
       </section>
       {queue.kind === 'links' ? (
-        <LinkReviewQueue key="links" initialItems={queue.items} currentUserId={caller.id} limit={query.limit} />
+        <LinkReviewQueue key="links" initialItems={queue.items} currentUserId={caller.id} limit={query.limit} empty={empty} />
       ) : (
-        <ReviewQueue key="spans" initialItems={queue.items} currentUserId={caller.id} limit={query.limit} projectId={project.id} />
+        <ReviewQueue key="spans" initialItems={queue.items} currentUserId={caller.id} limit={query.limit} projectId={project.id} empty={empty} />
       )}
     </main>
   );
