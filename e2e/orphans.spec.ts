@@ -1,5 +1,6 @@
 import { test, expect, request as playwrightRequest } from '@playwright/test';
 import { cpRange, makeTeam, makeToken, signIn, testDb } from './fixtures';
+import { selectWithMouse } from './select-text';
 
 const FIRST = 'Tirana said Iran hired four groups to attack. Tehran denied it.';
 const REVISED = 'The government published a new report on the outage today.';
@@ -86,4 +87,29 @@ test('an orphan whose words were reworded is placed at the best guess, keeping i
   // The span is drawn in the article again, with its link.
   await page.goto(`/articles/${article.id}#span-${claim.id}`);
   await expect(page.getByRole('dialog', { name: 'Span' }).getByTestId('span-links')).toHaveAttribute('data-count', '1');
+});
+
+test('an orphan with no passage like it is placed by hand: its author selects the words in the article', async ({ page, baseURL }) => {
+  const team = await makeTeam();
+  const api = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${await makeToken(team.analyst.id)}` } });
+  const file = (text: string) => ({ name: 'w.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(JSON.stringify({ externalId: 'w', title: 'W', text }) + '\n') });
+  await api.post(`/api/v1/projects/${team.project.id}/imports`, { multipart: { file: file(FIRST) } });
+  const article = await testDb().article.findFirstOrThrow({ where: { projectId: team.project.id, externalId: 'w' } });
+  const span = await (await api.post(`/api/v1/articles/${article.id}/annotations`, { data: { ...cpRange(FIRST, 'Iran hired four groups'), label: 'assertion' } })).json();
+  await api.post(`/api/v1/projects/${team.project.id}/imports`, { multipart: { file: file(REVISED) } });
+
+  await signIn(page, team.analyst.email);
+  await page.goto(`/projects/${team.project.id}/orphans`);
+  const orphan = page.getByTestId('orphan');
+  await expect(orphan.getByTestId('orphan-guess')).toHaveCount(0);
+  await orphan.getByRole('link', { name: 'Choose its place in the article…' }).click();
+  const bar = page.getByTestId('place-orphan');
+  await expect(bar).toContainText('Placing the orphaned assertion “Iran hired four groups”');
+  await expect(bar.getByRole('button', { name: 'Place here (select text first)' })).toBeDisabled();
+  await expect(page.getByTestId('article-reader')).toHaveAttribute('data-highlights-ready', 'true');
+  await selectWithMouse(page, 'a new report');
+  await bar.getByRole('button', { name: 'Place here: “a new report”' }).click();
+  await expect(page.getByTestId('reader-status')).toHaveText('Span placed: its links, claim and history stay with it; it is pending review.');
+  await expect(page.getByTestId('article-text').locator(`[data-annotation-id="${span.id}"]`).first()).toHaveText('a new report');
+  expect(await testDb().annotation.findUniqueOrThrow({ where: { id: span.id } })).toMatchObject({ orphaned: false, exact: 'a new report', status: 'PENDING' });
 });

@@ -19,6 +19,7 @@ import { annotationIdsAt, closestHighlight, findHighlight, isTypingTarget } from
 import { claimKey, keyClaimed } from './key-claims';
 import { plural } from './link-kinds';
 import { anchorBelow, type OverlayAnchor } from './overlay-position';
+import { PlaceOrphanBar } from './place-orphan-bar';
 import { SpanClaim } from './span-claim';
 import { SpanLegend } from './span-legend';
 import { SpanLinks } from './span-links';
@@ -87,6 +88,8 @@ export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
     [setStatus],
   );
   const { captured, clearCaptured, toolbar } = useTagging({ editor, mapping, bodyRef, canAnnotate, busy, create, onRefused: refuseTagging });
+  // An orphan to place by hand: only for whoever may move it (its author or an admin), as the server checks.
+  const [placing, setPlacing] = useState(() => (props.placing && can.changeSpan(roles, props.placing.author.id, currentUserId) ? props.placing : null));
 
   // A new selection replaces whatever span was open, so only one Note field is ever on screen.
   useEffect(() => {
@@ -287,6 +290,22 @@ export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
             </button>
           )}
         </div>
+        {placing && (
+          <PlaceOrphanBar
+            orphan={placing}
+            selection={captured}
+            onCancel={() => setPlacing(null)}
+            onPlaced={(span) => {
+              setPlacing(null);
+              clearCaptured();
+              setStatus({ text: 'Span placed: its links, claim and history stay with it; it is pending review.', kind: 'info' });
+              void refresh();
+              // The orphan notice above the reader counts it no more.
+              router.refresh();
+              window.history.replaceState(null, '', `${window.location.pathname}#span-${span.id}`);
+            }}
+          />
+        )}
         <div ref={bodyRef} className="article-reader__body">
           {/* Clicks and Enter on highlights are shortcuts; the span list gives keyboard access to every span. */}
           <div className="article-reader__text-host" onClick={onTextClick} onKeyDown={onTextKeyDown}>

@@ -49,6 +49,8 @@ export type ArticleReaderProps = {
   roles: ProjectRole[];
   /** Spans of this article a revision left without a place: a link to one says so rather than "deleted". */
   orphanIds?: string[];
+  /** An orphan of this article to place by hand (the orphans page links here with ?place=<id>). */
+  placing?: AnnotationDto;
   currentUserId: string;
 };
 

@@ -29,7 +29,8 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const { articleId } = await params;
   const caller = await requirePageCaller(`/articles/${articleId}`);
   // Opened from a filtered article list: previous/next walk that list (the filters ride along in the links).
-  const list = listFilters(await searchParams);
+  const query = await searchParams;
+  const list = listFilters(query);
   const [{ article, annotations, orphans, roles, onlyOwnSpans }, spanContext, neighbours] = await loadOr404(() =>
     Promise.all([loadArticle(caller.id, articleId), getSpanContext(caller.id, articleId), articleNeighbours(caller.id, articleId, list)]),
   );
@@ -76,6 +77,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         textHash={article.textHash}
         initialAnnotations={annotations}
         orphanIds={orphans.map((o) => o.id)}
+        placing={orphans.find((o) => o.id === query.place)}
         roles={roles}
         currentUserId={caller.id}
         spanContext={spanContext}

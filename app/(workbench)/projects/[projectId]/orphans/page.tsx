@@ -75,6 +75,11 @@ export default async function OrphansPage({ params }: { params: Promise<{ projec
               )}
               <div className="rq-actions">
                 {o.guess && can.changeSpan(project.roles, o.author.id, caller.id) && <PlaceOrphan id={o.id} start={o.guess.start} end={o.guess.end} version={o.version} />}
+                {can.changeSpan(project.roles, o.author.id, caller.id) && (
+                  <Link className="btn" href={`/articles/${o.article.id}?place=${encodeURIComponent(o.id)}${o.guess ? `#cp-${o.guess.start}-${o.guess.end}` : ''}`}>
+                    Choose its place in the article…
+                  </Link>
+                )}
                 <Link className="btn" href={o.guess ? passageHref(o.article.id, o.guess.start, o.guess.end) : `/articles/${o.article.id}`}>
                   Tag it again in the current text
                 </Link>
