@@ -8,50 +8,64 @@ export type TextDiff = [DiffOp, string][];
 const DIFF_TIMEOUT_SECONDS = 1;
 
 /**
- * A word-level readable diff of two revisions of an article: diff-match-patch's
- * diff_main, then diff_cleanupSemantic so changes read as whole words and
- * phrases rather than scattered letters.
- *
- * diff-match-patch compares UTF-16 units and may cut an emoji (a surrogate
- * pair) in two, leaving invalid halves on each side. So every astral code
- * point is first swapped for a private-use character that neither text
- * contains, and swapped back in the result.
+ * A word-level readable diff of two revisions of an article. Each text is cut
+ * into words, runs of spaces and single other characters (whole code points),
+ * each distinct piece stands in as one character, and diff-match-patch diffs
+ * those strings (the "line or word diff" its authors describe), then
+ * diff_cleanupSemantic groups the changes into phrases. A reworded sentence
+ * then reads "blamed → accused", not "blam|accus|ed" letter by letter, and no
+ * piece ever cuts an emoji (a surrogate pair) in two.
  */
 export function diffTexts(older: string, newer: string): TextDiff {
-  const { encode, decode } = astralCodec(older + newer);
+  const codec = pieceCodec();
+  const a = codec.encode(older);
+  const b = codec.encode(newer);
   const dmp = new DiffMatchPatch();
   dmp.Diff_Timeout = DIFF_TIMEOUT_SECONDS;
-  const diffs = dmp.diff_main(encode(older), encode(newer));
+  const diffs = a !== null && b !== null ? dmp.diff_main(a, b, false) : null;
+  if (!diffs) return [[-1, older], [1, newer]].filter(([, t]) => t !== '') as TextDiff; // more distinct words than stand-ins
   dmp.diff_cleanupSemantic(diffs);
   // The library's Diff objects are not arrays (JSON would make {"0":…,"1":…}).
-  return diffs.map((d) => [d[0] as DiffOp, decode(d[1])]);
+  return diffs.map((d) => [d[0] as DiffOp, codec.decode(d[1])]);
 }
 
-function astralCodec(sample: string) {
-  const used = new Set<number>();
-  const astral = new Set<string>();
-  for (const ch of sample) {
-    const cp = ch.codePointAt(0)!;
-    if (cp > 0xffff) astral.add(ch);
-    else used.add(cp);
-  }
-  if (astral.size === 0) return { encode: (s: string) => s, decode: (s: string) => s };
-  const toBmp = new Map<string, string>();
-  const fromBmp = new Map<string, string>();
-  const free = freeBmpCharacters(used);
-  for (const ch of astral) {
-    const next = free.next();
-    if (next.done) throw new Error('diffTexts: more distinct astral characters than free BMP characters');
-    toBmp.set(ch, next.value);
-    fromBmp.set(next.value, ch);
-  }
-  const swap = (s: string, map: Map<string, string>) => Array.from(s, (ch) => map.get(ch) ?? ch).join('');
-  return { encode: (s: string) => swap(s, toBmp), decode: (s: string) => swap(s, fromBmp) };
-}
+/** Words (letters, marks, digits), runs of whitespace, and any other single code point. */
+const PIECE = /[\p{L}\p{M}\p{N}]+|\s+|[^]/gu;
 
-/** Stand-ins for astral characters: private-use characters, then (only if a text uses thousands) CJK ideographs. */
-function* freeBmpCharacters(used: Set<number>) {
-  for (const [from, to] of [[0xe000, 0xf8ff], [0x4e00, 0x9fff]]) {
-    for (let cp = from; cp <= to; cp++) if (!used.has(cp)) yield String.fromCharCode(cp);
-  }
+/** Every distinct piece as one BMP character (surrogates skipped), both ways. */
+function pieceCodec() {
+  const toChar = new Map<string, string>();
+  const pieces: string[] = [];
+  const charFor = (piece: string): string | null => {
+    let ch = toChar.get(piece);
+    if (ch === undefined) {
+      let code = 0x100 + pieces.length;
+      if (code >= 0xd800) code += 0x800; // past the surrogate range
+      if (code > 0xffff) return null;
+      ch = String.fromCharCode(code);
+      toChar.set(piece, ch);
+      pieces.push(piece);
+    }
+    return ch;
+  };
+  return {
+    encode(text: string): string | null {
+      let out = '';
+      for (const [piece] of text.matchAll(PIECE)) {
+        const ch = charFor(piece);
+        if (ch === null) return null;
+        out += ch;
+      }
+      return out;
+    },
+    decode(chars: string): string {
+      let out = '';
+      for (let i = 0; i < chars.length; i++) {
+        let code = chars.charCodeAt(i);
+        if (code >= 0xe000) code -= 0x800;
+        out += pieces[code - 0x100];
+      }
+      return out;
+    },
+  };
 }
