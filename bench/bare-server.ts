@@ -81,13 +81,9 @@ async function createSpan(req: http.IncomingMessage, articleId: string) {
             substring(a.text FROM greatest($2::int - $5::int, 0) + 1 FOR least($2::int, $5::int)) AS prefix,
             substring(a.text FROM $3::int + 1 FOR $5::int) AS suffix,
             (SELECT array_agg(m.role::text) FROM "Membership" m
-              WHERE m."projectId" = a."projectId" AND m."userId" = $4) AS roles,
-            (SELECT d.id FROM "Annotation" d
-              WHERE d."articleId" = a.id AND d."authorId" = $4 AND d.start = $2::int AND d."end" = $3::int
-                AND d.label = $6::"Label" AND NOT d.orphaned
-              LIMIT 1) AS duplicate
+              WHERE m."projectId" = a."projectId" AND m."userId" = $4) AS roles
        FROM "Article" a WHERE a.id = $1`,
-    [articleId, input.start, input.end, user.id, QUOTE_CONTEXT, input.label.toUpperCase()],
+    [articleId, input.start, input.end, user.id, QUOTE_CONTEXT],
   );
   const a = rows[0];
   if (!a || !a.roles) throw new HttpError(404, 'NOT_FOUND', 'Article not found');
@@ -95,7 +91,6 @@ async function createSpan(req: http.IncomingMessage, articleId: string) {
   if (input.end > a.length) throw new HttpError(400, 'BAD_REQUEST', 'end is past the end of the article');
   if (input.exact !== undefined && input.exact !== a.exact) throw new HttpError(409, 'CONFLICT', 'exact differs');
   if (a.exact.trim() === '') throw new HttpError(400, 'BAD_REQUEST', 'Whitespace only');
-  if (a.duplicate) throw new HttpError(409, 'CONFLICT', 'Already tagged');
   const inserted = await pool.query(
     `INSERT INTO "Annotation" (id, "articleId", "authorId", label, note, speaker, start, "end", exact, prefix, suffix, "textHash", "updatedAt")
      VALUES ($1, $2, $3, $4::"Label", $5, $6, $7, $8, $9, $10, $11, $12, now())

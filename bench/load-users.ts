@@ -10,12 +10,8 @@ import { rng } from './fixtures';
 export const REQUEST_TYPES = ['read-article', 'list-annotations', 'create-span', 'edit-span', 'link-spans', 'suggestions', 'review-queue', 'review-span'] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
 
-/**
- * 409 is an outcome, not an error, only where two writers legitimately race
- * on one version, or where a user picks words they already tagged with that
- * tag (the API refuses the twin span).
- */
-const RACES: ReadonlySet<RequestType> = new Set(['edit-span', 'review-span', 'create-span']);
+/** 409 is an outcome, not an error, only where two writers legitimately race on one version. */
+const RACES: ReadonlySet<RequestType> = new Set(['edit-span', 'review-span']);
 
 export type SpanState = { label: string; note: string | null; status: string; version: number };
 export type AckedWrite = SpanState & { spanId: string; action: 'annotation.create' | 'annotation.update' | 'annotation.review' };
@@ -100,7 +96,7 @@ async function analystStep(world: LoadWorld, user: User, r: ReturnType<typeof rn
   } else if (roll < 0.6 || mine.length === 0) {
     const range = r.pick(article.ranges);
     const res = await world.call(user, 'create-span', 'POST', `/api/v1/articles/${article.id}/annotations`, { ...range, label: r.pick(LABELS) });
-    if (!res || res.status === 409) return;
+    if (!res) return;
     const dto = res.json as Dto;
     own.set(dto.id, dto);
     world.spansByArticle.get(dto.articleId)!.push(dto.id);

@@ -194,6 +194,25 @@ describe('ArticleReader', () => {
     expect(q('[role="toolbar"]')).toBeNull();
   });
 
+  it("refuses to tag words the analyst already tagged with that tag (a second key press), sending nothing; another tag is fine", async () => {
+    const { start, end } = at('a publié un');
+    await render([dto('k', 'a publié un', { label: 'denial', author: { id: 'u1', name: 'Me' } })]);
+    await select('a publié un');
+    await act(async () => {
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: '2', bubbles: true, cancelable: true }));
+    });
+    await settle();
+    expect(calls).toEqual([]);
+    expect(q('[data-testid="reader-status"]')!.textContent).toBe('You already tagged these words as denial.');
+    replies.push(() => json(201, dto('n1', 'a publié un', { label: 'evidence' })));
+    await select('a publié un');
+    await act(async () => {
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: '3', bubbles: true, cancelable: true }));
+    });
+    await settle();
+    expect(calls).toEqual([{ url: '/api/v1/articles/art1/annotations', method: 'POST', body: { start, end, exact: 'a publié un', label: 'evidence' } }]);
+  });
+
   it('tags from the Speaker field with Alt+2 (by the key, whatever character Option+2 types), speaker included', async () => {
     await render([]);
     await select('a publié un');

@@ -61,7 +61,7 @@ export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
   const canAnnotate = can.annotate(roles);
   const router = useRouter();
   const mapping = useMemo(() => new ArticleMapping(text), [text]);
-  const { annotations, status, setStatus, busy, create, save, review, remove, refresh, undo, undoName, undoDepth } = useAnnotations(articleId, initialAnnotations);
+  const { annotations, status, setStatus, busy, create, save, review, remove, refresh, undo, undoName, undoDepth } = useAnnotations(articleId, initialAnnotations, currentUserId);
   const layout = useMemo(() => layoutSpans(mapping, annotations), [mapping, annotations]);
   const byId = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
   const ordered = useMemo(() => [...annotations].sort(compareTextOrder), [annotations]);

@@ -8,7 +8,6 @@ import type { Caller } from '@/lib/auth/caller';
 import type { AnnotationDto } from './dto';
 import type { CreateAnnotationInput } from './schema';
 import { toAnnotationDto, toDbLabel } from './to-dto';
-import { labelName } from './labels';
 
 type ArticleContext = {
   id: string;
@@ -19,8 +18,6 @@ type ArticleContext = {
   prefix: string;
   suffix: string;
   roles: string[] | null;
-  /** The caller's own span on exactly these offsets with this tag, if there is one. */
-  duplicate: string | null;
 };
 
 /**
@@ -28,7 +25,7 @@ type ArticleContext = {
  * Postgres counts `substring` in characters, which for UTF-8 text are code
  * points: the same unit we store, so no article text travels to Node.
  */
-async function readArticleContext(articleId: string, userId: string, { start, end, label }: Pick<CreateAnnotationInput, 'start' | 'end' | 'label'>) {
+async function readArticleContext(articleId: string, userId: string, start: number, end: number) {
   const rows = await sql<ArticleContext>`
     SELECT a.id, a."projectId", a."textHash", a.length,
            substring(a.text FROM ${start}::int + 1 FOR ${end - start}::int) AS exact,
@@ -36,18 +33,14 @@ async function readArticleContext(articleId: string, userId: string, { start, en
                             FOR least(${start}::int, ${QUOTE_CONTEXT}::int)) AS prefix,
            substring(a.text FROM ${end}::int + 1 FOR ${QUOTE_CONTEXT}::int) AS suffix,
            (SELECT array_agg(m.role::text) FROM "Membership" m
-             WHERE m."projectId" = a."projectId" AND m."userId" = ${userId}) AS roles,
-           (SELECT d.id FROM "Annotation" d
-             WHERE d."articleId" = a.id AND d."authorId" = ${userId} AND d.start = ${start}::int AND d."end" = ${end}::int
-               AND d.label = ${toDbLabel(label)}::"Label" AND NOT d.orphaned
-             LIMIT 1) AS duplicate
+             WHERE m."projectId" = a."projectId" AND m."userId" = ${userId}) AS roles
       FROM "Article" a
      WHERE a.id = ${articleId}`;
   return rows[0];
 }
 
 export async function createAnnotation(caller: Caller, articleId: string, input: CreateAnnotationInput): Promise<AnnotationDto> {
-  const article = await readArticleContext(articleId, caller.id, input);
+  const article = await readArticleContext(articleId, caller.id, input.start, input.end);
   if (!article || !article.roles) throw new AppError('NOT_FOUND', 'Article not found');
   const roles = article.roles.map((r) => r.toLowerCase() as ProjectRole);
   assertAllowed(can.annotate(roles), 'Only analysts and admins of this project can tag spans');
@@ -63,12 +56,6 @@ export async function createAnnotation(caller: Caller, articleId: string, input:
   }
   if (article.exact.trim() === '') {
     throw new AppError('BAD_REQUEST', 'A span must contain more than whitespace', { start: 'selects only whitespace' });
-  }
-  // A second click or a repeated key would otherwise make a twin that reviewers, Compare and every export see twice.
-  if (article.duplicate) {
-    throw new AppError('CONFLICT', `You already tagged these words as ${labelName(input.label).toLowerCase()}`, {
-      start: `already tagged: span ${article.duplicate}`,
-    });
   }
   // A raw INSERT … RETURNING: span creation is the hottest write, and Prisma's
   // create() adds a transaction and a second SELECT for the author relation.

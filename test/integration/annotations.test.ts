@@ -70,21 +70,6 @@ describe('tagging spans', () => {
     const team = await makeTeam('a    b');
     await expectAppError(createAnnotation(as(team.analyst), team.article.id, { start: 1, end: 4, label: 'assertion' }), 'BAD_REQUEST');
   });
-
-  it("refuses an analyst's twin span (same words, same tag), not another tag, another analyst or a span made after the first is gone", async () => {
-    const team = await makeTeam('Albania cut ties with Iran.');
-    const first = await createAnnotation(as(team.analyst), team.article.id, { start: 0, end: 7, label: 'assertion' });
-    const twin = await expectAppError(createAnnotation(as(team.analyst), team.article.id, { start: 0, end: 7, label: 'assertion', note: 'again' }), 'CONFLICT');
-    expect(twin.message).toBe('You already tagged these words as assertion');
-    expect(twin.fields).toEqual({ start: `already tagged: span ${first.id}` });
-    expect(await testDb().annotation.count({ where: { articleId: team.article.id } })).toBe(1);
-    await createAnnotation(as(team.analyst), team.article.id, { start: 0, end: 7, label: 'evidence' });
-    await createAnnotation(as(team.analyst), team.article.id, { start: 0, end: 8, label: 'assertion' });
-    await createAnnotation(as(team.analyst2), team.article.id, { start: 0, end: 7, label: 'assertion' });
-    await deleteAnnotation(as(team.analyst), first.id);
-    await createAnnotation(as(team.analyst), team.article.id, { start: 0, end: 7, label: 'assertion' });
-    expect(await testDb().annotation.count({ where: { articleId: team.article.id } })).toBe(4);
-  });
 });
 
 describe('editing and deleting spans', () => {
