@@ -167,7 +167,7 @@ test('an analyst imports files by choosing them on the project page and sees a s
   const summary = page.getByRole('list', { name: 'Import summary' });
   await expect(summary).toHaveAttribute('aria-live', 'polite');
   await expect(summary).toContainText('good.jsonl: 1 article, 1 added, 0 unchanged');
-  await expect(summary).toContainText('bad.jsonl, line 1: field "text" is missing');
+  await expect(summary).toContainText('bad.jsonl, line 1: field "text" is missing (nothing of this file was imported)');
   await expect(summary).toContainText('empty.jsonl: no articles in this file (is it empty?); nothing imported');
   await expect(summary).toContainText('doccano.jsonl: 1 article, 1 added, 0 unchanged, 2 spans imported');
   await expect(page.getByRole('link', { name: 'Uploaded through the page' })).toBeVisible();
