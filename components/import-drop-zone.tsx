@@ -36,8 +36,9 @@ const displayName = (file: string, folderZips: Set<string>) => (folderZips.has(f
 
 /** One file's outcome in words. */
 function summaryLine(r: Result, folderZips: Set<string>): string {
-  // A file imports whole or not at all: say so, lest the valid lines be thought in.
-  if (r.error) return `${r.error} (nothing of this file was imported)`;
+  // A file imports whole or not at all: say so, lest the valid lines be thought in. Only when the
+  // server said why: after a network error or a bare status nobody knows what it committed.
+  if (r.error) return r.error === 'Network error' || /^HTTP \d+$/.test(r.error) ? r.error : `${r.error} (nothing of this file was imported)`;
   const name = displayName(r.file, folderZips);
   if (r.articles === 0) return `${name}: no articles in this file (is it empty?); nothing imported`;
   const parts = [plural(r.articles ?? 0, 'article'), `${r.added} added`, `${r.unchanged} unchanged`];
