@@ -134,3 +134,24 @@ test('activity names the span a reviewer decided, links to it, and pages to olde
   await expect(page).toHaveURL(new RegExp(`/articles/${team.article.id}#span-`));
   await expect(page.getByTestId('article-reader')).toBeVisible();
 });
+
+test('? lists the keyboard shortcuts, except while typing; Escape closes the list', async ({ page }) => {
+  const team = await makeTeam();
+  await signIn(page, team.analyst.email);
+  await page.goto(`/projects/${team.project.id}`);
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  const words = page.getByRole('form', { name: 'Filter articles' }).getByLabel('Title, outlet or ID');
+  await words.click();
+  await page.keyboard.type('why?');
+  await expect(words).toHaveValue('why?');
+  await expect(help).toBeHidden();
+  await page.locator('h1').click();
+  await page.keyboard.press('?');
+  await expect(help).toBeVisible();
+  await expect(help.getByRole('region', { name: 'Review queue' })).toContainText('Reject, with a reason');
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+  // And from the top bar, for those who do not know the key.
+  await page.getByRole('button', { name: 'Keys' }).click();
+  await expect(help).toBeVisible();
+});

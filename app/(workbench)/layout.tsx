@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { headers } from 'next/headers';
 import { requirePageCaller } from '@/lib/auth/page-caller';
 import { logoutAction } from '@/lib/auth/actions';
+import { KeyboardHelp } from '@/components/keyboard-help';
 
 // The redirect here is for people, not security: every page and route checks
 // the caller again itself. It names where the request was going (set by
@@ -19,6 +20,7 @@ export default async function WorkbenchLayout({ children }: { children: React.Re
         <span className="who" data-testid="signed-in-as">
           {caller.name} · {caller.email}
         </span>
+        <KeyboardHelp />
         <Link href="/account/tokens" className="topbar__link">
           API tokens
         </Link>
