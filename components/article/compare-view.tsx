@@ -164,6 +164,7 @@ export function CompareView(props: CompareViewProps) {
     setMessage({ text: `Both spans are in the claim “${shortQuote(attached.data.text, 80)}”.`, kind: 'info', claimId: attached.data.id });
   };
 
+  const claimPlan = linked && target ? planSameClaim({ id: source.id, claimId: sourceClaimId }, { id: target.id, claimId: targetClaimId(target) }) : null;
   return (
     <section className="side-panel compare" aria-label="Compare" data-testid="compare-view">
       <div className="side-panel__head">
@@ -232,10 +233,16 @@ export function CompareView(props: CompareViewProps) {
                 {k.name}
               </button>
             ))}
-            {linked && (
+            {/* Offered only when it would do something: both in one claim already is said, not offered. */}
+            {claimPlan && claimPlan.kind !== 'done' && (
               <button type="button" className="btn-small btn-small--primary" disabled={busy} onClick={() => void sameClaim()}>
                 Put both in the same claim
               </button>
+            )}
+            {claimPlan?.kind === 'done' && (
+              <span className="muted" data-testid="same-claim">
+                Both are in the same claim.
+              </span>
             )}
           </div>
         )}
