@@ -404,6 +404,9 @@ describe('ArticleReader across sources', () => {
       ['/api/v1/claims/c7/annotations', { annotationId: 't1' }],
     ]);
     expect(q('[data-testid="compare-status"]')!.textContent).toContain('Both spans are in the claim “the claims baseless”.');
+    // Done: the bar says so instead of offering it again.
+    expect(button('Put both in the same claim', compare)).toBeUndefined();
+    expect(q('[data-testid="same-claim"]', compare)!.textContent).toBe('Both are in the same claim.');
 
     // Escape closes the compare view; the list shows the new link.
     await act(async () => {
