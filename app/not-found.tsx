@@ -15,7 +15,7 @@ export default async function NotFound() {
   return (
     <main className="page" data-testid="not-found">
       <h1>Not found</h1>
-      <p>This page does not exist, or it belongs to a project you are not a member of.</p>
+      <p>This page does not exist, or you may not open it: it belongs to a project you are not a member of, or it is for another role there (the review queue and agreement are for reviewers and admins).</p>
       <p>
         <Link href="/">Back to your projects</Link>
       </p>

@@ -80,7 +80,7 @@ test('an unknown address gets a 404 page with a way home, and none of its script
   await signIn(page, team.analyst.email);
   const res = await page.goto('/no-such-page');
   expect(res?.status()).toBe(404);
-  await expect(page.getByTestId('not-found')).toContainText('does not exist, or it belongs to a project you are not a member of');
+  await expect(page.getByTestId('not-found')).toContainText('does not exist, or you may not open it: it belongs to a project you are not a member of');
   await page.getByRole('link', { name: 'Back to your projects' }).click();
   await expect(page).toHaveURL(/\/$/);
   expect(violations).toEqual([]);
