@@ -155,3 +155,20 @@ test('? lists the keyboard shortcuts, except while typing; Escape closes the lis
   await page.getByRole('button', { name: 'Keys' }).click();
   await expect(help).toBeVisible();
 });
+
+test('search pages through its results: the best 50 passages, then the next', async ({ page }) => {
+  const team = await makeTeam();
+  const text = Array.from({ length: 55 }, (_, i) => `Sanctions were announced on day ${i + 1}.`).join('\n');
+  await makeArticle(team.project.id, { title: 'Sanctions diary', text });
+  await signIn(page, team.analyst.email);
+  await page.goto(`/projects/${team.project.id}/search?q=sanctions`);
+  const passages = page.getByRole('region', { name: 'Passages' });
+  await expect(passages.getByRole('heading')).toHaveText('Passages (the best 50; more on the next page)');
+  await expect(passages.getByRole('listitem')).toHaveCount(50);
+  await page.getByRole('navigation', { name: 'Result pages' }).getByRole('link', { name: 'More results ›' }).click();
+  await expect(passages.getByRole('heading')).toHaveText('Passages (5 more)');
+  await expect(passages.getByRole('listitem')).toHaveCount(5);
+  await expect(page.getByRole('navigation', { name: 'Result pages' }).getByRole('link', { name: 'More results ›' })).toHaveCount(0);
+  await page.getByRole('navigation', { name: 'Result pages' }).getByRole('link', { name: '‹ Previous results' }).click();
+  await expect(passages.getByRole('listitem')).toHaveCount(50);
+});

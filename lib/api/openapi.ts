@@ -201,6 +201,7 @@ const suggestion = z.object({
 const dismissal = z.object({ annotationId: z.string(), sentenceId: z.string(), createdAt: z.string() });
 const searchResult = z.object({
   q: z.string(),
+  page: z.number().int(),
   articles: z.array(z.object({ id: z.string(), title: z.string(), outlet: z.string().nullable(), snippet: z.string().nullable(), hits: z.number().int() })),
   sentences: z.array(suggestion.omit({ score: true })),
   spans: z.array(z.object({ id: z.string(), articleId: z.string(), articleTitle: z.string(), exact: z.string(), label: z.enum(LABELS), start: z.number().int(), end: z.number().int() })),

@@ -18,6 +18,8 @@ export type SearchSpanHit = { id: string; articleId: string; articleTitle: strin
 
 export type SearchResultDto = {
   q: string;
+  /** 1-based: each list starts where the page before it stopped. */
+  page: number;
   articles: SearchArticleHit[];
   sentences: SearchSentenceHit[];
   spans: SearchSpanHit[];

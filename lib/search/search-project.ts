@@ -43,7 +43,9 @@ type SpanRow = Omit<SearchSpanHit, 'label'> & { label: string };
  * (independent annotation). Sentences are not searched by substring: letters
  * inside a word ("attack" in "cyberattack") are not found.
  */
-export async function searchProject(caller: Caller, projectId: string, q: string): Promise<SearchResultDto> {
+export async function searchProject(caller: Caller, projectId: string, q: string, page = 1): Promise<SearchResultDto> {
+  // Each list pages on its own limit; a page past one list's end leaves that list empty.
+  const skip = (limit: number) => (page - 1) * limit;
   const { visibility } = await requireSpanVisibility(caller.id, projectId);
   const text = q.trim().normalize('NFC');
   // Span quotes are searched as typed, minus the quotes of a "phrase".
@@ -78,8 +80,8 @@ export async function searchProject(caller: Caller, projectId: string, q: string
           FROM q, "Sentence" s
           JOIN "Article" ar ON ar.id = s."articleId"
          WHERE ar."projectId" = ${projectId} AND ${matches}
-         ORDER BY whole DESC, rank DESC, s."articleId", s.start
-         LIMIT ${MAX_SENTENCES + 1}
+         ORDER BY whole DESC, rank DESC, s."articleId", s.start, s.id
+         LIMIT ${MAX_SENTENCES + 1} OFFSET ${skip(MAX_SENTENCES)}
       )
       SELECT t.id AS "sentenceId", t."articleId", ar.title AS "articleTitle", ar.outlet, t.start, t."end", t.text, t.rank, t.whole,
              ts_headline('english', t.text, q.query, ${headlineOptions}) AS marked
@@ -106,21 +108,22 @@ export async function searchProject(caller: Caller, projectId: string, q: string
         LEFT JOIN best b ON b."articleId" = ar.id
        WHERE ar."projectId" = ${projectId}
          AND (b."articleId" IS NOT NULL OR strpos(lower(ar.title), lower(${text})) > 0)
-       ORDER BY (strpos(lower(ar.title), lower(${text})) > 0) DESC, b.score DESC NULLS LAST, ar.title
-       LIMIT ${MAX_ARTICLES + 1}`,
+       ORDER BY (strpos(lower(ar.title), lower(${text})) > 0) DESC, b.score DESC NULLS LAST, ar.title, ar.id
+       LIMIT ${MAX_ARTICLES + 1} OFFSET ${skip(MAX_ARTICLES)}`,
     substring
       ? db.$queryRaw<SpanRow[]>`
           SELECT a.id, a."articleId", ar.title AS "articleTitle", a.exact, a.label::text AS label, a.start, a."end"
             FROM "Annotation" a
             JOIN "Article" ar ON ar.id = a."articleId"
            WHERE ar."projectId" = ${projectId} AND a.exact ILIKE ${substring}::text AND ${visibleSpanSql(visibility, 'a')}
-           ORDER BY ar.title, a.start
-           LIMIT ${MAX_SPANS + 1}`
+           ORDER BY ar.title, a.start, a.id
+           LIMIT ${MAX_SPANS + 1} OFFSET ${skip(MAX_SPANS)}`
       : Promise.resolve([] as SpanRow[]),
   ]);
   // One row past each limit was read: it says whether there are more.
   return {
     q: text,
+    page,
     articles: articles.slice(0, MAX_ARTICLES).map((a) => ({ ...a, snippet: a.snippet && shorten(a.snippet) })),
     sentences: sentences.slice(0, MAX_SENTENCES).map(({ marked, rank: _rank, whole: _whole, ...s }) => ({ ...s, highlights: highlightsFor(s.text, marked) })),
     spans: spans.slice(0, MAX_SPANS).map((s) => ({ ...s, label: s.label.toLowerCase() as Label })),

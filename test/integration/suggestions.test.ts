@@ -231,6 +231,12 @@ describe('project search', () => {
     expect(many.more).toEqual({ sentences: true, articles: false, spans: false });
     const few = await searchProject(as(team.reviewer), team.project.id, '"day 7"');
     expect(few.more.sentences).toBe(false);
+    // Page 2 goes on where page 1 stopped: the other 5, none twice; the article list (one article) is done.
+    const next = await searchProject(as(team.reviewer), team.project.id, 'sanctions', 2);
+    expect(next).toMatchObject({ page: 2, articles: [], more: { sentences: false } });
+    expect(next.sentences).toHaveLength(5);
+    const seen = new Set([...many.sentences, ...next.sentences].map((s) => s.sentenceId));
+    expect(seen.size).toBe(55);
   });
 
   it('finds sentences by stemmed words, articles by title or content, and spans by quote', async () => {
@@ -280,6 +286,7 @@ describe('project search', () => {
     await expectAppError(searchProject(as(team.outsider), team.project.id, 'Iran'), 'NOT_FOUND');
     expect(searchQuery.safeParse({ q: '' }).success).toBe(false);
     expect(searchQuery.safeParse({ q: 'x'.repeat(201) }).success).toBe(false);
-    expect(searchQuery.safeParse({ q: 'Iran', page: '2' }).success).toBe(false);
+    expect(searchQuery.safeParse({ q: 'Iran', page: '0' }).success).toBe(false);
+    expect(searchQuery.safeParse({ q: 'Iran', limit: '2' }).success).toBe(false);
   });
 });

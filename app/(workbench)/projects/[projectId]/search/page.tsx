@@ -10,8 +10,15 @@ import { HighlightedText } from '@/components/text/highlighted-text';
 import { passageHref, spanHref } from '@/lib/cross-source/location-hash';
 import { filterMessage } from '@/components/filter-message';
 
-/** A list's count as a heading gives it: "the best 50" when the list stops at its limit with more left (a narrower query finds them). */
-const howMany = (n: number, more: boolean) => (more ? `the best ${n}; more match, narrow the search to see them` : String(n));
+/** A list's count as a heading gives it: "the best 50" when the list stops at its limit with more on the next page. */
+const howMany = (n: number, more: boolean, page: number) => {
+  const count = page > 1 ? `${n} more` : more ? `the best ${n}` : String(n);
+  return more ? `${count}; more on the next page` : count;
+};
+
+/** This search at another page of results. */
+const searchHref = (projectId: string, q: string, page: number) =>
+  `/projects/${projectId}/search?${new URLSearchParams({ q, ...(page > 1 && { page: String(page) }) })}`;
 
 export const metadata: Metadata = { title: 'Search' };
 
@@ -24,13 +31,15 @@ export default async function SearchPage({
 }) {
   const { projectId } = await params;
   const caller = await requirePageCaller(`/projects/${projectId}/search`);
-  const raw = (await searchParams).q;
-  const q = (Array.isArray(raw) ? raw[0] : raw) ?? '';
-  const parsed = q.trim() ? parsePageQuery(searchQuery, { q }) : null;
+  const given = await searchParams;
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const q = first(given.q) ?? '';
+  const parsed = q.trim() ? parsePageQuery(searchQuery, { q, page: first(given.page) }) : null;
   const [project, result] = await loadOr404(() =>
-    Promise.all([getProject(caller.id, projectId), parsed?.success ? searchProject(caller, projectId, parsed.data.q) : Promise.resolve(null)]),
+    Promise.all([getProject(caller.id, projectId), parsed?.success ? searchProject(caller, projectId, parsed.data.q, parsed.data.page) : Promise.resolve(null)]),
   );
   const nothing = result && result.articles.length + result.sentences.length + result.spans.length === 0;
+  const more = result !== null && (result.more.sentences || result.more.articles || result.more.spans);
   return (
     <main className="page">
       <ProjectCrumbs project={project} />
@@ -42,7 +51,7 @@ export default async function SearchPage({
         </button>
       </form>
       {filterMessage(parsed && !parsed.success ? parsed.message : null)}
-      {nothing && <p className="muted">Nothing matches “{result.q}”.</p>}
+      {nothing && <p className="muted">{result.page > 1 ? `No more results for “${result.q}”.` : `Nothing matches “${result.q}”.`}</p>}
       {result && !nothing && (
         // Passages come first and can run long: say what else was found, one click away.
         <nav className="sx-jump muted" aria-label="Results">
@@ -64,7 +73,7 @@ export default async function SearchPage({
       )}
       {result && result.sentences.length > 0 && (
         <section className="sx-section" aria-label="Passages" id="sx-passages">
-          <h2>Passages ({howMany(result.sentences.length, result.more.sentences)})</h2>
+          <h2>Passages ({howMany(result.sentences.length, result.more.sentences, result.page)})</h2>
           <ul className="sx-results">
             {result.sentences.map((s) => (
               <li key={s.sentenceId}>
@@ -81,7 +90,7 @@ export default async function SearchPage({
       )}
       {result && result.articles.length > 0 && (
         <section className="sx-section" aria-label="Articles" id="sx-articles">
-          <h2>Articles ({howMany(result.articles.length, result.more.articles)})</h2>
+          <h2>Articles ({howMany(result.articles.length, result.more.articles, result.page)})</h2>
           <ul className="sx-results">
             {result.articles.map((a) => (
               <li key={a.id}>
@@ -98,7 +107,7 @@ export default async function SearchPage({
       )}
       {result && result.spans.length > 0 && (
         <section className="sx-section" aria-label="Tagged spans" id="sx-spans">
-          <h2>Tagged spans ({howMany(result.spans.length, result.more.spans)})</h2>
+          <h2>Tagged spans ({howMany(result.spans.length, result.more.spans, result.page)})</h2>
           <ul className="sx-results">
             {result.spans.map((s) => (
               <li key={s.id}>
@@ -108,6 +117,17 @@ export default async function SearchPage({
             ))}
           </ul>
         </section>
+      )}
+      {result && (result.page > 1 || more) && (
+        <nav className="pager" aria-label="Result pages">
+          {result.page > 1 && <Link href={searchHref(projectId, result.q, result.page - 1)}>‹ Previous results</Link>}
+          <span aria-current="page">Page {result.page}</span>
+          {more && (
+            <Link href={searchHref(projectId, result.q, result.page + 1)} rel="next">
+              More results ›
+            </Link>
+          )}
+        </nav>
       )}
     </main>
   );
