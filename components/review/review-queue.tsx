@@ -90,14 +90,6 @@ export function ReviewList<T extends Reviewable>({ initialItems, currentUserId, 
   const router = useRouter();
   const [items, setItems] = useState(initialItems);
   const [index, setIndex] = useState(0);
-  // `o` leaves the page; coming Back, the queue picks up at the item opened, not at the top.
-  useEffect(() => {
-    const key = placeKey();
-    const id = sessionStorage.getItem(key);
-    sessionStorage.removeItem(key);
-    const at = id ? initialItems.findIndex((i) => i.id === id) : -1;
-    if (at > 0) setIndex(at);
-  }, [initialItems]);
   const [rejecting, setRejecting] = useState(false);
   const [comment, setComment] = useState('');
   const [message, setMessage] = useState('');
@@ -146,10 +138,7 @@ export function ReviewList<T extends Reviewable>({ initialItems, currentUserId, 
         if (current?.status === 'rejected') setMessage('Already rejected.');
         else setRejecting(true);
       }
-      else if (e.key === 'o' && current) {
-        sessionStorage.setItem(placeKey(), current.id);
-        window.location.assign(location(current));
-      }
+      else if (e.key === 'o' && current) window.location.assign(location(current));
       else return;
       e.preventDefault();
     };
@@ -227,6 +216,3 @@ export function ReviewList<T extends Reviewable>({ initialItems, currentUserId, 
     </section>
   );
 }
-
-/** Where the queue on this URL (its filters included) was left. */
-const placeKey = () => `review-queue:${window.location.pathname}${window.location.search}`;
