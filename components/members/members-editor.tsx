@@ -3,9 +3,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { request } from '@/lib/annotations/api-client';
 import type { MemberDto } from '@/lib/projects/members';
-import type { ProjectRole } from '@/lib/auth/can';
-
-const ROLES: ProjectRole[] = ['admin', 'analyst', 'reviewer'];
+import { PROJECT_ROLES as ROLES } from '@/lib/auth/can';
 
 type Props = { projectId: string; members: MemberDto[]; canManage: boolean; currentUserId: string };
 

@@ -23,13 +23,10 @@ function End({ span }: { span: SpanSummaryDto }) {
  * The links waiting for review, with the keys of the span queue: each shows
  * its kind and both spans with their articles; `o` opens the first span.
  */
-export function LinkReviewQueue({ initialItems, currentUserId, limit, empty }: Props) {
+export function LinkReviewQueue(props: Props) {
   return (
     <ReviewList
-      empty={empty}
-      initialItems={initialItems}
-      currentUserId={currentUserId}
-      limit={limit}
+      {...props}
       noun="link"
       location={(link) => spanHref(link.from.articleId, link.from.id)}
       quote={(link) => `${shortQuote(link.from.exact, 28)} ${linkKindName(link.kind).toLowerCase()} ${shortQuote(link.to.exact, 28)}`}

@@ -24,13 +24,10 @@ type Props = {
 };
 
 /** The spans waiting for review (see ReviewList). */
-export function ReviewQueue({ initialItems, currentUserId, limit, projectId, empty }: Props) {
+export function ReviewQueue({ projectId, ...list }: Props) {
   return (
     <ReviewList
-      empty={empty}
-      initialItems={initialItems}
-      currentUserId={currentUserId}
-      limit={limit}
+      {...list}
       noun="span"
       location={(item) => spanLocation(projectId, item)}
       quote={(item) => shortQuote(item.exact, 60)}

@@ -46,13 +46,16 @@ export async function listOrphans(userId: string, projectId: string): Promise<Or
       article: { select: { id: true, title: true, outlet: true, revision: true } },
     },
   });
-  // Which revision each orphan was made on: the one whose text has the span's hash.
-  const revisions = await db.articleRevision.findMany({
-    where: { articleId: { in: [...new Set(rows.map((r) => r.articleId))] }, textHash: { in: [...new Set(rows.map((r) => r.textHash))] } },
-    select: { articleId: true, textHash: true, revision: true },
-  });
+  // Which revision each orphan was made on (the one whose text has the span's hash), and the current texts to guess places in.
+  const articleIds = [...new Set(rows.map((r) => r.articleId))];
+  const [revisions, texts] = await Promise.all([
+    db.articleRevision.findMany({
+      where: { articleId: { in: articleIds }, textHash: { in: [...new Set(rows.map((r) => r.textHash))] } },
+      select: { articleId: true, textHash: true, revision: true },
+    }),
+    db.article.findMany({ where: { id: { in: articleIds } }, select: { id: true, text: true } }),
+  ]);
   const revisionOf = new Map(revisions.map((r) => [`${r.articleId}:${r.textHash}`, r.revision]));
-  const texts = await db.article.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.articleId))] } }, select: { id: true, text: true } });
   const indexes = new Map(texts.map((t) => [t.id, new OffsetIndex(t.text)]));
   return rows.map(({ article, claimId, _count, ...r }) => {
     const span = toAnnotationDto(r);

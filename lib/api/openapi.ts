@@ -13,6 +13,7 @@ import { articleListQuery } from '@/lib/articles/list-articles';
 import { queueQuery } from '@/lib/review/list-queue';
 import { comparisonDecisionInput, comparisonQuery } from '@/lib/review/comparison-schema';
 import { addMemberInput, memberRolesInput, projectSettingsInput } from '@/lib/projects/schema';
+import { PROJECT_ROLES } from '@/lib/auth/can';
 
 // The OpenAPI 3.1 document is generated from the same zod schemas the routes
 // parse with, so it cannot drift from what they accept (a test checks both).
@@ -88,7 +89,7 @@ const project = z.object({
   id: z.string(),
   name: z.string(),
   description: z.string().nullable(),
-  roles: z.array(z.enum(['admin', 'analyst', 'reviewer'])),
+  roles: z.array(z.enum(PROJECT_ROLES)),
   articleCount: z.number().int(),
   independentAnnotation: z.boolean().describe("Analysts see only their own spans on an article until a reviewer opens it for comparison"),
 });
@@ -97,7 +98,7 @@ const member = z.object({
   id: z.string(),
   name: z.string(),
   email: z.string().nullable().describe('Shown to admins only'),
-  roles: z.array(z.enum(['admin', 'analyst', 'reviewer'])),
+  roles: z.array(z.enum(PROJECT_ROLES)),
 });
 const kappa = z.object({ kappa: z.number().nullable(), observed: z.number(), expected: z.number(), n: z.number().int() });
 const comparisonAnalyst = z.object({ id: z.string(), name: z.string(), spans: z.number().int() });
@@ -111,7 +112,7 @@ const comparison = z.object({
   b: comparisonAnalyst.nullable(),
   items: z
     .array(z.object({ key: z.string(), kind: z.enum(['exact', 'partial', 'tag', 'only-a', 'only-b']).describe('tag: the spans overlap and their tags differ'), a: annotation.nullable(), b: annotation.nullable() }))
-    .describe('Pairs (same tag, overlapping; exact or partial boundaries) and lone spans, in reading order'),
+    .describe('Pairs (overlapping spans: exact or partial with the same tag, or tags differing) and lone spans, in reading order'),
   agreement: z
     .object({
       overall: kappa,
@@ -436,7 +437,7 @@ export function buildOpenApiDocument(serverUrl = '/') {
           summary: 'Add someone with an account to the project by email, with roles besides any they have (admins); audited',
           parameters: [pathParam('projectId')],
           requestBody: { required: true, ...json(schema(addMemberInput, 'input')) },
-          responses: { 200: { description: 'The member', ...json(schema(member)) }, ...errors(400, 401, 403, 404, 413, 415) },
+          responses: { 200: { description: 'The member', ...json(schema(member)) }, ...errors(400, 401, 403, 404, 409, 413, 415) },
         },
       },
       '/api/v1/projects/{projectId}/members/{userId}': {

@@ -25,9 +25,10 @@ export type ArticleSummaryDto = {
 export type ArticlePageDto = { articles: ArticleSummaryDto[]; total: number; page: number; perPage: number };
 
 const SORT_COLUMNS = ['published', 'title', 'outlet', 'length'] as const;
+type SortColumn = (typeof SORT_COLUMNS)[number];
+export type ArticleSort = SortColumn | `-${SortColumn}`;
 /** Each column, ascending or (with "-") descending. */
-export const ARTICLE_SORTS = ['published', '-published', 'title', '-title', 'outlet', '-outlet', 'length', '-length'] as const;
-export type ArticleSort = (typeof ARTICLE_SORTS)[number];
+export const ARTICLE_SORTS = SORT_COLUMNS.flatMap((c) => [c, `-${c}` as const]) as [ArticleSort, ...ArticleSort[]];
 
 /**
  * Which of a project's articles to list: a page of them, by title or outlet
@@ -58,7 +59,7 @@ export function articleOrder(sort: ArticleSort = 'published'): Prisma.ArticleOrd
   const dir = sort.startsWith('-') ? 'desc' : 'asc';
   const byDate = { publishedAt: { sort: 'asc', nulls: 'last' } } as const;
   const tail = [{ title: 'asc' }, { id: 'asc' }] as const;
-  switch (sort.replace(/^-/, '') as (typeof SORT_COLUMNS)[number]) {
+  switch (sort.replace(/^-/, '') as SortColumn) {
     case 'published':
       return [{ publishedAt: { sort: dir, nulls: 'last' } }, ...tail];
     case 'title':
@@ -137,6 +138,10 @@ export async function listOutlets(userId: string, projectId: string): Promise<{ 
   await requireProjectRoles(userId, projectId);
   const rows = await db.article.groupBy({ by: ['outlet'], where: { projectId }, _count: { _all: true } });
   const counts = new Map<string, number>();
-  for (const r of rows) counts.set(r.outlet ?? UNKNOWN_OUTLET, (counts.get(r.outlet ?? UNKNOWN_OUTLET) ?? 0) + r._count._all);
+  for (const r of rows) {
+    // An outlet actually named "Unknown outlet" counts with the articles that have none, as the filter takes them.
+    const outlet = r.outlet ?? UNKNOWN_OUTLET;
+    counts.set(outlet, (counts.get(outlet) ?? 0) + r._count._all);
+  }
   return [...counts].map(([outlet, articles]) => ({ outlet, articles })).sort((a, b) => compareOutlets(a.outlet, b.outlet));
 }

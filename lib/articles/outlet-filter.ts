@@ -9,7 +9,7 @@ import { UNKNOWN_OUTLET } from '@/lib/claims/dto';
  */
 
 /** Whether the filter's outlet names ask for articles without an outlet. */
-export const wantsUnknownOutlet = (outlets: readonly string[]) => outlets.includes(UNKNOWN_OUTLET);
+const wantsUnknownOutlet = (outlets: readonly string[]) => outlets.includes(UNKNOWN_OUTLET);
 
 /** Articles of any of these outlets, as a Prisma where on Article. */
 export function outletWhere(outlets: readonly string[]): Prisma.ArticleWhereInput {

@@ -2,7 +2,9 @@
 // allow, and the server enforces the same functions (lib/auth/permissions.ts
 // re-exports them), so the two cannot drift apart.
 
-export type ProjectRole = 'admin' | 'analyst' | 'reviewer';
+/** A project's roles, in the order lists show them. */
+export const PROJECT_ROLES = ['admin', 'analyst', 'reviewer'] as const;
+export type ProjectRole = (typeof PROJECT_ROLES)[number];
 
 /** What each role may do in a project. Admins may do everything. */
 export const can = {

@@ -2,6 +2,7 @@ import 'server-only';
 import { db, type Tx } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { assertAllowed, can, requireProjectRoles, toProjectRole, type ProjectRole } from '@/lib/auth/permissions';
+import { PROJECT_ROLES } from '@/lib/auth/can';
 import { recordEvent } from '@/lib/audit/record-event';
 import type { Caller } from '@/lib/auth/caller';
 import type { Role } from '@/lib/db/generated/enums';
@@ -10,8 +11,7 @@ import type { AddMemberInput, MemberRolesInput } from './schema';
 /** A member as the members page shows them: email only to admins (it is a sign-in name). */
 export type MemberDto = { id: string; name: string; email: string | null; roles: ProjectRole[] };
 
-const ROLE_ORDER: ProjectRole[] = ['admin', 'analyst', 'reviewer'];
-const byRole = (a: ProjectRole, b: ProjectRole) => ROLE_ORDER.indexOf(a) - ROLE_ORDER.indexOf(b);
+const byRole = (a: ProjectRole, b: ProjectRole) => PROJECT_ROLES.indexOf(a) - PROJECT_ROLES.indexOf(b);
 
 /** The project's members with their roles, by name. Any member may see who is in the project. */
 export async function listProjectMembers(userId: string, projectId: string): Promise<MemberDto[]> {

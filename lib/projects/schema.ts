@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROJECT_ROLES } from '@/lib/auth/can';
 
 /** Body of PATCH /api/v1/projects/{id}: the project's settings (admins). */
 export const projectSettingsInput = z.strictObject({
@@ -9,7 +10,7 @@ export const projectSettingsInput = z.strictObject({
 export type ProjectSettingsInput = z.infer<typeof projectSettingsInput>;
 
 const roleList = z
-  .array(z.enum(['admin', 'analyst', 'reviewer']))
+  .array(z.enum(PROJECT_ROLES))
   .max(3)
   .transform((roles) => [...new Set(roles)]);
 

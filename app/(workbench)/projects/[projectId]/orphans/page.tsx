@@ -16,6 +16,8 @@ export default async function OrphansPage({ params }: { params: Promise<{ projec
   const { projectId } = await params;
   const caller = await requirePageCaller(`/projects/${projectId}/orphans`);
   const [project, orphans] = await loadOr404(() => Promise.all([getProject(caller.id, projectId), listOrphans(caller.id, projectId)]));
+  // Who may move or delete each orphan: its author or an admin, as the server checks.
+  const movable = new Set(orphans.filter((o) => can.changeSpan(project.roles, o.author.id, caller.id)).map((o) => o.id));
   return (
     <main className="page">
       <ProjectCrumbs project={project} />
@@ -74,8 +76,8 @@ export default async function OrphansPage({ params }: { params: Promise<{ projec
                 </p>
               )}
               <div className="rq-actions">
-                {o.guess && can.changeSpan(project.roles, o.author.id, caller.id) && <PlaceOrphan id={o.id} start={o.guess.start} end={o.guess.end} version={o.version} />}
-                {can.changeSpan(project.roles, o.author.id, caller.id) && (
+                {o.guess && movable.has(o.id) && <PlaceOrphan id={o.id} start={o.guess.start} end={o.guess.end} version={o.version} />}
+                {movable.has(o.id) && (
                   <Link className="btn" href={`/articles/${o.article.id}?place=${encodeURIComponent(o.id)}${o.guess ? `#cp-${o.guess.start}-${o.guess.end}` : ''}`}>
                     Choose its place in the article…
                   </Link>
@@ -83,7 +85,7 @@ export default async function OrphansPage({ params }: { params: Promise<{ projec
                 <Link className="btn" href={o.guess ? passageHref(o.article.id, o.guess.start, o.guess.end) : `/articles/${o.article.id}`}>
                   Tag it again in the current text
                 </Link>
-                {can.changeSpan(project.roles, o.author.id, caller.id) && <DeleteOrphan id={o.id} quote={o.exact} />}
+                {movable.has(o.id) && <DeleteOrphan id={o.id} quote={o.exact} />}
               </div>
               <ObjectHistory objectType="annotation" objectId={o.id} />
             </li>
