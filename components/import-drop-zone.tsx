@@ -38,7 +38,12 @@ const displayName = (file: string, folderZips: Set<string>) => (folderZips.has(f
 function summaryLine(r: Result, folderZips: Set<string>): string {
   // A file imports whole or not at all: say so, lest the valid lines be thought in. Only when the
   // server said why: after a network error or a bare status nobody knows what it committed.
-  if (r.error) return r.error === 'Network error' || /^HTTP \d+$/.test(r.error) ? r.error : `${r.error} (nothing of this file was imported)`;
+  if (r.error) {
+    if (r.error === 'Network error' || /^HTTP \d+$/.test(r.error)) return r.error;
+    // A list of invalid records (lib/import/file-problems.ts) says it under its count line.
+    const [first, ...list] = r.error.split('\n');
+    return [`${first.replace(/:$/, '')} (nothing of this file was imported)${list.length ? ':' : ''}`, ...list].join('\n');
+  }
   const name = displayName(r.file, folderZips);
   if (r.articles === 0) return `${name}: no articles in this file (is it empty?); nothing imported`;
   const parts = [plural(r.articles ?? 0, 'article'), `${r.added} added`, `${r.unchanged} unchanged`];

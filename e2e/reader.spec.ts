@@ -160,6 +160,7 @@ test('an analyst imports files by choosing them on the project page and sees a s
   await page.getByLabel('Files to import').setInputFiles([
     { name: 'good.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(JSON.stringify({ title: 'Uploaded through the page', outlet: 'RFE/RL', text: 'Albania expelled Iranian diplomats.' }) + '\n') },
     { name: 'bad.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from('{"title": "no text"}\n') },
+    { name: 'worse.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from('{"title": "no text"}\n{"text": "Fine."}\n{"text": "x", "published": "May 5"}\n') },
     { name: 'empty.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from('') },
     // doccano's sequence-labelling export: its spans come in as the analyst's pending spans.
     { name: 'doccano.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(JSON.stringify({ text: 'Tehran denied it. Tirana blamed Iran.', label: [[7, 16, 'DENIAL'], [18, 37, 'ASSERTION']] }) + '\n') },
@@ -168,6 +169,14 @@ test('an analyst imports files by choosing them on the project page and sees a s
   await expect(summary).toHaveAttribute('aria-live', 'polite');
   await expect(summary).toContainText('good.jsonl: 1 article, 1 added, 0 unchanged');
   await expect(summary).toContainText('bad.jsonl, line 1: field "text" is missing (nothing of this file was imported)');
+  // Every invalid record of a file is listed, one a line.
+  const worse = summary.getByRole('listitem').filter({ hasText: 'worse.jsonl' });
+  await expect(worse).toContainText('line 3');
+  expect((await worse.innerText()).split('\n')).toEqual([
+    'worse.jsonl: 2 invalid records (nothing of this file was imported):',
+    '- line 1: field "text" is missing',
+    '- line 3: field "published" must be a date, YYYY-MM-DD (it is "May 5")',
+  ]);
   await expect(summary).toContainText('empty.jsonl: no articles in this file (is it empty?); nothing imported');
   await expect(summary).toContainText('doccano.jsonl: 1 article, 1 added, 0 unchanged, 2 spans imported');
   await expect(page.getByRole('link', { name: 'Uploaded through the page' })).toBeVisible();

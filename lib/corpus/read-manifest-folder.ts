@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import type { NewArticle } from '@/lib/articles/article-fields';
 import { decodeUtf8 } from '@/lib/import/decode-utf8';
+import { FileProblems, MAX_LISTED_PROBLEMS } from '@/lib/import/file-problems';
 import { quoteValue, toNewArticle, valueAt } from '@/lib/import/record';
 
 /**
@@ -55,27 +56,40 @@ export async function readManifestCorpus(files: CorpusFiles): Promise<{ name?: s
     if (e instanceof AppError) throw e;
     throw new AppError('BAD_REQUEST', `${where}: not valid JSON (${(e as Error).message})`, { manifest: 'invalid JSON' });
   }
+  const problems = new FileProblems(where);
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    // articles.<i>.<field>: named as a record (1-based) and its field, like every other format's errors.
-    const [top, index, ...rest] = issue.path.map(String);
-    const inRecord = top === 'articles' && index !== undefined && /^\d+$/.test(index);
-    const field = inRecord ? rest.join('.') || '(record)' : issue.path.join('.') || '(manifest)';
-    const shown = inRecord && rest.length ? quoteValue(valueAt(json, issue.path)) : '';
-    const at = inRecord ? `${where}, record ${Number(index) + 1}` : where;
-    throw new AppError('BAD_REQUEST', `${at}: field "${field}" ${issue.message}${shown}`, { [field]: issue.message });
+    for (const issue of parsed.error.issues.slice(0, MAX_LISTED_PROBLEMS + 1)) problems.add(manifestIssue(issue, json, where));
+    throw problems.error();
   }
-  const articles = await Promise.all(
-    parsed.data.articles.map(async (a, i) => {
-      const origin = { file: where, record: i + 1 };
-      const bytes = await files.read(a.file);
-      if (bytes === null) throw new AppError('BAD_REQUEST', `${where}, record ${i + 1}: field "file": no file "${a.file}" in the folder`, { file: 'missing' });
-      const text = decodeUtf8(bytes, `${files.name}/${a.file}`);
-      return toNewArticle({ ...a, externalId: a.externalId ?? a.file, text }, origin);
+  // Every record is read and checked, so that the error lists all that are wrong.
+  const read = await Promise.all(
+    parsed.data.articles.map(async (a, i): Promise<NewArticle | AppError> => {
+      try {
+        const bytes = await files.read(a.file);
+        if (bytes === null) throw new AppError('BAD_REQUEST', `${where}, record ${i + 1}: field "file": no file "${a.file}" in the folder`, { file: 'missing' });
+        const text = decodeUtf8(bytes, `${files.name}/${a.file}`);
+        return toNewArticle({ ...a, externalId: a.externalId ?? a.file, text }, { file: where, record: i + 1 });
+      } catch (e) {
+        if (e instanceof AppError) return e;
+        throw e;
+      }
     }),
   );
+  for (const r of read) if (r instanceof AppError) problems.add(r);
+  problems.finish();
+  const articles = read as NewArticle[];
   return { name: parsed.data.corpus, description: parsed.data.description, articles };
+}
+
+/** One problem of the manifest itself: articles.<i>.<field> is named as a record (1-based) and its field, like every other format's errors. */
+function manifestIssue(issue: z.core.$ZodIssue, json: unknown, where: string): AppError {
+  const [top, index, ...rest] = issue.path.map(String);
+  const inRecord = top === 'articles' && index !== undefined && /^\d+$/.test(index);
+  const field = inRecord ? rest.join('.') || '(record)' : issue.path.join('.') || '(manifest)';
+  const shown = inRecord && rest.length ? quoteValue(valueAt(json, issue.path)) : '';
+  const at = inRecord ? `${where}, record ${Number(index) + 1}` : where;
+  return new AppError('BAD_REQUEST', `${at}: field "${field}" ${issue.message}${shown}`, { [field]: issue.message });
 }
 
 /** A corpus folder on disk (the demo corpus, a folder given to the CLI). */

@@ -2,6 +2,7 @@ import { Readable, pipeline } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
 import { AppError } from '@/lib/errors';
 import type { NewArticle } from '@/lib/articles/article-fields';
+import { FileProblems } from './file-problems';
 import { readLineBlocks } from './read-line-blocks';
 import type { ColumnMapping } from './column-mapping';
 import { MAX_TEXT_LENGTH, toNewArticle } from './record';
@@ -11,15 +12,19 @@ const MAX_RECORD_CHARS = 4 * MAX_TEXT_LENGTH;
 
 /**
  * A CSV file with a header line, parsed by csv-parse's streaming parser and
- * validated record by record, in file order: the first malformed line or
- * invalid record stops the import, and its error names the record and the
- * line it starts on. Only a block of lines and a few records are in memory.
+ * validated record by record, in file order. Errors name the record and the
+ * line it starts on. After the first invalid record no more are handed out
+ * (the import will store nothing) but the rest is still checked, so that the
+ * file's error lists every invalid record (FileProblems); a malformed line
+ * ends the reading, since csv-parse cannot tell where the next record starts.
+ * Only a block of lines and a few records are in memory.
  */
 export async function* readCsv(file: string, name: string, mapping: ColumnMapping): AsyncGenerator<NewArticle> {
   // The header is line 1; a record starts on the line after the previous one
   // ends (csv-parse reports where a record ends), past any empty lines.
   let lastEnd = 1;
   let lastEmpty = 0;
+  const problems = new FileProblems(name);
   const parser = parse({
     bom: true,
     skip_empty_lines: true,
@@ -40,7 +45,14 @@ export async function* readCsv(file: string, name: string, mapping: ColumnMappin
       lastEnd = context.lines;
       lastEmpty = context.empty_lines;
       const raw = Object.fromEntries(Object.entries(mapping).map(([field, column]) => [field, record[column!]]));
-      return toNewArticle(raw, { file: name, record: context.records, line });
+      try {
+        const article = toNewArticle(raw, { file: name, record: context.records, line });
+        return problems.any ? null : article;
+      } catch (e) {
+        // Throws (ending the parse) only once the list is full; null skips the record.
+        problems.add(e);
+        return null;
+      }
     },
   });
   // Errors of any stage (bad UTF-8 from the reader, a parse error, an invalid
@@ -49,9 +61,9 @@ export async function* readCsv(file: string, name: string, mapping: ColumnMappin
   try {
     for await (const article of parser) yield article as NewArticle;
   } catch (e) {
-    if (e instanceof AppError) throw e;
-    throw malformed(e as CsvError, name);
+    throw problems.stop(e instanceof AppError ? e : malformed(e as CsvError, name));
   }
+  problems.finish();
 }
 
 /**

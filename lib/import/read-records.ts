@@ -28,9 +28,10 @@ export async function sizeOfImport(file: string, name: string): Promise<number> 
 /**
  * Every article in one file (or corpus folder), validated, in file order.
  * JSON Lines and CSV stream: records are read and checked one by one, so a
- * file of any size (up to the limit) takes the memory of a few records. The
- * first bad record throws with its file, line and field, and the caller's
- * transaction (lib/corpus/add-articles.ts) imports nothing of the file.
+ * file of any size (up to the limit) takes the memory of a few records. A
+ * bad record throws (at the end of the file, listing every bad record with its
+ * line and field: lib/import/file-problems.ts), and the caller's transaction
+ * (lib/corpus/add-articles.ts) imports nothing of the file.
  * A page (.txt, .html) is one article, read whole.
  */
 export async function* readRecords(file: string, opts: { mapping?: ColumnMapping; name?: string } = {}): AsyncGenerator<NewArticle> {

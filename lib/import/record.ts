@@ -124,15 +124,21 @@ export function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
-/** Validates one raw record; the error names the file, the line, the field and the bad value. */
+/** Validates one raw record; the error names the file, the line, and each bad field with its value. */
 export function toNewArticle(raw: unknown, origin: RecordOrigin): NewArticle {
   const parsed = articleRecord.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue.path.join('.') || '(record)';
-    // The body itself is not quoted back: its problems are about all of it.
-    const shown = field === 'text' ? '' : quoteValue(valueAt(raw, issue.path));
-    throw new AppError('BAD_REQUEST', `${describeOrigin(origin)}: field "${field}" ${issue.message}${shown}`, { [field]: issue.message });
+    const fields: Record<string, string> = Object.create(null);
+    const problems: string[] = [];
+    for (const issue of parsed.error.issues) {
+      const field = issue.path.join('.') || '(record)';
+      if (field in fields) continue;
+      fields[field] = issue.message;
+      // The body itself is not quoted back: its problems are about all of it.
+      const shown = field === 'text' ? '' : quoteValue(valueAt(raw, issue.path));
+      problems.push(`field "${field}" ${issue.message}${shown}`);
+    }
+    throw new AppError('BAD_REQUEST', `${describeOrigin(origin)}: ${problems.join('; ')}`, fields);
   }
   const r = parsed.data;
   const text = r.text;

@@ -54,6 +54,41 @@ describe('import', () => {
     expect(await countArticles(project.id)).toBe(0);
   });
 
+  it('lists every invalid record of a file, not only the first, and stores none of it', async () => {
+    const project = await makeProject();
+    const good = (n: number) => JSON.stringify({ title: `Fine ${n}`, text: `A fine article ${n}.` });
+    const jsonl = [good(1), JSON.stringify({ title: 'No text' }), good(3), '{"title": "x",', good(5), JSON.stringify({ text: 'T', published: 'May 5', outlet: ['BBC'] })].join('\n');
+    const message = await importError(project.id, write('several.jsonl', jsonl));
+    expect(message.split('\n')).toEqual([
+      'several.jsonl: 3 invalid records:',
+      '- line 2: field "text" is missing',
+      expect.stringMatching(/^- line 4: not valid JSON/),
+      // Every bad field of a record, not only its first.
+      expect.stringMatching(/^- line 6: field "outlet" .*; field "published" must be a date, YYYY-MM-DD \(it is "May 5"\)$/),
+    ]);
+    const csv = 'Body ID,articleBody\n1,Fine\n2,\n3,Fine too\n4,"  "\n';
+    expect((await importError(project.id, write('bodies.csv', csv))).split('\n')).toEqual([
+      'bodies.csv: 2 invalid records:',
+      '- record 2 (line 3): field "text" is missing or empty',
+      '- record 4 (line 5): field "text" is only whitespace',
+    ]);
+    // A malformed line ends the reading; the records before it are still listed.
+    const broken = await importError(project.id, write('broken.csv', 'Body ID,articleBody\n1,\n2,"never closed\n3,x\n'));
+    expect(broken).toMatch(/^broken\.csv: 2 invalid records:\n- record 1 \(line 2\): field "text" is missing or empty\n- line \d+: malformed CSV/);
+    expect(await countArticles(project.id)).toBe(0);
+  });
+
+  it('stops listing after 20 invalid records, and says there are more', async () => {
+    const project = await makeProject();
+    const lines = Array.from({ length: 30 }, (_, i) => JSON.stringify({ title: `No text ${i + 1}` }));
+    const message = await importError(project.id, write('many.jsonl', lines.join('\n')));
+    const listed = message.split('\n');
+    expect(listed[0]).toBe('many.jsonl: more than 20 invalid records, the first 20:');
+    expect(listed.slice(1)).toHaveLength(20);
+    expect(listed.at(-1)).toBe('- line 20: field "text" is missing');
+    expect(await countArticles(project.id)).toBe(0);
+  });
+
   it('imports the FNC-1 bodies CSV layout as it is, with "Body ID" as externalId', async () => {
     const project = await makeProject();
     const file = write('bodies.csv', 'Body ID,articleBody\n0,"A small meteorite crashed.\nNicaragua says so."\n4,"Last week we hinted at it."\n');
@@ -145,6 +180,14 @@ describe('import', () => {
     expect(await importError(project.id, zip('empty.zip', { 'manifest.json': manifest([good]), 'a.txt': strToU8('  \n') }))).toBe(
       'empty.zip/manifest.json, record 1: field "text" is only whitespace',
     );
+    // Every bad record of the folder at once: a missing file, a bad field, bad UTF-8.
+    const several = { 'manifest.json': manifest([good, { file: 'b.txt' }, { file: 'a.txt', published: '2022-02-30' }, { file: 'c.txt' }]), 'a.txt': a, 'c.txt': new Uint8Array([0xff]) };
+    expect((await importError(project.id, zip('several.zip', several))).split('\n')).toEqual([
+      'several.zip/manifest.json: 3 invalid records:',
+      '- record 2: field "file": no file "b.txt" in the folder',
+      '- record 3: field "published" is not a calendar date (it is "2022-02-30")',
+      '- several.zip/c.txt, line 1: not valid UTF-8',
+    ]);
     expect(await importError(project.id, zip('climb.zip', { 'manifest.json': manifest([good]), 'a.txt': a, '../evil.txt': a }))).toBe('climb.zip: the entry "../evil.txt" points outside the folder');
     expect(await importError(project.id, write('broken.zip', 'PK not really'))).toMatch(/^broken\.zip: not a zip file that can be read/);
     expect(await countArticles(project.id)).toBe(0);
