@@ -12,6 +12,7 @@ import { backupProject } from '@/lib/backup/backup-project';
 import { restoreProject } from '@/lib/backup/restore-project';
 import { parseColumnMapping } from '@/lib/import/column-mapping';
 import type { Role } from '@/lib/db/generated/enums';
+import { pairSidecars } from '@/lib/import/sidecars';
 
 // Each command is a thin shell over one lib/ function.
 
@@ -107,18 +108,22 @@ program
     const actorId = opts.as ? (await findUser(opts.as)).id : undefined;
     const mapping = opts.map ? parseColumnMapping(opts.map, '--map') : undefined;
     let failed = 0;
-    for (const [i, file] of paths.entries()) {
-      const prefix = `[${i + 1}/${paths.length}] ${file}`;
+    // A page's details sidecar given beside it (`import dir/*`) is read with the page, not imported as a file.
+    const files = pairSidecars(paths.map((name) => ({ name }))).map((f) => f.file.name);
+    for (const [i, file] of files.entries()) {
+      const prefix = `[${i + 1}/${files.length}] ${file}`;
       process.stderr.write(`${prefix}: reading…\r`);
       try {
         const r = await importFile(project.id, file, { mapping, actorId });
-        console.log(`${prefix}: ${r.articles} articles, ${r.added} added, ${r.unchanged} unchanged, ${r.revised} revised${r.spans ? `, ${r.spans} spans imported` : ''}${r.spansSkipped ? `, ${r.spansSkipped} spans not imported (their articles were already here)` : ''} (${r.orphaned} spans orphaned)`);
+        if (r.articles === 0) console.log(`${prefix}: no articles in this file (is it empty?); nothing imported`);
+        else console.log(`${prefix}: ${r.articles} article${r.articles === 1 ? '' : 's'}, ${r.added} added, ${r.unchanged} unchanged, ${r.revised} revised${r.updated ? `, ${r.updated} with corrected details` : ''}${r.spans ? `, ${r.spans} spans imported` : ''}${r.spansSkipped ? `, ${r.spansSkipped} spans not imported (their articles were already here)` : ''} (${r.orphaned} spans orphaned)`);
       } catch (e) {
         failed++;
-        console.error(`${prefix}: nothing imported: ${e instanceof Error ? e.message : String(e)}`);
+        const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+        console.error(`${prefix}: nothing imported: ${missing ? 'no such file or folder' : e instanceof Error ? e.message : String(e)}`);
       }
     }
-    if (failed) throw new AppError('BAD_REQUEST', `${failed} of ${paths.length} files were not imported`);
+    if (failed) throw new AppError('BAD_REQUEST', `${failed} of ${files.length} files were not imported`);
   });
 
 program

@@ -6,16 +6,18 @@ import { guessColumnMapping, isDefaultLayout, readCsvHeader } from '@/lib/import
 import { filesOfEntry, zipFolders, type FolderFile } from '@/lib/import/zip-folder';
 import { plural } from './article/link-kinds';
 import { CsvMappingForm, type CsvGroup } from './csv-mapping-form';
+import { pairSidecars } from '@/lib/import/sidecars';
 
-type Result = { file: string; articles?: number; added?: number; unchanged?: number; revised?: number; orphaned?: number; spans?: number; spansSkipped?: number; error?: string };
+type Result = { file: string; articles?: number; added?: number; unchanged?: number; revised?: number; updated?: number; orphaned?: number; spans?: number; spansSkipped?: number; error?: string };
 
-/** Uploads one file with upload progress (fetch has none), resolving to the server's per-file result. */
-function upload(projectId: string, file: File, map: string | undefined, onProgress: (fraction: number) => void): Promise<Result> {
+/** Uploads one file (with its details sidecar, if any) with upload progress (fetch has none), resolving to the server's per-file result. */
+function upload(projectId: string, file: File, sidecar: File | undefined, map: string | undefined, onProgress: (fraction: number) => void): Promise<Result> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     const form = new FormData();
     if (map) form.append('map', map);
     form.append('file', file, file.name);
+    if (sidecar) form.append('file', sidecar, sidecar.name);
     xhr.open('POST', `/api/v1/projects/${projectId}/imports`);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.onload = () => {
@@ -48,6 +50,7 @@ function summaryLine(r: Result, folderZips: Set<string>): string {
   if (r.articles === 0) return `${name}: no articles in this file (is it empty?); nothing imported`;
   const parts = [plural(r.articles ?? 0, 'article'), `${r.added} added`, `${r.unchanged} unchanged`];
   if (r.revised) parts.push(`${r.revised} revised`);
+  if (r.updated) parts.push(`${r.updated} with corrected details`);
   if (r.spans) parts.push(`${plural(r.spans, 'span')} imported`);
   if (r.orphaned) parts.push(`${plural(r.orphaned, 'span')} orphaned`);
   if (r.spansSkipped) parts.push(`${plural(r.spansSkipped, 'span')} not imported: ${r.spansSkipped === 1 ? 'its article was' : 'their articles were'} already here`);
@@ -110,9 +113,11 @@ export function ImportDropZone({ projectId }: { projectId: string }) {
   async function uploadAll(files: File[], maps: Map<File, string>) {
     setToMap(null);
     const collected: Result[] = [];
-    for (const [i, file] of files.entries()) {
-      setProgress({ done: i, total: files.length, current: 0, name: file.name });
-      collected.push(await upload(projectId, file, maps.get(file), (f) => setProgress({ done: i, total: files.length, current: f, name: file.name })));
+    // A page and its details sidecar (x.txt, x.json) go in one request, to be imported together.
+    const uploads = pairSidecars(files);
+    for (const [i, { file, sidecar }] of uploads.entries()) {
+      setProgress({ done: i, total: uploads.length, current: 0, name: file.name });
+      collected.push(await upload(projectId, file, sidecar, maps.get(file), (f) => setProgress({ done: i, total: uploads.length, current: f, name: file.name })));
       setResults([...collected]);
     }
     setProgress(null);
@@ -145,7 +150,7 @@ export function ImportDropZone({ projectId }: { projectId: string }) {
       }}
     >
       <p>
-        Drop .jsonl, .csv, .txt or .html files, or a corpus folder with a manifest.json, here; or{' '}
+        Drop .jsonl, .csv, .txt (with a same-named .json of its details, if you have one) or .html files, or a corpus folder with a manifest.json, here; or{' '}
         <button type="button" className="btn link" onClick={() => input.current?.click()}>
           choose files
         </button>{' '}
@@ -174,7 +179,7 @@ export function ImportDropZone({ projectId }: { projectId: string }) {
         multiple
         hidden
         aria-label="Files to import"
-        accept=".jsonl,.ndjson,.csv,.txt,.html,.htm,.zip"
+        accept=".jsonl,.ndjson,.csv,.txt,.json,.html,.htm,.zip"
         onChange={(e) => {
           const files = [...(e.target.files ?? [])];
           // Choosing the same files again must fire change again.

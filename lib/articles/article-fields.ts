@@ -12,6 +12,10 @@ export type NewArticle = {
   text: string;
   /** Spans carried by the file (doccano-style `entities`): code points over the canonical text. */
   spans?: ImportedSpan[];
+  /** Where the record is in its file ("a.jsonl, line 7"), for errors found while storing it. */
+  origin?: string;
+  /** `externalId` is only the file's name (a page without a sidecar id): the same text under another name is the same article. */
+  idFromName?: boolean;
 };
 
 export type ImportedSpan = { start: number; end: number; label: 'assertion' | 'denial' | 'evidence'; speaker?: string | null; note?: string | null };

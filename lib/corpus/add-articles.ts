@@ -10,17 +10,18 @@ import { reviseArticle, type ArticleFields } from '@/lib/articles/revise-article
 import { recordEvent } from '@/lib/audit/record-event';
 import { insertSentences } from '@/lib/sentences/insert-sentences';
 import { refreshSentenceIndex } from '@/lib/sentences/refresh-sentence-index';
-import { findKnownArticles } from './find-known-articles';
+import { findKnownArticles, type KnownArticle } from './find-known-articles';
 import { insertArticles } from './insert-articles';
 import { readAhead } from './read-ahead';
 import { sortableIds } from './sortable-ids';
 
 /**
+ * `updated`: articles with the same text whose title, outlet, URL, author or date the import corrected;
  * `orphaned`: spans that lost their place in this import (see lib/articles/revise-article.ts);
  * `spans`: spans that came in with new articles (doccano-style entities); `spansSkipped`: spans
  * the file gives for articles already in the project, which are not merged into them.
  */
-export type AddArticlesResult = { added: number; unchanged: number; revised: number; orphaned: number; spans: number; spansSkipped: number };
+export type AddArticlesResult = { added: number; unchanged: number; revised: number; updated: number; orphaned: number; spans: number; spansSkipped: number };
 
 export type AddArticlesOptions = {
   /** Who the audit log names (null: the CLI). */
@@ -30,6 +31,9 @@ export type AddArticlesOptions = {
   /** The input's size in bytes, if known: the transaction's time limit grows with it. */
   bytes?: number;
 };
+
+/** The first key of the advisory lock an import holds on its project (the second is the project's id, hashed). */
+const IMPORT_LOCK = 72_031;
 
 /** Articles looked up together (one query) before they are stored: the memory an import holds is about two batches. */
 const BATCH_ARTICLES = 500;
@@ -62,11 +66,17 @@ export async function addArticles(
   const actorId = opts.actorId ?? null;
   const result = await db.$transaction(
     async (tx) => {
-      const store = articleStore(tx, await transactionConnection(tx), projectId, actorId);
+      const client = await transactionConnection(tx);
+      // One import into a project at a time: two at once would each miss the
+      // other's uncommitted articles and store the same text twice (no key
+      // stops that for articles found by text). The later one waits, then
+      // finds the earlier one's articles unchanged.
+      await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [IMPORT_LOCK, projectId]);
+      const store = articleStore(tx, client, projectId, actorId);
       // The next batch is read and made canonical while this one is stored.
       for await (const batch of readAhead(batches(articles), 1)) await store.add(batch);
       const counts = store.counts;
-      if (opts.file !== undefined && counts.added + counts.revised > 0) {
+      if (opts.file !== undefined && counts.added + counts.revised + counts.updated > 0) {
         await recordEvent(tx, { projectId, actorId, action: 'import', objectType: 'project', objectId: projectId, after: { file: opts.file, ...counts } });
       }
       return counts;
@@ -125,31 +135,39 @@ async function* batches(articles: AsyncIterable<NewArticle> | Iterable<NewArticl
  */
 function articleStore(tx: Tx, client: pg.ClientBase, projectId: string, actorId: string | null) {
   const nextId = sortableIds();
-  const handled = new Set<string>();
-  const counts: AddArticlesResult = { added: 0, unchanged: 0, revised: 0, orphaned: 0, spans: 0, spansSkipped: 0 };
+  const handled = new Map<string, Handled>();
+  const counts: AddArticlesResult = { added: 0, unchanged: 0, revised: 0, updated: 0, orphaned: 0, spans: 0, spansSkipped: 0 };
   return {
     counts,
     async add(batch: Prepared[]) {
-      const known = await findKnownArticles(client, projectId, batch.map((b) => b.fields));
+      const known = await findKnownArticles(client, projectId, batch.map((b) => ({ ...b.fields, idFromName: b.input.idFromName })));
       const fresh: { id: string; fields: ArticleFields; spans?: ImportedSpan[] }[] = [];
       for (const { input, fields } of batch) {
-        const match = known.find(fields);
+        const match = known.find({ ...fields, idFromName: input.idFromName });
         // Spans come in only with a new article: merging them into one already here could duplicate them.
         if (match) counts.spansSkipped += input.spans?.length ?? 0;
-        if (match && handled.has(match.id)) {
+        const earlier = match && handled.get(match.id);
+        if (earlier) {
+          // The same article twice in one file: once more with the same text is nothing new; with
+          // another text, which one is meant? Refused rather than one of them dropped unsaid.
+          if (earlier.textHash !== fields.textHash) throw twiceWithOtherText(input, earlier, fields);
           counts.unchanged++;
         } else if (match && match.textHash === fields.textHash) {
-          handled.add(match.id);
-          counts.unchanged++;
+          handled.set(match.id, { textHash: fields.textHash, origin: input.origin });
+          // Only a record that names the article (its id or URL) corrects its details: one found by
+          // its text alone may be another outlet's copy of the same wire story.
+          const named = (fields.externalId && fields.externalId === match.externalId) || (fields.url && fields.url === match.url);
+          if (named && (await correctMetadata(tx, match, fields))) counts.updated++;
+          else counts.unchanged++;
         } else if (match) {
-          handled.add(match.id);
+          handled.set(match.id, { textHash: fields.textHash, origin: input.origin });
           const outcome = await reviseArticle(tx, match.id, fields, actorId);
           counts.revised++;
           counts.orphaned += outcome?.orphaned ?? 0;
         } else {
           const id = nextId();
-          known.add({ id, externalId: fields.externalId, url: fields.url, textHash: fields.textHash });
-          handled.add(id);
+          known.add({ id, externalId: fields.externalId, url: fields.url, textHash: fields.textHash, title: fields.title, outlet: fields.outlet, author: fields.author, publishedAt: fields.publishedAt });
+          handled.set(id, { textHash: fields.textHash, origin: input.origin });
           fresh.push({ id, fields, spans: input.spans });
           counts.added++;
         }
@@ -160,6 +178,34 @@ function articleStore(tx: Tx, client: pg.ClientBase, projectId: string, actorId:
       await insertSentences(client, fresh.map((a) => ({ id: a.id, text: a.fields.text })), nextId);
     },
   };
+}
+
+/** An article this import has met: its text, and where in the file (for the error if it comes again otherwise). */
+type Handled = { textHash: string; origin?: string };
+
+function twiceWithOtherText(input: NewArticle, earlier: Handled, fields: ArticleFields): AppError {
+  const which = fields.externalId ? `externalId "${fields.externalId}"` : fields.url ? `URL ${fields.url}` : 'article';
+  const where = input.origin ?? 'this file';
+  const first = earlier.origin ? earlier.origin.slice(earlier.origin.lastIndexOf(', ') + 2) : 'earlier';
+  return new AppError('BAD_REQUEST', `${where}: the ${which} came already (${first}) with another text; give each article once`, { text: 'another text for an article given twice' });
+}
+
+/**
+ * The same text with other details: a re-import corrects the title, and the
+ * outlet, URL, author and date it gives (a field left empty keeps what is
+ * there, as for a new revision). Plain columns: no version or revision moves.
+ */
+async function correctMetadata(tx: Tx, known: KnownArticle, fields: ArticleFields): Promise<boolean> {
+  const data = {
+    ...(fields.title !== known.title && { title: fields.title }),
+    ...(fields.outlet && fields.outlet !== known.outlet && { outlet: fields.outlet }),
+    ...(fields.url && fields.url !== known.url && { url: fields.url }),
+    ...(fields.author && fields.author !== known.author && { author: fields.author }),
+    ...(fields.publishedAt && fields.publishedAt.getTime() !== known.publishedAt?.getTime() && { publishedAt: fields.publishedAt }),
+  };
+  if (Object.keys(data).length === 0) return false;
+  await tx.article.update({ where: { id: known.id }, data });
+  return true;
 }
 
 /**

@@ -5,9 +5,20 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    const at = firstInvalidUtf8Line(bytes);
-    throw new AppError('BAD_REQUEST', `${file}, line ${at}: not valid UTF-8`, { file: 'invalid UTF-8' });
+    throw notUtf8(file, firstInvalidUtf8Line(bytes), bytes);
   }
+}
+
+/**
+ * The error for bytes that are not UTF-8 at line `at`. `start`: the file's
+ * first bytes, if at hand. A file saved as UTF-16 (Windows' "Unicode") starts
+ * with its byte-order mark: say so, with what to do, rather than "not valid
+ * UTF-8" at line 1.
+ */
+export function notUtf8(file: string, at: number, start?: Uint8Array): AppError {
+  const utf16 = start && start.length >= 2 && ((start[0] === 0xff && start[1] === 0xfe) || (start[0] === 0xfe && start[1] === 0xff));
+  if (utf16) return new AppError('BAD_REQUEST', `${file}: saved as UTF-16; save it as UTF-8 and import it again`, { file: 'UTF-16, not UTF-8', line: '1' });
+  return new AppError('BAD_REQUEST', `${file}, line ${at}: not valid UTF-8`, { file: 'invalid UTF-8', line: String(at) });
 }
 
 function firstInvalidUtf8Line(bytes: Uint8Array): number {

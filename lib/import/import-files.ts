@@ -3,14 +3,15 @@ import path from 'node:path';
 import { AppError } from '@/lib/errors';
 import { addArticles } from '@/lib/corpus/add-articles';
 import type { NewArticle } from '@/lib/articles/article-fields';
-import { readRecords, sizeOfImport, type ColumnMapping } from './read-records';
+import { readRecords, sizeOfImport, type ColumnMapping, type Sidecar } from './read-records';
 
 /**
- * `revised`: articles whose text changed (a new revision); `orphaned`: spans that lost their place;
+ * `revised`: articles whose text changed (a new revision); `updated`: the same text with corrected
+ * details (title, outlet, URL, author, date); `orphaned`: spans that lost their place;
  * `spans`: spans the file brought with its new articles; `spansSkipped`: spans it gave for
  * articles already in the project (not merged into them).
  */
-export type ImportResult = { file: string; articles: number; added: number; unchanged: number; revised: number; orphaned: number; spans: number; spansSkipped: number };
+export type ImportResult = { file: string; articles: number; added: number; unchanged: number; revised: number; updated: number; orphaned: number; spans: number; spansSkipped: number };
 
 /**
  * Imports one file (or corpus folder) into a project: all of it in one
@@ -24,7 +25,7 @@ export type ImportResult = { file: string; articles: number; added: number; unch
 export async function importFile(
   projectId: string,
   file: string,
-  opts: { mapping?: ColumnMapping; name?: string; actorId?: string | null } = {},
+  opts: { mapping?: ColumnMapping; name?: string; actorId?: string | null; sidecar?: Sidecar } = {},
 ): Promise<ImportResult> {
   const name = opts.name ?? path.basename(file);
   const bytes = await sizeOfImport(file, name);
@@ -35,7 +36,7 @@ export async function importFile(
       yield r;
     }
   }
-  const counts = await addArticles(projectId, counted(readRecords(file, { mapping: opts.mapping, name })), { actorId: opts.actorId, file: name, bytes }).catch((e) => {
+  const counts = await addArticles(projectId, counted(readRecords(file, { mapping: opts.mapping, name, sidecar: opts.sidecar })), { actorId: opts.actorId, file: name, bytes }).catch((e) => {
     // Errors found while storing (not while reading) name the file too. (A zipped
     // folder's errors already name the folder, which is the zip's name without .zip.)
     if (e instanceof AppError && !e.message.startsWith(name.replace(/\.zip$/i, ''))) throw new AppError(e.code, `${name}: ${e.message}`, e.fields);

@@ -8,6 +8,8 @@ import { importFile, type ImportResult } from './import-files';
 import { MAX_IMPORT_FILE_BYTES } from './record';
 import { receiveUpload } from './receive-upload';
 import { parseColumnMapping } from './column-mapping';
+import { pairSidecars } from './sidecars';
+import { megabytes } from './megabytes';
 
 export const MAX_UPLOAD_FILES = 50;
 
@@ -30,13 +32,15 @@ export async function importUpload(userId: string, projectId: string, req: Reque
     // Checked before any file is imported: a bad mapping imports nothing.
     const mapping = fields.map === undefined ? undefined : parseColumnMapping(fields.map, 'map');
     const results: UploadResult[] = [];
-    for (const file of files) {
-      if (!file.path) {
-        results.push({ file: file.name, error: `${file.name}: larger than ${MAX_IMPORT_FILE_BYTES} bytes` });
+    // A page and its details sidecar (x.txt, x.json) sent together import as one article.
+    for (const { file, sidecar } of pairSidecars(files)) {
+      const tooLarge = [file, sidecar].find((f) => f && !f.path);
+      if (tooLarge) {
+        results.push({ file: file.name, error: `${tooLarge.name}: larger than ${megabytes(MAX_IMPORT_FILE_BYTES)}` });
         continue;
       }
       try {
-        results.push(await importFile(projectId, file.path, { name: file.name, actorId: userId, mapping }));
+        results.push(await importFile(projectId, file.path!, { name: file.name, actorId: userId, mapping, ...(sidecar && { sidecar: { path: sidecar.path!, name: sidecar.name } }) }));
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
         results.push({ file: file.name, error: e.message });

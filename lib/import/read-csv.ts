@@ -25,6 +25,7 @@ export async function* readCsv(file: string, name: string, mapping: ColumnMappin
   let lastEnd = 1;
   let lastEmpty = 0;
   const problems = new FileProblems(name);
+  let headerColumns = 0;
   const parser = parse({
     bom: true,
     skip_empty_lines: true,
@@ -36,6 +37,7 @@ export async function* readCsv(file: string, name: string, mapping: ColumnMappin
           throw new AppError('BAD_REQUEST', `${name}: no column "${column}" for ${field} (columns: ${header.join(', ')})`, { [field]: `column "${column}" missing` });
         }
       }
+      headerColumns = header.length;
       return header;
     },
     // Validation runs inside the parser, so an invalid record is reported
@@ -61,7 +63,7 @@ export async function* readCsv(file: string, name: string, mapping: ColumnMappin
   try {
     for await (const article of parser) yield article as NewArticle;
   } catch (e) {
-    throw problems.stop(e instanceof AppError ? e : malformed(e as CsvError, name));
+    throw problems.stop(e instanceof AppError ? e : malformed(e as CsvError, name, lastEnd + 1, headerColumns));
   }
   problems.finish();
 }
@@ -87,11 +89,25 @@ async function* texts(file: string, name: string) {
   }
 }
 
-function malformed(e: CsvError, name: string): AppError {
-  const line = typeof e.lines === 'number' ? e.lines : undefined;
+/**
+ * A line csv-parse could not read, named by where its record starts: where
+ * the parser gave up can be many lines later (a quote left open swallows the
+ * lines after it until the next quote, or the end of the file).
+ */
+function malformed(e: CsvError, name: string, recordStart: number, headerColumns: number): AppError {
+  const line = recordStart > 1 ? recordStart : typeof e.lines === 'number' ? e.lines : undefined;
   const where = line === undefined ? name : `${name}, line ${line}`;
-  if (e.code === 'CSV_MAX_RECORD_SIZE') {
-    return new AppError('BAD_REQUEST', `${where}: a record longer than ${MAX_RECORD_CHARS} characters (malformed CSV?)`, { line: String(line ?? '') });
+  const fields = { line: String(line ?? '') };
+  switch (e.code) {
+    case 'CSV_MAX_RECORD_SIZE':
+      return new AppError('BAD_REQUEST', `${where}: a record longer than ${MAX_RECORD_CHARS} characters (a quote left open?)`, fields);
+    case 'CSV_QUOTE_NOT_CLOSED':
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return new AppError('BAD_REQUEST', `${where}: malformed CSV: a quoted field of this record is not closed where it should be (a " missing, or a " inside it not doubled as "")`, fields);
+    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
+    case 'CSV_RECORD_INCONSISTENT_COLUMNS':
+      return new AppError('BAD_REQUEST', `${where}: malformed CSV: this record has ${Array.isArray(e.record) ? `${e.record.length} fields` : 'another number of fields'} where the header has ${headerColumns} columns`, fields);
+    default:
+      return new AppError('BAD_REQUEST', `${where}: malformed CSV (${e.message})`, fields);
   }
-  return new AppError('BAD_REQUEST', `${where}: malformed CSV (${e.message})`, { line: String(line ?? '') });
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
 import { readLineBlocks } from './read-line-blocks';
+import { decodeUtf8 } from './decode-utf8';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-lines-'));
 const write = (name: string, bytes: Buffer | string) => {
@@ -42,6 +43,15 @@ describe('reading a file as blocks of whole lines', () => {
   it('refuses bytes that are not UTF-8, naming their line, whichever chunk they fall in', async () => {
     const file = write('bad.jsonl', Buffer.concat([Buffer.from('ok\nalso ok\n'), Buffer.from([0x61, 0xff, 0x62, 0x0a]), Buffer.from('after\n')]));
     for (const chunkBytes of [1, 4, 1 << 20]) expect(await failure(file, chunkBytes)).toBe('bad.jsonl, line 3: not valid UTF-8');
+  });
+
+  it('says a file saved as UTF-16 (with its byte-order mark) is UTF-16, streamed or read whole', async () => {
+    const utf16le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"text": "a"}\n', 'utf16le')]);
+    const utf16be = Buffer.from(utf16le.map((_, i) => utf16le[i ^ 1]));
+    for (const [name, bytes] of [['le.jsonl', utf16le], ['be.jsonl', utf16be]] as const) {
+      for (const chunkBytes of [1, 1 << 20]) expect(await failure(write(name, bytes), chunkBytes)).toBe(`${name}: saved as UTF-16; save it as UTF-8 and import it again`);
+      expect(() => decodeUtf8(bytes, name)).toThrow(`${name}: saved as UTF-16; save it as UTF-8 and import it again`);
+    }
   });
 
   it('refuses a file that ends in the middle of a character', async () => {

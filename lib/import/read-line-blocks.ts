@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { AppError } from '@/lib/errors';
+import { notUtf8 } from './decode-utf8';
 
 /** Whole lines of a file, decoded; `firstLine` is the 1-based number of the first of them. */
 export type LineBlock = { text: string; firstLine: number };
@@ -31,8 +32,7 @@ export async function* readLineBlocks(file: string, name: string, opts: { chunkB
     try {
       text = decoder.decode(bytes, { stream: !last });
     } catch {
-      const at = firstInvalidLine(bytes, line);
-      throw new AppError('BAD_REQUEST', `${name}, line ${at}: not valid UTF-8`, { file: 'invalid UTF-8', line: String(at) });
+      throw notUtf8(name, firstInvalidLine(bytes, line), line === 1 ? bytes : undefined);
     }
     const block = { text, firstLine: line };
     line += countLineEnds(text);

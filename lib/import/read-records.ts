@@ -6,6 +6,7 @@ import { AppError } from '@/lib/errors';
 import type { NewArticle } from '@/lib/articles/article-fields';
 import { folderOnDisk, readManifestCorpus } from '@/lib/corpus/read-manifest-folder';
 import { decodeUtf8 } from './decode-utf8';
+import { megabytes } from './megabytes';
 import { zipCorpusFiles } from './read-zip';
 import { readCsv } from './read-csv';
 import { DEFAULT_CSV_MAPPING } from './default-csv-mapping';
@@ -20,7 +21,7 @@ export async function sizeOfImport(file: string, name: string): Promise<number> 
   const stat = await fs.stat(file);
   if (stat.isDirectory()) return 0;
   if (stat.size > MAX_IMPORT_FILE_BYTES) {
-    throw new AppError('PAYLOAD_TOO_LARGE', `${name}: ${stat.size} bytes is over the ${MAX_IMPORT_FILE_BYTES}-byte limit`, { file: 'too large' });
+    throw new AppError('PAYLOAD_TOO_LARGE', `${name}: ${megabytes(stat.size)} is over the ${megabytes(MAX_IMPORT_FILE_BYTES)} limit`, { file: 'too large' });
   }
   return stat.size;
 }
@@ -34,7 +35,7 @@ export async function sizeOfImport(file: string, name: string): Promise<number> 
  * (lib/corpus/add-articles.ts) imports nothing of the file.
  * A page (.txt, .html) is one article, read whole.
  */
-export async function* readRecords(file: string, opts: { mapping?: ColumnMapping; name?: string } = {}): AsyncGenerator<NewArticle> {
+export async function* readRecords(file: string, opts: { mapping?: ColumnMapping; name?: string; sidecar?: Sidecar } = {}): AsyncGenerator<NewArticle> {
   const name = opts.name ?? path.basename(file);
   const stat = await fs.stat(file);
   if (stat.isDirectory()) {
@@ -52,7 +53,7 @@ export async function* readRecords(file: string, opts: { mapping?: ColumnMapping
       yield* readCsv(file, name, opts.mapping ?? DEFAULT_CSV_MAPPING);
       return;
     case '.txt':
-      yield await readTxt(file, decodeUtf8(await fs.readFile(file), name), name);
+      yield await readTxt(file, decodeUtf8(await fs.readFile(file), name), name, opts.sidecar);
       return;
     case '.html':
     case '.htm':
@@ -67,16 +68,37 @@ export async function* readRecords(file: string, opts: { mapping?: ColumnMapping
   }
 }
 
-/** A sidecar `<name>.json` gives the metadata; without one the first line is the title. */
-async function readTxt(file: string, content: string, name: string): Promise<NewArticle> {
-  const sidecar = file.replace(/\.txt$/i, '.json');
-  let meta: Record<string, unknown> = {};
+/** A page's sidecar: where its bytes are, and what errors call it. */
+export type Sidecar = { path: string; name: string };
+
+/**
+ * A page whose details (title, outlet, url, author, published, externalId)
+ * come from a sidecar `<name>.json`: beside it on disk, or sent with it
+ * (lib/import/sidecars.ts). Without one, the first line is the title, and
+ * the file's name is its externalId (the same text under another name is the
+ * same article: lib/corpus/find-known-articles.ts). A sidecar that cannot be
+ * read as a JSON object is an error, never silently passed over.
+ */
+async function readTxt(file: string, content: string, name: string, sent?: Sidecar): Promise<NewArticle> {
+  const sidecar = sent ?? { path: file.replace(/\.txt$/i, '.json'), name: name.replace(/\.txt$/i, '.json') };
+  const bytes = await fs.readFile(sidecar.path).catch((e: NodeJS.ErrnoException) => {
+    if (!sent && e.code === 'ENOENT') return null;
+    throw e;
+  });
+  if (bytes === null) return { ...toNewArticle({ externalId: name, title: content.trim().split('\n')[0], text: content }, { file: name }), idFromName: true };
+  let meta: unknown;
   try {
-    meta = JSON.parse(await fs.readFile(sidecar, 'utf8'));
-  } catch {
-    meta = { title: content.trim().split('\n')[0] };
+    meta = JSON.parse(decodeUtf8(bytes, sidecar.name));
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError('BAD_REQUEST', `${name}: its details file ${sidecar.name} is not valid JSON (${(e as Error).message})`, { sidecar: 'invalid JSON' });
   }
-  return toNewArticle({ externalId: name, ...meta, text: content }, { file: name });
+  if (meta === null || typeof meta !== 'object' || Array.isArray(meta)) {
+    throw new AppError('BAD_REQUEST', `${name}: its details file ${sidecar.name} must be a JSON object (title, outlet, url, author, published, externalId)`, { sidecar: 'not an object' });
+  }
+  const givesId = 'externalId' in meta || 'external_id' in meta;
+  const article = toNewArticle({ ...(!givesId && { externalId: name }), ...meta, text: content }, { file: `${name} (details in ${sidecar.name})` });
+  return { ...article, idFromName: !givesId };
 }
 
 /**
@@ -90,8 +112,9 @@ function readHtml(content: string, name: string): NewArticle {
   dom.window.close();
   if (!article?.textContent?.trim()) throw new AppError('BAD_REQUEST', `${name}: no article text found in the page`, { text: 'missing' });
   const paragraphs = (article.textContent ?? '').split(/\n\s*\n|\n/).map((p) => p.trim()).filter(Boolean);
-  return toNewArticle(
+  const page = toNewArticle(
     { externalId: name, title: article.title || name, author: article.byline ?? null, outlet: article.siteName ?? null, published: article.publishedTime ?? null, text: paragraphs.join('\n\n') },
     { file: name },
   );
+  return { ...page, idFromName: true };
 }

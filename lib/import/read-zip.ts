@@ -2,6 +2,7 @@ import { unzipSync, type UnzipFileInfo } from 'fflate';
 import { AppError } from '@/lib/errors';
 import type { CorpusFiles } from '@/lib/corpus/read-manifest-folder';
 import { MAX_IMPORT_FILE_BYTES } from './record';
+import { megabytes } from './megabytes';
 
 /** At most this many files in a zip, and this many bytes once unpacked: a zip bomb is refused before it is unpacked. */
 export const MAX_ZIP_FILES = 10_000;
@@ -28,7 +29,7 @@ export function zipCorpusFiles(bytes: Uint8Array, name: string, limits = { files
     count++;
     unpacked += entry.originalSize;
     if (count > limits.files) throw new AppError('PAYLOAD_TOO_LARGE', `${name}: more than ${limits.files} files`, { file: 'too many entries' });
-    if (unpacked > limits.bytes) throw new AppError('PAYLOAD_TOO_LARGE', `${name}: more than ${limits.bytes} bytes once unpacked`, { file: 'too large unpacked' });
+    if (unpacked > limits.bytes) throw new AppError('PAYLOAD_TOO_LARGE', `${name}: more than ${megabytes(limits.bytes)} once unpacked`, { file: 'too large unpacked' });
     return true;
   };
   let entries: Record<string, Uint8Array>;

@@ -62,7 +62,14 @@ describe('spans in doccano records', () => {
 
   it('says plainly that the text is missing or not text', () => {
     expect(error({ title: 'No body' })).toBe('doccano.jsonl, line 3: field "text" is missing');
-    expect(error({ text: 42 })).toBe('doccano.jsonl, line 3: field "text" must be a string');
+    expect(error({ text: 42 })).toBe('doccano.jsonl, line 3: field "text" must be text');
+  });
+
+  it('words length and type problems for people, not as schema messages, and takes a number as an id', () => {
+    expect(error({ text, title: 'x'.repeat(1001) })).toMatch(/^doccano\.jsonl, line 3: field "title" is longer than 1000 characters \(it is "x{40}…"\)$/);
+    expect(error({ text, outlet: ['BBC'], published: 12 })).toBe('doccano.jsonl, line 3: field "outlet" must be text; field "published" must be a date as text, YYYY-MM-DD');
+    expect(toNewArticle({ text, externalId: 5 }, origin).externalId).toBe('5');
+    expect(toNewArticle({ text, external_id: 7 }, origin).externalId).toBe('7');
   });
 
   it('a record without spans has none', () => {

@@ -14,7 +14,7 @@ const storable = (s: z.ZodString) => s.refine((v) => !isUnstorableText(v), 'cont
 
 /** An optional text field; empty (or only spaces) is absent: an `"outlet": ""` is no outlet, not one named "". */
 const optional = (max: number) =>
-  storable(z.string().trim().max(max))
+  storable(z.string({ error: 'must be text' }).trim().max(max, `is longer than ${max} characters`))
     .nullish()
     .transform((v) => v || null);
 
@@ -33,8 +33,8 @@ const spanObject = z.object({
   start_offset: z.number().int().min(0),
   end_offset: z.number().int().min(1),
   label: spanLabel,
-  speaker: storable(z.string().max(200)).nullish(),
-  note: storable(z.string().max(5000)).nullish(),
+  speaker: storable(z.string({ error: 'must be text' }).max(200, 'is longer than 200 characters')).nullish(),
+  note: storable(z.string({ error: 'must be text' }).max(5000, 'is longer than 5000 characters')).nullish(),
 });
 
 /**
@@ -67,14 +67,15 @@ export const articleRecord = z
     url: optional(2000),
     author: optional(500),
     published: z
-      .string()
+      .string({ error: 'must be a date as text, YYYY-MM-DD' })
       .regex(/^\d{4}-\d{2}-\d{2}/, 'must be a date, YYYY-MM-DD')
       .refine((v) => isRealDate(v.slice(0, 10)), 'is not a calendar date')
       .nullish()
       .transform((v) => v?.slice(0, 10) ?? null),
-    text: storable(z.string({ error: (issue) => (issue.input === undefined || issue.input === null ? 'is missing' : 'must be a string') }).min(1, 'is missing or empty').max(MAX_TEXT_LENGTH, `is longer than ${MAX_TEXT_LENGTH} characters`)),
-    externalId: optional(500),
-    external_id: z.union([storable(z.string().max(500)), z.number()]).nullish(),
+    text: storable(z.string({ error: (issue) => (issue.input === undefined || issue.input === null ? 'is missing' : 'must be text') }).min(1, 'is missing or empty').max(MAX_TEXT_LENGTH, `is longer than ${MAX_TEXT_LENGTH} characters`)),
+    // A number is an id too (FNC-1's Body ID, a database key): kept as its digits.
+    externalId: z.preprocess((v) => (typeof v === 'number' ? String(v) : v), optional(500)),
+    external_id: z.preprocess((v) => (typeof v === 'number' ? String(v) : v), optional(500)),
     // doccano's relation export (and ours): spans as entities with code-point offsets.
     entities: spanList.optional(),
     // doccano's sequence-labelling export: the same spans as [start, end, label] under "label".
@@ -142,10 +143,10 @@ export function toNewArticle(raw: unknown, origin: RecordOrigin): NewArticle {
   }
   const r = parsed.data;
   const text = r.text;
-  const externalId = r.externalId ?? (r.external_id !== null && r.external_id !== undefined ? String(r.external_id) : null);
+  const externalId = r.externalId ?? r.external_id;
   const title = r.title || openingWords(text);
   const spans = (r.entities?.length ? r.entities : r.label)?.map((e) => ({ start: e.start_offset, end: e.end_offset, label: e.label, speaker: e.speaker ?? null, note: e.note ?? null }));
-  return { title, outlet: r.outlet ?? null, url: r.url ?? null, author: r.author ?? null, published: r.published, text, externalId, ...(spans?.length && { spans }) };
+  return { title, outlet: r.outlet ?? null, url: r.url ?? null, author: r.author ?? null, published: r.published, text, externalId, ...(spans?.length && { spans }), origin: describeOrigin(origin) };
 }
 
 /**

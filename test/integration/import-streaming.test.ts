@@ -72,13 +72,16 @@ describe('streaming import', () => {
     for (const s of article.sentences) expect(cps.slice(s.start, s.end).join('')).toBe(s.text);
   });
 
-  it('handles an article that comes twice in one file, in different batches, once: the first wins', async () => {
+  it('takes an article that comes twice in one file, in different batches, once; with another text the second time, refuses the file naming both lines', async () => {
     const project = await makeProject();
-    const records: object[] = manyRecords();
-    records.push({ externalId: 'm-3', title: 'Report 3, changed', text: 'A different text for the same id.' });
-    expect(await importFile(project.id, write('twice.jsonl', jsonl(records)), { name: 'twice.jsonl' })).toMatchObject({ added: MANY, unchanged: 1, revised: 0 });
-    const article = await testDb().article.findFirstOrThrow({ where: { projectId: project.id, externalId: 'm-3' } });
-    expect(article).toMatchObject({ text: body(3), revision: 1 });
+    const again: object[] = [...manyRecords(), { externalId: 'm-3', title: 'Report 3', text: body(3) }];
+    expect(await importFile(project.id, write('twice.jsonl', jsonl(again)), { name: 'twice.jsonl' })).toMatchObject({ added: MANY, unchanged: 1, revised: 0 });
+    const other = await makeProject();
+    const changed: object[] = [...manyRecords(), { externalId: 'm-3', title: 'Report 3, changed', text: 'A different text for the same id.' }];
+    expect(await importError(other.id, write('changed.jsonl', jsonl(changed)), 'changed.jsonl')).toBe(
+      `changed.jsonl, line ${MANY + 1}: the externalId "m-3" came already (line 4) with another text; give each article once`,
+    );
+    expect((await counts(other.id)).articles).toBe(0);
   });
 
   it('records one import audit event, in the import, for each file that changes something', async () => {
@@ -92,8 +95,8 @@ describe('streaming import', () => {
     await importFile(project.id, write('changed.jsonl', jsonl([{ externalId: 'a', text: 'First text, revised.' }, { externalId: 'b', text: 'Second text.' }])), { name: 'changed.jsonl' });
     const events = await testDb().auditEvent.findMany({ where: { projectId: project.id, action: 'import' }, orderBy: { createdAt: 'asc' } });
     expect(events.map((e) => ({ actorId: e.actorId, objectType: e.objectType, objectId: e.objectId, after: e.after }))).toEqual([
-      { actorId: user.id, objectType: 'project', objectId: project.id, after: { file: 'audited.jsonl', added: 2, unchanged: 0, revised: 0, orphaned: 0, spans: 0, spansSkipped: 0 } },
-      { actorId: null, objectType: 'project', objectId: project.id, after: { file: 'changed.jsonl', added: 0, unchanged: 1, revised: 1, orphaned: 0, spans: 0, spansSkipped: 0 } },
+      { actorId: user.id, objectType: 'project', objectId: project.id, after: { file: 'audited.jsonl', added: 2, unchanged: 0, revised: 0, updated: 0, orphaned: 0, spans: 0, spansSkipped: 0 } },
+      { actorId: null, objectType: 'project', objectId: project.id, after: { file: 'changed.jsonl', added: 0, unchanged: 1, revised: 1, updated: 0, orphaned: 0, spans: 0, spansSkipped: 0 } },
     ]);
   });
 
@@ -117,16 +120,18 @@ describe('streaming import', () => {
     expect((await counts(project.id)).articles).toBe(0);
   });
 
-  it('stores a file imported twice at the same time once: the later import finds the articles or is refused whole', async () => {
+  it('stores a file imported several times at once once: the later imports wait and find its articles', async () => {
     const project = await makeProject();
-    const file = write('twice-at-once.jsonl', jsonl(manyRecords().slice(0, 600)));
-    const outcomes = await Promise.allSettled([0, 1].map(() => importFile(project.id, file, { name: 'twice-at-once.jsonl' })));
-    for (const o of outcomes) {
-      if (o.status === 'fulfilled') expect(o.value.added + o.value.unchanged).toBe(600);
-      else expect(o.reason).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/^twice-at-once\.jsonl: Another import added/) });
+    // With ids (found by externalId) and without (found by text, which no key guards).
+    const withIds = manyRecords().slice(0, 600);
+    const withoutIds = withIds.map(({ title, text }) => ({ title, text: `${text} No id.` }));
+    for (const [name, records] of [['with-ids.jsonl', withIds], ['without-ids.jsonl', withoutIds]] as const) {
+      const file = write(name, jsonl(records));
+      const results = await Promise.all([0, 1, 2].map(() => importFile(project.id, file, { name })));
+      expect(results.map((r) => r.added).sort()).toEqual([0, 0, 600]);
+      for (const r of results) expect(r.added + r.unchanged).toBe(600);
     }
-    expect(outcomes.filter((o) => o.status === 'fulfilled' && o.value.added === 600)).toHaveLength(1);
-    expect((await counts(project.id)).articles).toBe(600);
+    expect((await counts(project.id)).articles).toBe(1200);
   });
 
   it('imports uploaded files streamed to disk, each on its own, and names the uploader in the audit log', async () => {
@@ -136,12 +141,17 @@ describe('streaming import', () => {
     const form = new FormData();
     form.append('file', new File([jsonl(manyRecords().slice(0, 3))], 'good.jsonl'));
     form.append('file', new File(['{"title": "no text"}\n'], 'bad.jsonl'));
+    // A page with its details sidecar, sent together: one article (stored as `<n>-<name>`, they are paired by name).
+    form.append('file', new File([JSON.stringify({ title: 'Ties cut', outlet: 'Wire' })], 'ties.json'));
+    form.append('file', new File(['Albania cut ties with Iran.'], 'ties.txt'));
     const results = await importUpload(user.id, project.id, new Request('http://localhost/upload', { method: 'POST', body: form }));
     expect(results).toEqual([
-      { file: 'good.jsonl', articles: 3, added: 3, unchanged: 0, revised: 0, orphaned: 0, spans: 0, spansSkipped: 0 },
+      { file: 'good.jsonl', articles: 3, added: 3, unchanged: 0, revised: 0, updated: 0, orphaned: 0, spans: 0, spansSkipped: 0 },
       { file: 'bad.jsonl', error: expect.stringMatching(/^bad\.jsonl, line 1: field "text"/) },
+      { file: 'ties.txt', articles: 1, added: 1, unchanged: 0, revised: 0, updated: 0, orphaned: 0, spans: 0, spansSkipped: 0 },
     ]);
+    expect(await testDb().article.findFirstOrThrow({ where: { projectId: project.id, externalId: 'ties.txt' } })).toMatchObject({ title: 'Ties cut', outlet: 'Wire' });
     const events = await testDb().auditEvent.findMany({ where: { projectId: project.id, action: 'import' } });
-    expect(events.map((e) => [e.actorId, (e.after as { file: string }).file])).toEqual([[user.id, 'good.jsonl']]);
+    expect(events.map((e) => [e.actorId, (e.after as { file: string }).file])).toEqual([[user.id, 'good.jsonl'], [user.id, 'ties.txt']]);
   });
 });

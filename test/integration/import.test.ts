@@ -74,7 +74,20 @@ describe('import', () => {
     ]);
     // A malformed line ends the reading; the records before it are still listed.
     const broken = await importError(project.id, write('broken.csv', 'Body ID,articleBody\n1,\n2,"never closed\n3,x\n'));
-    expect(broken).toMatch(/^broken\.csv: 2 invalid records:\n- record 1 \(line 2\): field "text" is missing or empty\n- line \d+: malformed CSV/);
+    expect(broken).toMatch(/^broken\.csv: 2 invalid records:\n- record 1 \(line 2\): field "text" is missing or empty\n- line 3: malformed CSV: a quoted field/);
+    expect(await countArticles(project.id)).toBe(0);
+  });
+
+  it('names the line where a malformed CSV record starts, not where the parser gave up', async () => {
+    const project = await makeProject();
+    const rows = (quoted: boolean) => ['Body ID,articleBody', ...Array.from({ length: 10 }, (_, i) => (i === 5 ? `80${i},"Body ${i} never closed` : quoted ? `80${i},"Body ${i}"` : `80${i},Body ${i}`))].join('\r\n');
+    // A later quote ends the open one and the parser stops there (line 8); without one, at the end (line 11).
+    for (const quoted of [true, false]) {
+      expect(await importError(project.id, write('open.csv', rows(quoted)))).toBe(
+        'open.csv, line 7: malformed CSV: a quoted field of this record is not closed where it should be (a " missing, or a " inside it not doubled as "")',
+      );
+    }
+    expect(await importError(project.id, write('ragged.csv', 'Body ID,articleBody\n1,a\n2,b,c\n'))).toBe('ragged.csv, line 3: malformed CSV: this record has 3 fields where the header has 2 columns');
     expect(await countArticles(project.id)).toBe(0);
   });
 
@@ -87,6 +100,46 @@ describe('import', () => {
     expect(listed.slice(1)).toHaveLength(20);
     expect(listed.at(-1)).toBe('- line 20: field "text" is missing');
     expect(await countArticles(project.id)).toBe(0);
+  });
+
+  it('takes a page (.txt, .html) under another name as the same article, and a page with an edited text as a revision', async () => {
+    const project = await makeProject();
+    const page = 'Albania cut ties with Iran.\nTehran denied any role.';
+    expect(await importFile(project.id, write('page.txt', page))).toMatchObject({ added: 1 });
+    expect(await importFile(project.id, write('page-copy.txt', page))).toMatchObject({ added: 0, unchanged: 1 });
+    const html = `<html><head><title>Ties cut</title></head><body><article><p>${'Albania cut ties with Iran on Wednesday. '.repeat(8)}</p></article></body></html>`;
+    expect(await importFile(project.id, write('ties.html', html))).toMatchObject({ added: 1 });
+    expect(await importFile(project.id, write('ties (1).html', html))).toMatchObject({ added: 0, unchanged: 1 });
+    expect(await importFile(project.id, write('page.txt', `${page}\nA third line.`))).toMatchObject({ added: 0, revised: 1 });
+    // A record without an id is the article with its text, whatever id that article was imported with.
+    expect(await importFile(project.id, write('same.jsonl', JSON.stringify({ title: 'Same', text: `${page}\nA third line.` })))).toMatchObject({ added: 0, unchanged: 1 });
+    expect(await countArticles(project.id)).toBe(2);
+  });
+
+  it('reads a page\'s details from its sidecar, and refuses a sidecar it cannot read, naming it', async () => {
+    const project = await makeProject();
+    write('report.json', JSON.stringify({ title: 'The report', outlet: 'Wire', published: '2022-09-07', external_id: 'r-1' }));
+    expect(await importFile(project.id, write('report.txt', 'The report says so.'))).toMatchObject({ added: 1 });
+    expect(await testDb().article.findFirstOrThrow({ where: { projectId: project.id } })).toMatchObject({ title: 'The report', outlet: 'Wire', externalId: 'r-1' });
+    write('broken.json', '{"title": "x",');
+    expect(await importError(project.id, write('broken.txt', 'Some text.'))).toMatch(/^broken\.txt: its details file broken\.json is not valid JSON/);
+    write('list.json', '["x"]');
+    expect(await importError(project.id, write('list.txt', 'Some text.'))).toMatch(/^list\.txt: its details file list\.json must be a JSON object/);
+    write('dated.json', JSON.stringify({ published: 'May 5' }));
+    expect(await importError(project.id, write('dated.txt', 'Some text.'))).toBe('dated.txt (details in dated.json): field "published" must be a date, YYYY-MM-DD (it is "May 5")');
+    expect(await countArticles(project.id)).toBe(1);
+  });
+
+  it('corrects an article\'s details when a re-import gives others with the same text, and counts them apart', async () => {
+    const project = await makeProject();
+    const record = { externalId: 'x1', title: 'Albania cuts ties', outlet: 'Wire', url: 'https://example.org/a', text: 'Albania cut ties with Iran.' };
+    await importFile(project.id, write('first.jsonl', JSON.stringify(record)));
+    const corrected = { ...record, title: 'Albania cuts ties with Iran', outlet: 'Reuters', published: '2022-09-07', url: '' };
+    expect(await importFile(project.id, write('corrected.jsonl', JSON.stringify(corrected)))).toMatchObject({ added: 0, unchanged: 0, updated: 1, revised: 0 });
+    const article = await testDb().article.findFirstOrThrow({ where: { projectId: project.id } });
+    // An empty field keeps what is there; the text and its revision do not move.
+    expect(article).toMatchObject({ title: 'Albania cuts ties with Iran', outlet: 'Reuters', url: 'https://example.org/a', publishedAt: new Date('2022-09-07T00:00:00Z'), revision: 1 });
+    expect(await importFile(project.id, write('corrected.jsonl', JSON.stringify(corrected)))).toMatchObject({ updated: 0, unchanged: 1 });
   });
 
   it('imports the FNC-1 bodies CSV layout as it is, with "Body ID" as externalId', async () => {
