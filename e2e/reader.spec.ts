@@ -182,6 +182,21 @@ test('an analyst imports files by choosing them on the project page and sees a s
   await expect(page.getByRole('link', { name: 'Uploaded through the page' })).toBeVisible();
 });
 
+test('a page chosen with its details sidecar imports as one article with those details', async ({ page }) => {
+  const team = await makeTeam();
+  await signIn(page, team.analyst.email);
+  await page.goto(`/projects/${team.project.id}`);
+  await page.getByLabel('Files to import').setInputFiles([
+    { name: 'statement.txt', mimeType: 'text/plain', buffer: Buffer.from('Tehran denied any role in the attack.\nIt called the accusation baseless.') },
+    { name: 'statement.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ title: 'Iran denies role', outlet: 'IRNA', published: '2022-09-08' })) },
+  ]);
+  const summary = page.getByRole('list', { name: 'Import summary' });
+  await expect(summary).toContainText('statement.txt: 1 article, 1 added, 0 unchanged');
+  await expect(summary.getByRole('listitem')).toHaveCount(1);
+  const row = page.getByRole('row').filter({ hasText: 'Iran denies role' });
+  await expect(row).toContainText('IRNA');
+});
+
 test('an analyst imports a corpus folder with its manifest.json by choosing the folder', async ({ page }) => {
   const team = await makeTeam();
   await signIn(page, team.analyst.email);
