@@ -72,14 +72,14 @@ describe('streaming import', () => {
     for (const s of article.sentences) expect(cps.slice(s.start, s.end).join('')).toBe(s.text);
   });
 
-  it('takes an article that comes twice in one file, in different batches, once; with another text the second time, refuses the file naming both lines', async () => {
+  it('takes an article that comes twice in one file, in different batches, once; with another text the second time, refuses the file naming the line', async () => {
     const project = await makeProject();
     const again: object[] = [...manyRecords(), { externalId: 'm-3', title: 'Report 3', text: body(3) }];
     expect(await importFile(project.id, write('twice.jsonl', jsonl(again)), { name: 'twice.jsonl' })).toMatchObject({ added: MANY, unchanged: 1, revised: 0 });
     const other = await makeProject();
     const changed: object[] = [...manyRecords(), { externalId: 'm-3', title: 'Report 3, changed', text: 'A different text for the same id.' }];
     expect(await importError(other.id, write('changed.jsonl', jsonl(changed)), 'changed.jsonl')).toBe(
-      `changed.jsonl, line ${MANY + 1}: the externalId "m-3" came already (line 4) with another text; give each article once`,
+      `changed.jsonl, line ${MANY + 1}: the externalId "m-3" came earlier in this file with another text; give each article once`,
     );
     expect((await counts(other.id)).articles).toBe(0);
   });
