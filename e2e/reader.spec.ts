@@ -162,6 +162,7 @@ test('an analyst imports files by choosing them on the project page and sees a s
     { name: 'bad.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from('{"title": "no text"}\n') },
     { name: 'worse.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from('{"title": "no text"}\n{"text": "Fine."}\n{"text": "x", "published": "May 5"}\n') },
     { name: 'empty.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from('') },
+    { name: 'noted.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(JSON.stringify({ Title: 'Misnamed title', text: 'Tirana blamed Tehran.' }) + '\n') },
     // doccano's sequence-labelling export: its spans come in as the analyst's pending spans.
     { name: 'doccano.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(JSON.stringify({ text: 'Tehran denied it. Tirana blamed Iran.', label: [[7, 16, 'DENIAL'], [18, 37, 'ASSERTION']] }) + '\n') },
   ]);
@@ -178,6 +179,10 @@ test('an analyst imports files by choosing them on the project page and sees a s
     '- line 3: field "published" must be a date, YYYY-MM-DD (it is "May 5")',
   ]);
   await expect(summary).toContainText('empty.jsonl: no articles in this file (is it empty?); nothing imported');
+  // A field that was not read is named under the file's line.
+  const noted = summary.getByRole('listitem').filter({ hasText: 'noted.jsonl' });
+  await expect(noted).toContainText('not read');
+  expect((await noted.innerText()).split('\n')).toEqual(['noted.jsonl: 1 article, 1 added, 0 unchanged', '- note: field "Title" is not read (did you mean "title"?)']);
   await expect(summary).toContainText('doccano.jsonl: 1 article, 1 added, 0 unchanged, 2 spans imported');
   await expect(page.getByRole('link', { name: 'Uploaded through the page' })).toBeVisible();
 });

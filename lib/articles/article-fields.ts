@@ -14,6 +14,8 @@ export type NewArticle = {
   spans?: ImportedSpan[];
   /** Where the record is in its file ("a.jsonl, line 7"), for errors found while storing it. */
   origin?: string;
+  /** Keys of the record that look meant for a field it does not give ([key, field]: "Title" for title): ignored, and said so. */
+  misnamed?: [string, string][];
   /** `externalId` is only the file's name (a page without a sidecar id): the same text under another name is the same article. */
   idFromName?: boolean;
 };

@@ -3,15 +3,17 @@ import path from 'node:path';
 import { AppError } from '@/lib/errors';
 import { addArticles } from '@/lib/corpus/add-articles';
 import type { NewArticle } from '@/lib/articles/article-fields';
+import { misnamedWords } from './misnamed-fields';
 import { readRecords, sizeOfImport, type ColumnMapping, type Sidecar } from './read-records';
 
 /**
  * `revised`: articles whose text changed (a new revision); `updated`: the same text with corrected
  * details (title, outlet, URL, author, date); `orphaned`: spans that lost their place;
+ * `warnings`: what the file gives that was not read, such as a misnamed field (lib/import/misnamed-fields.ts);
  * `spans`: spans the file brought with its new articles; `spansSkipped`: spans it gave for
  * articles already in the project (not merged into them).
  */
-export type ImportResult = { file: string; articles: number; added: number; unchanged: number; revised: number; updated: number; orphaned: number; spans: number; spansSkipped: number };
+export type ImportResult = { file: string; articles: number; added: number; unchanged: number; revised: number; updated: number; orphaned: number; spans: number; spansSkipped: number; warnings?: string[] };
 
 /**
  * Imports one file (or corpus folder) into a project: all of it in one
@@ -30,9 +32,12 @@ export async function importFile(
   const name = opts.name ?? path.basename(file);
   const bytes = await sizeOfImport(file, name);
   let articles = 0;
+  // Misnamed fields, once each for the file, whatever records they were in.
+  const misnamed = new Map<string, [string, string]>();
   async function* counted(records: AsyncIterable<NewArticle>) {
     for await (const r of records) {
       articles++;
+      for (const m of r.misnamed ?? []) if (misnamed.size < 20) misnamed.set(m.join('\u0000'), m);
       yield r;
     }
   }
@@ -42,5 +47,6 @@ export async function importFile(
     if (e instanceof AppError && !e.message.startsWith(name.replace(/\.zip$/i, ''))) throw new AppError(e.code, `${name}: ${e.message}`, e.fields);
     throw e;
   });
-  return { file: opts.name ?? file, articles, ...counts };
+  const warnings = [...misnamed.values()].map(misnamedWords);
+  return { file: opts.name ?? file, articles, ...counts, ...(warnings.length && { warnings }) };
 }

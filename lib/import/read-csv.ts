@@ -32,6 +32,9 @@ export async function* readCsv(file: string, name: string, mapping: ColumnMappin
     relax_column_count: false,
     max_record_size: MAX_RECORD_CHARS,
     columns: (header: string[]) => {
+      if (header.every((h) => !h.trim())) {
+        throw new AppError('BAD_REQUEST', `${name}, line 1: no column names (the first line must name the columns, e.g. ${Object.values(mapping).join(',')})`, { line: '1' });
+      }
       for (const [field, column] of Object.entries(mapping)) {
         if (!header.includes(column!)) {
           throw new AppError('BAD_REQUEST', `${name}: no column "${column}" for ${field} (columns: ${header.join(', ')})`, { [field]: `column "${column}" missing` });

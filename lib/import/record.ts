@@ -5,6 +5,7 @@ import { LABELS } from '@/lib/annotations/dto';
 import { normalizeText } from '@/lib/anchoring/normalize-text';
 import { codePointLength } from '@/lib/anchoring/code-points';
 import { isUnstorableText } from '@/lib/api/unstorable-text';
+import { misnamedFields } from './misnamed-fields';
 
 export const MAX_IMPORT_FILE_BYTES = 100 * 1024 * 1024;
 export const MAX_TEXT_LENGTH = 2_000_000;
@@ -137,16 +138,19 @@ export function toNewArticle(raw: unknown, origin: RecordOrigin): NewArticle {
       fields[field] = issue.message;
       // The body itself is not quoted back: its problems are about all of it.
       const shown = field === 'text' ? '' : quoteValue(valueAt(raw, issue.path));
-      problems.push(`field "${field}" ${issue.message}${shown}`);
+      // "text is missing" when the record has "body": say so.
+      const misnamed = misnamedFields(raw).find(([, meant]) => meant === field);
+      problems.push(`field "${field}" ${issue.message}${shown}${misnamed ? ` (the record has "${misnamed[0]}": is that it?)` : ''}`);
     }
     throw new AppError('BAD_REQUEST', `${describeOrigin(origin)}: ${problems.join('; ')}`, fields);
   }
   const r = parsed.data;
+  const misnamed = misnamedFields(raw);
   const text = r.text;
   const externalId = r.externalId ?? r.external_id;
   const title = r.title || openingWords(text);
   const spans = (r.entities?.length ? r.entities : r.label)?.map((e) => ({ start: e.start_offset, end: e.end_offset, label: e.label, speaker: e.speaker ?? null, note: e.note ?? null }));
-  return { title, outlet: r.outlet ?? null, url: r.url ?? null, author: r.author ?? null, published: r.published, text, externalId, ...(spans?.length && { spans }), origin: describeOrigin(origin) };
+  return { title, outlet: r.outlet ?? null, url: r.url ?? null, author: r.author ?? null, published: r.published, text, externalId, ...(spans?.length && { spans }), origin: describeOrigin(origin), ...(misnamed.length && { misnamed }) };
 }
 
 /**

@@ -91,6 +91,15 @@ describe('import', () => {
     expect(await countArticles(project.id)).toBe(0);
   });
 
+  it('imports a record with a misnamed field and says which field was not read, once per file', async () => {
+    const project = await makeProject();
+    const lines = [{ Title: 'Ties cut', text: 'Albania cut ties.', date: '2022-09-07' }, { Title: 'Denial', text: 'Tehran denied it.' }].map((r) => JSON.stringify(r));
+    const result = await importFile(project.id, write('misnamed.jsonl', lines.join('\n')));
+    expect(result).toMatchObject({ added: 2, warnings: ['field "Title" is not read (did you mean "title"?)', 'field "date" is not read (did you mean "published"?)'] });
+    expect(await importFile(project.id, write('fine.jsonl', JSON.stringify({ title: 'Fine', text: 'Fine.' })))).not.toHaveProperty('warnings');
+    expect(await importError(project.id, write('blank-header.csv', '  \n1,x\n'))).toBe('blank-header.csv, line 1: no column names (the first line must name the columns, e.g. articleBody,Body ID)');
+  });
+
   it('stops listing after 20 invalid records, and says there are more', async () => {
     const project = await makeProject();
     const lines = Array.from({ length: 30 }, (_, i) => JSON.stringify({ title: `No text ${i + 1}` }));

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { misnamedFields } from './misnamed-fields';
+import { toNewArticle } from './record';
+
+describe('misnamedFields', () => {
+  it('names keys meant for a field the record does not give, by case or by another tool\'s name', () => {
+    expect(misnamedFields({ Title: 'x', text: 'y', pubDate: '2022-09-07', Source: 'BBC', id: 4, relations: [] })).toEqual([
+      ['Title', 'title'],
+      ['pubDate', 'published'],
+      ['Source', 'outlet'],
+    ]);
+    // Given under its own name as well: nothing to say.
+    expect(misnamedFields({ title: 'x', Title: 'y', date: 'z', published: '2022-09-07', text: 't' })).toEqual([]);
+    expect(misnamedFields({ ExternalID: 'a', external_id: 'b', text: 't' })).toEqual([]);
+    expect(misnamedFields([1, 2])).toEqual([]);
+  });
+
+  it('travels with the article, and turns "text is missing" into a question when the record has "body"', () => {
+    expect(toNewArticle({ Title: 'x', text: 'y' }, { file: 'a.jsonl', line: 1 }).misnamed).toEqual([['Title', 'title']]);
+    expect(toNewArticle({ title: 'x', text: 'y' }, { file: 'a.jsonl', line: 1 }).misnamed).toBeUndefined();
+    expect(() => toNewArticle({ title: 'x', body: 'y' }, { file: 'a.jsonl', line: 2 })).toThrow('a.jsonl, line 2: field "text" is missing (the record has "body": is that it?)');
+  });
+});
