@@ -43,6 +43,11 @@ test('a span a revision orphans is announced on its article, found from the queu
   await page.goto(`/articles/${article.id}/revisions?revision=99`);
   await expect(page).toHaveTitle('Revisions · Wire story · Crosscheck');
   await expect(page.getByTestId('revision-unknown')).toHaveText('There is no earlier revision “99” of this article; showing revision 1.');
+  // The older text alone, as it was, one click from the changes.
+  await page.getByRole('navigation', { name: 'Show' }).getByRole('link', { name: 'Revision 1 as it was' }).click();
+  await expect(page.getByLabel('Text of revision 1')).toHaveText(FIRST);
+  await page.getByRole('link', { name: 'Changes to the current text' }).click();
+  await expect(page.getByLabel('Changes')).toBeVisible();
 });
 
 test('only its author or an admin is offered Delete on the orphans page', async ({ page, baseURL }) => {

@@ -39,6 +39,9 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
   const valid = Number.isInteger(asked) && asked >= 1 && asked < current.revision;
   const older = valid ? asked : current.revision - 1;
   const compared = older >= 1 ? await loadOr404(() => getRevision(caller.id, articleId, older)) : null;
+  // The changes (inline, the default), or the older text alone, as it was read then.
+  const asText = (await searchParams).view === 'text';
+  const view = (text: boolean) => `/articles/${articleId}/revisions?revision=${older}${text ? '&view=text' : ''}`;
   return (
     <main className="page">
       <ProjectCrumbs project={{ id: list.projectId, name: list.projectName }} />
@@ -81,13 +84,24 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
       )}
       {compared ? (
         <section className="rv-section">
-          <h2>
-            Revision {compared.revision} → current ({compared.currentRevision})
-          </h2>
-          <p className="muted rv-legend">
-            <del>removed</del> <ins>added</ins>
-          </p>
-          <Diff diff={compared.diff} />
+          <h2>{asText ? `Revision ${compared.revision} as it was` : `Revision ${compared.revision} → current (${compared.currentRevision})`}</h2>
+          <nav className="rv-views" aria-label="Show">
+            {asText ? <Link href={view(false)}>Changes to the current text</Link> : <span aria-current="page">Changes to the current text</span>}
+            {asText ? <span aria-current="page">Revision {compared.revision} as it was</span> : <Link href={view(true)}>Revision {compared.revision} as it was</Link>}
+          </nav>
+          {asText ? (
+            // Text only, as the diff: React escapes it.
+            <div className="rv-diff" aria-label={`Text of revision ${compared.revision}`}>
+              {compared.text}
+            </div>
+          ) : (
+            <>
+              <p className="muted rv-legend">
+                <del>removed</del> <ins>added</ins>
+              </p>
+              <Diff diff={compared.diff} />
+            </>
+          )}
         </section>
       ) : (
         <p className="muted">This article has had one text only: nothing to compare.</p>
