@@ -284,11 +284,13 @@ test('a claim page shows the claim’s history and deletes the claim, keeping it
   await expect(events.nth(1)).toContainText('edited: “Tehran denied the accusation” → “Tehran denies the attack”; verdict Disputed');
   await expect(page).toHaveTitle('Claim: Tehran denies the attack · Crosscheck');
 
-  // The verdict changed through the form says it was saved.
-  await page.getByLabel('Verdict').fill('False');
+  // The verdict changed through the form, with its reason, says it was saved and shows both.
+  await page.getByLabel('Verdict', { exact: true }).fill('False');
+  await page.getByLabel('Reason for the verdict').fill('Microsoft attributed the attack to Iran.');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByTestId('claim-saved')).toHaveText('Saved.');
-  expect((await testDb().claim.findUniqueOrThrow({ where: { id: claim.id } })).verdict).toBe('False');
+  await expect(page.getByTestId('claim-verdict')).toContainText('Verdict: False — Microsoft attributed the attack to Iran. (given 20');
+  expect(await testDb().claim.findUniqueOrThrow({ where: { id: claim.id }, select: { verdict: true, verdictNote: true } })).toEqual({ verdict: 'False', verdictNote: 'Microsoft attributed the attack to Iran.' });
 
   page.once('dialog', (d) => void d.accept());
   await page.getByRole('button', { name: 'Delete claim' }).click();

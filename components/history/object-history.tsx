@@ -50,12 +50,12 @@ function detail(ev: Event) {
     // What changed: the wording (from what), the verdict, or both.
     const before = ev.before ?? {};
     const reworded = before.text !== ev.after.text;
-    const verdict = before.verdict !== ev.after.verdict;
+    const verdict = before.verdict !== ev.after.verdict || (ev.after.verdictNote !== undefined && (before.verdictNote ?? null) !== ev.after.verdictNote);
     return (
       <>
         {reworded && <>: {quote(before.text)} → {quote(ev.after.text)}</>}
         {reworded && verdict && ';'}
-        {verdict && (ev.after.verdict ? ` verdict ${String(ev.after.verdict)}` : ' verdict removed')}
+        {verdict && (ev.after.verdict ? ` verdict ${String(ev.after.verdict)}${ev.after.verdictNote ? ` (${String(ev.after.verdictNote)})` : ''}` : ' verdict removed')}
         {!reworded && !verdict && ': no change'}
       </>
     );

@@ -153,6 +153,8 @@ const claim = z.object({
   projectId: z.string(),
   text: z.string(),
   verdict: z.string().nullable(),
+  verdictNote: z.string().nullable().describe('Why the verdict (ClaimReview ratingExplanation)'),
+  verdictAt: z.string().nullable().describe('When the verdict or its reason was last given (ClaimReview datePublished)'),
   version: z.number().int(),
   author,
   spanCount: z.number().int(),

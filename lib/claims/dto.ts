@@ -11,6 +11,10 @@ export type ClaimDto = {
   /** The canonical wording. */
   text: string;
   verdict: string | null;
+  /** Why the verdict (ClaimReview's ratingExplanation). */
+  verdictNote: string | null;
+  /** When the verdict or its reason was last given (ISO), null without a verdict. */
+  verdictAt: string | null;
   /** Optimistic concurrency for renames: send it back with PATCH. */
   version: number;
   author: { id: string; name: string };

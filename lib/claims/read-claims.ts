@@ -9,6 +9,8 @@ type Row = {
   projectId: string;
   text: string;
   verdict: string | null;
+  verdictNote: string | null;
+  verdictAt: Date | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -26,7 +28,7 @@ type Row = {
 export async function readClaims(scope: { projectId: string } | { claimId: string }, visibility: SpanVisibility): Promise<ClaimDto[]> {
   const where = 'projectId' in scope ? Prisma.sql`c."projectId" = ${scope.projectId}` : Prisma.sql`c.id = ${scope.claimId}`;
   const rows = await db.$queryRaw<Row[]>`
-    SELECT c.id, c."projectId", c.text, c.verdict, c.version, c."createdAt", c."updatedAt",
+    SELECT c.id, c."projectId", c.text, c.verdict, c."verdictNote", c."verdictAt", c.version, c."createdAt", c."updatedAt",
            u.id AS "authorId", u.name AS "authorName",
            count(a.id)::int AS "spanCount",
            (count(DISTINCT coalesce(ar.outlet, ${UNKNOWN_OUTLET})) FILTER (WHERE a.id IS NOT NULL))::int AS "outletCount"
@@ -37,8 +39,9 @@ export async function readClaims(scope: { projectId: string } | { claimId: strin
      WHERE ${where}
      GROUP BY c.id, u.id
      ORDER BY lower(c.text), c.id`;
-  return rows.map(({ authorId, authorName, createdAt, updatedAt, ...row }) => ({
+  return rows.map(({ authorId, authorName, createdAt, updatedAt, verdictAt, ...row }) => ({
     ...row,
+    verdictAt: verdictAt?.toISOString() ?? null,
     author: { id: authorId, name: authorName },
     createdAt: createdAt.toISOString(),
     updatedAt: updatedAt.toISOString(),

@@ -18,17 +18,21 @@ export async function renameClaim(caller: Caller, id: string, input: RenameClaim
   const found = await findClaimForUser(caller.id, id);
   assertAllowed(can.annotate(found.roles), 'Only analysts and admins of this project can rename claims');
   await db.$transaction(async (tx) => {
-    const before = await tx.claim.findUnique({ where: { id }, select: { text: true, verdict: true, version: true } });
+    const before = await tx.claim.findUnique({ where: { id }, select: { text: true, verdict: true, verdictNote: true, version: true } });
     if (!before) throw new AppError('NOT_FOUND', 'Claim not found');
     const verdict = input.verdict !== undefined ? input.verdict || null : before.verdict;
+    // A reason without a verdict means nothing: clearing the verdict clears it.
+    const verdictNote = verdict === null ? null : input.verdictNote !== undefined ? input.verdictNote || null : before.verdictNote;
+    // The verdict's date (ClaimReview's datePublished) moves when the verdict or its reason does, not with the wording.
+    const judged = verdict !== before.verdict || verdictNote !== before.verdictNote;
     const { count } = await tx.claim.updateMany({
       where: { id, version: input.version },
-      data: { text: input.text, verdict, version: { increment: 1 } },
+      data: { text: input.text, verdict, verdictNote, ...(judged && { verdictAt: verdict === null ? null : new Date() }), version: { increment: 1 } },
     });
     if (count === 0) throw staleClaim(before.version, input.version);
     await recordEvent(tx, {
       projectId: found.projectId, actorId: caller.id, action: 'claim.update', objectType: 'claim', objectId: id,
-      before, after: { text: input.text, verdict, version: input.version + 1 },
+      before, after: { text: input.text, verdict, verdictNote, version: input.version + 1 },
     });
   });
   return readClaim(id, found.visibility);

@@ -21,6 +21,7 @@ export const createClaimInput = z
 export type CreateClaimInput = z.infer<typeof createClaimInput>;
 
 export const MAX_VERDICT_LENGTH = 100;
+export const MAX_VERDICT_NOTE_LENGTH = 500;
 
 export const renameClaimInput = z.strictObject({
   text: claimText,
@@ -31,6 +32,13 @@ export const renameClaimInput = z.strictObject({
     .nullable()
     .optional()
     .describe('The fact-check verdict ("False", "Misleading", …) used by the ClaimReview export; empty or null clears it'),
+  verdictNote: z
+    .string()
+    .trim()
+    .max(MAX_VERDICT_NOTE_LENGTH)
+    .nullable()
+    .optional()
+    .describe("Why the verdict, in a sentence or two (ClaimReview's ratingExplanation); empty or null clears it"),
   version: versionField('The version the new wording was written against; stale → 409'),
 });
 export type RenameClaimInput = z.infer<typeof renameClaimInput>;

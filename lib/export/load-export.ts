@@ -101,7 +101,7 @@ export async function openExport(exporter: Exporter, projectId: string, query: E
         take: CLAIMS_PER_BATCH,
         ...(cursor && { cursor: { id: cursor }, skip: 1 }),
         select: {
-          id: true, text: true, verdict: true, createdAt: true, updatedAt: true,
+          id: true, text: true, verdict: true, verdictNote: true, verdictAt: true, createdAt: true, updatedAt: true,
           spans: {
             where: spanWhere,
             orderBy: [{ articleId: 'asc' }, ...SPAN_ORDER],
@@ -115,7 +115,7 @@ export async function openExport(exporter: Exporter, projectId: string, query: E
       if (batch.length === 0) return;
       for (const c of batch) {
         yield {
-          id: c.id, text: c.text, verdict: c.verdict, createdAt: c.createdAt, updatedAt: c.updatedAt,
+          id: c.id, text: c.text, verdict: c.verdict, verdictNote: c.verdictNote, verdictAt: c.verdictAt, createdAt: c.createdAt, updatedAt: c.updatedAt,
           spans: c.spans.map(({ label, article: { publishedAt, ...article }, ...s }) => ({
             ...s, label: lower<Label>(label), article: { ...article, published: publishedAt?.toISOString().slice(0, 10) ?? null },
           })),

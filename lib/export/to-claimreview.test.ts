@@ -8,8 +8,8 @@ const a2: ExportClaimArticle = { id: 'a2', title: 'Attribution 👩‍💻', out
 const a3: ExportClaimArticle = { id: 'a3', title: 'Undated', outlet: null, url: null, author: null, published: null };
 const at = new Date('2022-09-12T08:00:00.000Z');
 
-const claim = (id: string, verdict: string | null, spans: ExportClaim['spans']): ExportClaim => ({
-  id, text: 'Iran was behind the July 2022 cyberattack on Albania', verdict, createdAt: at, updatedAt: at, spans,
+const claim = (id: string, verdict: string | null, spans: ExportClaim['spans'], verdictAt: Date | null = null): ExportClaim => ({
+  id, text: 'Iran was behind the July 2022 cyberattack on Albania', verdict, verdictNote: null, verdictAt, createdAt: at, updatedAt: at, spans,
 });
 const claims: ExportClaim[] = [
   claim('c1', 'Mostly supported', [
@@ -34,6 +34,13 @@ async function exportDoc(list: ExportClaim[]) {
 }
 
 describe('ClaimReview export', () => {
+  it("dates the review by its verdict, not by the claim's last rewording, and gives the verdict's reason", async () => {
+    const judged = { ...claim('c5', 'False', [], new Date('2022-09-10T10:00:00Z')), verdictNote: ' Microsoft attributed it; Iran denies it. ', updatedAt: new Date('2022-10-01T00:00:00Z') };
+    const [review] = await exportDoc([judged]);
+    expect(review.datePublished).toBe('2022-09-10');
+    expect(review.reviewRating).toEqual({ '@type': 'Rating', alternateName: 'False', ratingExplanation: 'Microsoft attributed it; Iran denies it.' });
+  });
+
   it('is a JSON array with one ClaimReview per claim that has a verdict', async () => {
     const doc = await exportDoc(claims);
     expect(Array.isArray(doc)).toBe(true);

@@ -5,9 +5,10 @@ import type { ExportClaim, ExportClaimArticle, ExportScope } from './types';
  * one ClaimReview per claim of the project that carries a verdict.
  *
  * - `claimReviewed`: the claim's text; `reviewRating`: a Rating whose
- *   `alternateName` is the verdict (the project keeps no numeric scale);
- *   `url`: the claim's page; `author`: the project, as an Organization;
- *   `datePublished`: the day the claim (and so its verdict) last changed.
+ *   `alternateName` is the verdict (the project keeps no numeric scale) and
+ *   `ratingExplanation` its reason, if given; `url`: the claim's page;
+ *   `author`: the project, as an Organization; `datePublished`: the day the
+ *   verdict was given (a later rewording of the claim does not move it).
  * - `itemReviewed` is the Claim: one CreativeWork `appearance` per distinct
  *   article among its spans in scope (approved by default), earliest
  *   published first; `firstAppearance` the earliest-published of them (left
@@ -71,9 +72,9 @@ export function claimToClaimReview(scope: ExportScope, claim: ExportClaim & { ve
     '@type': 'ClaimReview',
     url: `${scope.baseUrl}/claims/${claim.id}`,
     claimReviewed: claim.text,
-    datePublished: claim.updatedAt.toISOString().slice(0, 10),
+    datePublished: (claim.verdictAt ?? claim.updatedAt).toISOString().slice(0, 10),
     author: { '@type': 'Organization', name: scope.projectName, url: scope.baseUrl },
-    reviewRating: { '@type': 'Rating', alternateName: claim.verdict.trim() },
+    reviewRating: { '@type': 'Rating', alternateName: claim.verdict.trim(), ...(claim.verdictNote?.trim() && { ratingExplanation: claim.verdictNote.trim() }) },
     itemReviewed: {
       '@type': 'Claim',
       appearance: articles.map((a) => creativeWork(scope, a)),

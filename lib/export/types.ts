@@ -82,6 +82,8 @@ export type ExportClaim = {
   id: string;
   text: string;
   verdict: string | null;
+  verdictNote: string | null;
+  verdictAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
   spans: { id: string; label: Label; speaker: string | null; start: number; article: ExportClaimArticle }[];

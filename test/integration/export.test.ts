@@ -209,7 +209,8 @@ describe('export', () => {
     const { team, a, d, e } = await setup();
     const other = await makeArticle(team.project.id, { text: 'Iran hacked Albania, said the PM.', title: 'Wire', outlet: 'Wire', url: 'https://wire.example.net/x', published: '2022-09-06' });
     const b = await createAnnotation({ ...team.analyst, via: 'token' }, other.id, { start: 0, end: 19, label: 'assertion', speaker: 'Edi Rama' });
-    const mk = (verdict: string | null) => testDb().claim.create({ data: { projectId: team.project.id, text: 'Iran was behind the attack', verdict, authorId: team.analyst.id } });
+    const mk = (verdict: string | null) =>
+      testDb().claim.create({ data: { projectId: team.project.id, text: 'Iran was behind the attack', verdict, ...(verdict && { verdictNote: 'Microsoft attributed it.', verdictAt: new Date('2022-09-10T09:00:00Z') }), authorId: team.analyst.id } });
     const [reviewed, unreviewed] = [await mk('Mostly supported'), await mk(null)];
     await testDb().annotation.updateMany({ where: { id: { in: [a.id, b.id, e.id] } }, data: { claimId: reviewed.id } });
     await testDb().annotation.update({ where: { id: d.id }, data: { claimId: unreviewed.id } });
@@ -224,10 +225,10 @@ describe('export', () => {
       '@type': 'ClaimReview',
       url: `https://cc.example.org/claims/${reviewed.id}`,
       claimReviewed: 'Iran was behind the attack',
-      reviewRating: { '@type': 'Rating', alternateName: 'Mostly supported' },
+      reviewRating: { '@type': 'Rating', alternateName: 'Mostly supported', ratingExplanation: 'Microsoft attributed it.' },
       author: { '@type': 'Organization', name: team.project.name },
+      datePublished: '2022-09-10',
     });
-    expect(review.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     // b is pending, e is pending: only the approved span `a` appears.
     expect(review.itemReviewed.appearance.map((x: { url: string }) => x.url)).toEqual([`https://cc.example.org/articles/${team.article.id}`]);
     expect(review.itemReviewed.author).toEqual({ '@type': 'Person', name: 'Edi Rama' });

@@ -377,4 +377,24 @@ describe('claim verdicts', () => {
     const cleared = await renameClaim(as(team.analyst), claim.id, { text: claim.text, verdict: '', version: judged.version });
     expect(cleared.verdict).toBeNull();
   });
+
+  it("a verdict's reason and date: dated when given, kept by a rewording, cleared with the verdict", async () => {
+    const { renameClaim } = await import('@/lib/claims/rename-claim');
+    const { createClaim } = await import('@/lib/claims/create-claim');
+    const team = await makeTeam();
+    const claim = await createClaim(as(team.analyst), { projectId: team.project.id, text: 'Iran was behind the attack' });
+    expect(claim).toMatchObject({ verdict: null, verdictNote: null, verdictAt: null });
+    const judged = await renameClaim(as(team.analyst), claim.id, { text: claim.text, verdict: 'Supported', verdictNote: 'Microsoft attributed it.', version: claim.version });
+    expect(judged).toMatchObject({ verdict: 'Supported', verdictNote: 'Microsoft attributed it.', verdictAt: expect.any(String) });
+    await new Promise((r) => setTimeout(r, 5));
+    // Reworded, verdict untouched (the form sends it back as it was): its date stays.
+    const reworded = await renameClaim(as(team.analyst), claim.id, { text: 'Iran was behind the July attack', verdict: 'Supported', verdictNote: 'Microsoft attributed it.', version: judged.version });
+    expect(reworded.verdictAt).toBe(judged.verdictAt);
+    // A new reason is a new judgement: dated again.
+    const explained = await renameClaim(as(team.analyst), claim.id, { text: reworded.text, verdict: 'Supported', verdictNote: 'Microsoft and the FBI attributed it.', version: reworded.version });
+    expect(explained.verdictAt! > judged.verdictAt!).toBe(true);
+    // Without a verdict a reason means nothing.
+    const cleared = await renameClaim(as(team.analyst), claim.id, { text: reworded.text, verdict: '', verdictNote: 'left over', version: explained.version });
+    expect(cleared).toMatchObject({ verdict: null, verdictNote: null, verdictAt: null });
+  });
 });

@@ -48,12 +48,18 @@ export default async function ClaimPage({ params }: Props) {
             {claim.counts[l]} {l}
           </span>
         ))}
-        {claim.verdict && <strong data-testid="claim-verdict">Verdict: {claim.verdict}</strong>}
+        {claim.verdict && (
+          <span data-testid="claim-verdict">
+            <strong>Verdict: {claim.verdict}</strong>
+            {claim.verdictNote && <> — {claim.verdictNote}</>}
+            {claim.verdictAt && <span className="muted"> (given {claim.verdictAt.slice(0, 10)})</span>}
+          </span>
+        )}
         <span>
           Created by {claim.author.name} · version {claim.version}
         </span>
       </div>
-      {canEdit && <RenameClaimForm claimId={claim.id} text={claim.text} verdict={claim.verdict} version={claim.version} />}
+      {canEdit && <RenameClaimForm claimId={claim.id} text={claim.text} verdict={claim.verdict} verdictNote={claim.verdictNote} version={claim.version} />}
       {canEdit && <DeleteClaimButton claimId={claim.id} projectId={claim.projectId} version={claim.version} spanCount={claim.spanCount} />}
 
       {claim.groups.length === 0 ? (

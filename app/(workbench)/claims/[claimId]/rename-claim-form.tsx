@@ -1,12 +1,12 @@
 'use client';
 import { useActionState } from 'react';
 import { renameClaimAction, type RenameClaimState } from '@/lib/claims/actions';
-import { MAX_CLAIM_LENGTH, MAX_VERDICT_LENGTH } from '@/lib/claims/schema';
+import { MAX_CLAIM_LENGTH, MAX_VERDICT_LENGTH, MAX_VERDICT_NOTE_LENGTH } from '@/lib/claims/schema';
 
-export function RenameClaimForm({ claimId, text, verdict, version }: { claimId: string; text: string; verdict: string | null; version: number }) {
+export function RenameClaimForm({ claimId, text, verdict, verdictNote, version }: { claimId: string; text: string; verdict: string | null; verdictNote: string | null; version: number }) {
   const [state, action, pending] = useActionState<RenameClaimState, FormData>(renameClaimAction, {});
   // After a save the page re-renders with the new version; keep the form in step with it.
-  const current = state.saved ?? { text, verdict, version };
+  const current = state.saved ?? { text, verdict, verdictNote, version };
   return (
     <form action={action} aria-label="Rename the claim">
       <div className="cl-rename">
@@ -21,6 +21,14 @@ export function RenameClaimForm({ claimId, text, verdict, version }: { claimId: 
           placeholder="Verdict, e.g. False"
           aria-label="Verdict"
           style={{ maxWidth: '12rem' }}
+        />
+        <input
+          name="verdictNote"
+          defaultValue={current.verdictNote ?? ''}
+          key={`n${current.version}`}
+          maxLength={MAX_VERDICT_NOTE_LENGTH}
+          placeholder="Why, in a sentence (exported with the verdict)"
+          aria-label="Reason for the verdict"
         />
         <button className="btn" type="submit" disabled={pending}>
           {pending ? 'Saving…' : 'Save'}

@@ -50,7 +50,8 @@ function describe(e: { action: string; objectId: string; before: unknown; after:
     // What changed: the wording, the verdict, or both.
     const changes = [
       after.text !== before.text && str(after.text) && `now ${clip(String(after.text))}`,
-      after.verdict !== before.verdict && (str(after.verdict) ? `verdict: ${String(after.verdict)}` : 'verdict removed'),
+      (after.verdict !== before.verdict || (after.verdictNote !== undefined && (before.verdictNote ?? null) !== after.verdictNote)) &&
+        (str(after.verdict) ? `verdict: ${String(after.verdict)}${str(after.verdictNote) ? ` (${clip(String(after.verdictNote))})` : ''}` : 'verdict removed'),
     ].filter(Boolean);
     return changes.length ? changes.join(' · ') : 'no change';
   }
