@@ -87,12 +87,13 @@ export async function openExport(exporter: Exporter, projectId: string, query: E
   /**
    * The project's claims that carry a verdict, each with its spans in the
    * export's scope (status, tags, outlets, articles) and their articles.
-   * Without outlet/tag/article filters every claim with a verdict is listed,
-   * even one with no span in scope; with a filter, only claims that have a
-   * span matching it.
+   * With status=all and no outlet/tag/article filter every claim with a
+   * verdict is listed, even one with no span; otherwise only claims that have
+   * a span in scope: an approved-only export publishes no claim whose spans
+   * no reviewer has approved (it would appear nowhere, claimed by nobody).
    */
   async function* claims(): AsyncGenerator<ExportClaim> {
-    const filtered = Boolean(query.outlet || query.label || query.articleId);
+    const filtered = Boolean(query.outlet || query.label || query.articleId || query.status === 'approved');
     let cursor: string | undefined;
     for (;;) {
       const batch = await db.claim.findMany({

@@ -125,10 +125,19 @@ describe('brat standoff export', () => {
     for (const l of lines) expect(l).toMatch(/^[TARN#]\d+\t\S/);
   });
 
-  it('names files by a safe slug of externalId or title plus a short id', () => {
-    expect(bratFileBase(articleA)).toBe('fnc-1-body-42-aaaaaaa1');
-    expect(bratFileBase(articleB)).toBe('zoe-s-cafe-report-bbbbbbb2');
-    expect(bratFileBase({ id: 'cmxyz0000000000000000abcd', externalId: null, title: 'Тирана' })).toBe('article-0000abcd');
+  it('names files by a safe slug of externalId or title plus the article id', () => {
+    expect(bratFileBase(articleA)).toBe(`fnc-1-body-42-${articleA.id}`);
+    expect(bratFileBase(articleB)).toBe(`zoe-s-cafe-report-${articleB.id}`);
+    expect(bratFileBase({ id: 'cmxyz0000000000000000abcd', externalId: null, title: 'Тирана' })).toBe('article-cmxyz0000000000000000abcd');
+  });
+
+  it('splits a span at every character brat reads as a line end, so no T line is cut in two', () => {
+    const text = 'Line one\u2028line two\u0085line three\vvt\fff and\u00a0here.';
+    const cps = Array.from(text);
+    expect(bratFragments(cps, 5, 28)).toEqual([[5, 8], [9, 17], [18, 28]]);
+    const ann = articleToAnn({ ...articleA, text, spans: [span(text, 'x', 'one\u2028line two\u0085line', 'assertion')], links: [] }, new Map());
+    // Python's splitlines() cuts at U+2028, U+0085, VT and FF: the .ann must still be whole lines.
+    expect(ann.split(/\r\n|[\n\r\v\f\x1c-\x1e\u0085\u2028\u2029]/).filter(Boolean)).toHaveLength(2);
   });
 
   it('streams a ZIP that unzips to annotation.conf, tools.conf and a .txt/.ann pair per article', async () => {
@@ -152,11 +161,13 @@ describe('brat standoff export', () => {
     expect(strFromU8(files['tools.conf'])).toContain('Crosscheck\t<URL>:https://cc.example.org/, <URLBASE>:https://cc.example.org/claims/%s');
   });
 
-  it('keeps file names unique within an archive', async () => {
+  it('keeps file names unique within an archive, and a note names the file its span is in', async () => {
+    // Same title, ids ending alike (a short id suffix used to collide here).
     const twin = { ...articleA, id: 'zz' + articleA.id.slice(2), spans: [], links: [] };
     const { files } = await archive([articleA, twin]);
-    expect(Object.keys(files).filter((n) => n.endsWith('.txt'))).toEqual([`${bratFileBase(articleA)}.txt`, `${bratFileBase(twin)}-${twin.id}.txt`]);
-    expect(strFromU8(files[`${bratFileBase(twin)}-${twin.id}.ann`])).toBe('');
+    expect(Object.keys(files).filter((n) => n.endsWith('.txt'))).toEqual([`${bratFileBase(articleA)}.txt`, `${bratFileBase(twin)}.txt`]);
+    expect(bratFileBase(twin)).not.toBe(bratFileBase(articleA));
+    expect(strFromU8(files[`${bratFileBase(twin)}.ann`])).toBe('');
   });
 
   it('an empty export is a valid archive with the configuration only', async () => {

@@ -10,7 +10,8 @@ import type { ExportArticle, ExportScope, ExportSpan, SpanLocation, SpanLocator 
  * In the `.ann` file:
  * - `T` a span: `T1\tAssertion START END\tcovered text`, offsets in code points
  *   (brat reads the .txt into Python strings). The covered text cannot hold a
- *   line break, so a span across one is written as brat writes it: fragments
+ *   line break (any Python takes for one: U+2028, U+0085, form feed…), so a
+ *   span across one is written as brat writes it: fragments
  *   `S1 E1;S2 E2` split at the line breaks and trimmed of whitespace, their
  *   texts joined by single spaces. T numbers are the span's position in the
  *   article (start, end, id), so a span is T(n) wherever it is referred to.
@@ -55,7 +56,12 @@ export function toolsConf(baseUrl: string): string {
   return ['[normalization]', `${CLAIM_DB}\t<URL>:${baseUrl}/, <URLBASE>:${baseUrl}/claims/%s`, ''].join('\n');
 }
 
-/** ASCII slug of externalId (else title) + the id's last 8 characters: `albania-iran-k3j4h5g6`. */
+/**
+ * ASCII slug of externalId (else title) + the article's id:
+ * `albania-iran-cm3k…`. The whole id, so that names never collide (all
+ * non-Latin titles slug to "article") and a note in another file can name
+ * this one without knowing the rest of the archive.
+ */
 export function bratFileBase(article: Pick<ExportArticle, 'id' | 'externalId' | 'title'>): string {
   const slug = (article.externalId ?? article.title)
     .normalize('NFKD')
@@ -65,13 +71,17 @@ export function bratFileBase(article: Pick<ExportArticle, 'id' | 'externalId' | 
     .toLowerCase()
     .slice(0, 60)
     .replace(/-+$/, '');
-  const shortId = article.id.replace(/[^A-Za-z0-9]/g, '').slice(-8).toLowerCase();
-  return `${slug || 'article'}-${shortId}`;
+  return `${slug || 'article'}-${article.id.replace(/[^A-Za-z0-9_-]/g, '')}`;
 }
 
-const oneLine = (s: string) => s.replace(/[\t\r\n\u2028\u2029\u0085\v\f]+/g, ' ').trim();
+/**
+ * What brat (Python's str.splitlines, reading the .ann) takes for a line end:
+ * written raw inside a T line's text, any of them would cut it in two.
+ */
+const LINE_BREAKS = '\n\r\v\f\x1c\x1d\x1e\u0085\u2028\u2029';
+const oneLine = (s: string) => s.replace(new RegExp(`[\t${LINE_BREAKS}]+`, 'g'), ' ').trim();
 const isSpace = (c: string) => c.trim() === '';
-const isBreak = (c: string) => c === '\n' || c === '\r';
+const isBreak = (c: string) => LINE_BREAKS.includes(c);
 
 /**
  * brat's fragments for [start, end) over the text's code points: the span
@@ -180,16 +190,12 @@ export async function* toBrat(scope: ExportScope, articles: AsyncIterable<Export
     if (failure) throw failure;
     return concat(pending.splice(0));
   };
-  const used = new Set<string>();
 
   add('annotation.conf', annotationConf());
   add('tools.conf', toolsConf(scope.baseUrl));
   yield drain();
   for await (const article of articles) {
-    let base = bratFileBase(article);
-    // Two articles with the same slug and id suffix: fall back to the full id.
-    if (used.has(base)) base = `${base}-${article.id}`;
-    used.add(base);
+    const base = bratFileBase(article);
     const here = new Set(article.spans.map((s) => s.id));
     const elsewhere = article.links.filter((l) => !here.has(l.toId)).map((l) => l.toId);
     const located = elsewhere.length ? await locate([...new Set(elsewhere)]) : new Map<string, SpanLocation>();

@@ -47,6 +47,10 @@ describe('CoNLL BIO (IOB2) export', () => {
     expect(DOCSTART).toBe('-DOCSTART- -X- -X- O');
   });
 
+  it('makes no token of a control character or a line separator (U+0085, U+001C)', () => {
+    expect(tokenize('one\u0085two\u001cthree\u2028four').map((t) => t.text)).toEqual(['one', 'two', 'three', 'four']);
+  });
+
   it('a span edge inside a token tags the whole token', () => {
     const out = articleToConll(article([span('s1', 'afé x\u0301 ta', 'evidence')]));
     expect(out).toContain('Café B-EVIDENCE\nx\u0301 I-EVIDENCE\ntalk I-EVIDENCE\n. O\n');

@@ -29,8 +29,12 @@ export const DOCSTART = '-DOCSTART- -X- -X- O';
 export type Token = { text: string; start: number; end: number };
 
 const words = new Intl.Segmenter('und', { granularity: 'word' });
-/** Whitespace, and the invisible joiners/markers that never make a token on their own. */
-const BLANK = /^[\s\u200b-\u200d\u2060\ufeff]*$/u;
+/**
+ * Whitespace, control characters (U+0085 and the separators U+001C–U+001F,
+ * which JavaScript's \s leaves out), and the invisible joiners/markers that
+ * never make a token on their own: as tokens they would break the line format.
+ */
+const BLANK = /^[\s\p{Cc}\u200b-\u200d\u2060\ufeff]*$/u;
 
 /** Tokens of text[fromUnit, toUnit) with code-point offsets over the whole text. */
 function tokensIn(text: string, index: OffsetIndex, fromUnit: number, toUnit: number): Token[] {

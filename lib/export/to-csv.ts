@@ -14,7 +14,9 @@ export const CSV_COLUMNS = [
  * (FNC-1's Body ID), empty if none; `links` lists "kind:otherSpanId" for links starting at the span.
  * `reviewer` names who made the latest review decision (empty while pending);
  * `annotator` who tagged the span; `claim_id` and `claim` (its wording) the
- * claim it belongs to, if any.
+ * claim it belongs to, if any. A text cell starting with =, +, -, @, a tab
+ * or CR is written with a ' in front (csv-stringify's escape_formulas), so
+ * that no spreadsheet runs it.
  * Handed on in chunks of at least CHUNK_CHARS (whole articles).
  */
 export async function* toCsv(articles: AsyncIterable<ExportArticle>): AsyncGenerator<string> {
@@ -37,5 +39,8 @@ function articleRows(a: ExportArticle): string {
       a.id, a.externalId ?? '', a.title, a.outlet ?? '', s.id, s.start, s.end, s.exact, s.label, s.speaker ?? '', s.note ?? '', s.status, s.reviewer ?? '',
       linksFrom.get(s.id)?.join(';') ?? '', s.author.name, s.claimId ?? '', s.claimText ?? '',
     ]),
+    // A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a ' in front:
+    // imported text and notes are anyone's words, and "=HYPERLINK(…)" must stay words.
+    { escape_formulas: true },
   );
 }

@@ -119,7 +119,10 @@ describe('export', () => {
     // Who tagged each span, and the claim it belongs to.
     expect(rows.map((r) => r.annotator)).toEqual(['Analyst', 'Analyst']);
     expect(rows.map((r) => [r.claim_id, r.claim])).toEqual([[claim.id, 'Iran was behind it'], ['', '']]);
-    void d;
+    // Anyone's words that a spreadsheet would run as a formula stay words.
+    await testDb().annotation.update({ where: { id: d.id }, data: { note: '=HYPERLINK("http://evil.example","x")', speaker: '@SUM(1)' } });
+    const [, escaped] = parse((await collect(team.analyst.id, team.project.id, { format: 'csv', status: 'all', label: 'assertion,denial' })).out, { columns: true }) as Record<string, string>[];
+    expect([escaped.note, escaped.speaker, escaped.start]).toEqual([`'=HYPERLINK("http://evil.example","x")`, `'@SUM(1)`, rows[1].start]);
   });
 
   it('brat: a streamed ZIP of .txt/.ann pairs with code-point offsets, R lines in an article and notes across articles', async () => {
@@ -145,7 +148,7 @@ describe('export', () => {
     const article = await testDb().article.findUniqueOrThrow({ where: { id: team.article.id }, select: { id: true, externalId: true, title: true } });
     const aName = bratFileBase(article);
     const bName = bratFileBase({ id: other.id, externalId: 'wire/42', title: 'Zoë’s wire report' });
-    expect(bName).toMatch(/^wire-42-[a-z0-9]{8}$/);
+    expect(bName).toMatch(new RegExp(`^wire-42-${other.id}$`));
     expect(Object.keys(files).sort()).toEqual(['annotation.conf', 'tools.conf', `${aName}.ann`, `${aName}.txt`, `${bName}.ann`, `${bName}.txt`].sort());
     expect(files[`${aName}.txt`]).toBe(text);
 
@@ -235,6 +238,12 @@ describe('export', () => {
     const all = JSON.parse((await collect(team.reviewer.id, team.project.id, { format: 'claimreview', status: 'all' })).out);
     expect(all[0].itemReviewed.appearance.map((x: { url: string }) => x.url)).toEqual(['https://wire.example.net/x', `https://cc.example.org/articles/${team.article.id}`]);
     expect(all[0].itemReviewed.firstAppearance).toMatchObject({ url: 'https://wire.example.net/x', headline: 'Wire', publisher: { name: 'Wire' } });
+    // A verdict on spans no reviewer approved is published only with status=all.
+    const judgedPending = await mk('False');
+    await testDb().annotation.update({ where: { id: b.id }, data: { claimId: judgedPending.id } });
+    const ids = async (status?: 'all') => JSON.parse((await collect(team.reviewer.id, team.project.id, { format: 'claimreview', ...(status && { status }) })).out).map((r: { url: string }) => r.url.split('/').pop());
+    expect(await ids()).toEqual([reviewed.id]);
+    expect((await ids('all')).sort()).toEqual([reviewed.id, judgedPending.id].sort());
     // Another project's claims never appear.
     expect(JSON.parse((await collect(team.outsider.id, team.otherProject.id, { format: 'claimreview' })).out)).toEqual([]);
   });
