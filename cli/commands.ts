@@ -13,6 +13,7 @@ import { restoreProject } from '@/lib/backup/restore-project';
 import { parseColumnMapping } from '@/lib/import/column-mapping';
 import type { Role } from '@/lib/db/generated/enums';
 import { pairSidecars } from '@/lib/import/sidecars';
+import { progressLine } from './progress-line';
 
 // Each command is a thin shell over one lib/ function.
 
@@ -112,9 +113,9 @@ program
     const files = pairSidecars(paths.map((name) => ({ name }))).map((f) => f.file.name);
     for (const [i, file] of files.entries()) {
       const prefix = `[${i + 1}/${files.length}] ${file}`;
-      process.stderr.write(`${prefix}: reading…\r`);
+      const progress = progressLine(prefix);
       try {
-        const r = await importFile(project.id, file, { mapping, actorId });
+        const r = await importFile(project.id, file, { mapping, actorId, onProgress: progress.update }).finally(progress.clear);
         if (r.articles === 0) console.log(`${prefix}: no articles in this file (is it empty?); nothing imported`);
         else console.log(`${prefix}: ${r.articles} article${r.articles === 1 ? '' : 's'}, ${r.added} added, ${r.unchanged} unchanged, ${r.revised} revised${r.updated ? `, ${r.updated} with corrected details` : ''}${r.spans ? `, ${r.spans} spans imported` : ''}${r.spansSkipped ? `, ${r.spansSkipped} spans not imported (their articles were already here)` : ''} (${r.orphaned} spans orphaned)`);
         for (const w of r.warnings ?? []) console.log(`${prefix}: note: ${w}`);

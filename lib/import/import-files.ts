@@ -13,6 +13,9 @@ import { readRecords, sizeOfImport, type ColumnMapping, type Sidecar } from './r
  * `spans`: spans the file brought with its new articles; `spansSkipped`: spans it gave for
  * articles already in the project (not merged into them).
  */
+/** How far an import has read: records so far, and bytes of a streamed file (JSONL, CSV) of its total (0 for a folder). */
+export type ImportProgress = { articles: number; bytes: number; totalBytes: number };
+
 export type ImportResult = { file: string; articles: number; added: number; unchanged: number; revised: number; updated: number; orphaned: number; spans: number; spansSkipped: number; warnings?: string[] };
 
 /**
@@ -27,21 +30,24 @@ export type ImportResult = { file: string; articles: number; added: number; unch
 export async function importFile(
   projectId: string,
   file: string,
-  opts: { mapping?: ColumnMapping; name?: string; actorId?: string | null; sidecar?: Sidecar } = {},
+  opts: { mapping?: ColumnMapping; name?: string; actorId?: string | null; sidecar?: Sidecar; onProgress?: (p: ImportProgress) => void } = {},
 ): Promise<ImportResult> {
   const name = opts.name ?? path.basename(file);
   const bytes = await sizeOfImport(file, name);
   let articles = 0;
+  const progress: ImportProgress = { articles: 0, bytes: 0, totalBytes: bytes };
   // Misnamed fields, once each for the file, whatever records they were in.
   const misnamed = new Map<string, [string, string]>();
   async function* counted(records: AsyncIterable<NewArticle>) {
     for await (const r of records) {
       articles++;
+      progress.articles = articles;
+      opts.onProgress?.(progress);
       for (const m of r.misnamed ?? []) if (misnamed.size < 20) misnamed.set(m.join('\u0000'), m);
       yield r;
     }
   }
-  const counts = await addArticles(projectId, counted(readRecords(file, { mapping: opts.mapping, name, sidecar: opts.sidecar })), { actorId: opts.actorId, file: name, bytes }).catch((e) => {
+  const counts = await addArticles(projectId, counted(readRecords(file, { mapping: opts.mapping, name, sidecar: opts.sidecar, onBytes: (read) => (progress.bytes = read) })), { actorId: opts.actorId, file: name, bytes }).catch((e) => {
     // Errors found while storing (not while reading) name the file too. (A zipped
     // folder's errors already name the folder, which is the zip's name without .zip.)
     if (e instanceof AppError && !e.message.startsWith(name.replace(/\.zip$/i, ''))) throw new AppError(e.code, `${name}: ${e.message}`, e.fields);

@@ -19,7 +19,7 @@ const MAX_RECORD_CHARS = 4 * MAX_TEXT_LENGTH;
  * ends the reading, since csv-parse cannot tell where the next record starts.
  * Only a block of lines and a few records are in memory.
  */
-export async function* readCsv(file: string, name: string, mapping: ColumnMapping): AsyncGenerator<NewArticle> {
+export async function* readCsv(file: string, name: string, mapping: ColumnMapping, onBytes?: (read: number) => void): AsyncGenerator<NewArticle> {
   // The header is line 1; a record starts on the line after the previous one
   // ends (csv-parse reports where a record ends), past any empty lines.
   let lastEnd = 1;
@@ -62,7 +62,7 @@ export async function* readCsv(file: string, name: string, mapping: ColumnMappin
   });
   // Errors of any stage (bad UTF-8 from the reader, a parse error, an invalid
   // record) reach the loop below through the parser.
-  pipeline(Readable.from(texts(file, name), { highWaterMark: 1 }), parser, () => {});
+  pipeline(Readable.from(texts(file, name, onBytes), { highWaterMark: 1 }), parser, () => {});
   try {
     for await (const article of parser) yield article as NewArticle;
   } catch (e) {
@@ -80,8 +80,8 @@ export async function* readCsv(file: string, name: string, mapping: ColumnMappin
 const PARSE_SLICE_CHARS = 64 * 1024;
 
 /** The file's text in slices of about PARSE_SLICE_CHARS, each ending at a line end (never inside a character). */
-async function* texts(file: string, name: string) {
-  for await (const { text } of readLineBlocks(file, name)) {
+async function* texts(file: string, name: string, onBytes?: (read: number) => void) {
+  for await (const { text } of readLineBlocks(file, name, { onBytes })) {
     let start = 0;
     while (start < text.length) {
       const lineEnd = text.indexOf('\n', start + PARSE_SLICE_CHARS);

@@ -10,10 +10,10 @@ import { toNewArticle } from './record';
  * are handed out (the import will store nothing), but the rest of the file is
  * still checked, so that its error lists every bad line (FileProblems).
  */
-export async function* readJsonl(file: string, name: string): AsyncGenerator<NewArticle> {
+export async function* readJsonl(file: string, name: string, onBytes?: (read: number) => void): AsyncGenerator<NewArticle> {
   const problems = new FileProblems(name);
   try {
-    for await (const block of readLineBlocks(file, name)) {
+    for await (const block of readLineBlocks(file, name, { onBytes })) {
       const lines = block.text.split('\n');
       for (const [i, line] of lines.entries()) {
         if (!line.trim()) continue;

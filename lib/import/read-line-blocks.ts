@@ -21,7 +21,7 @@ export const MAX_LINE_BYTES = 32 << 20;
  * Decoding is strict: a file with bytes that are not UTF-8 is refused, naming
  * the line, never guessed at. A leading BOM is dropped.
  */
-export async function* readLineBlocks(file: string, name: string, opts: { chunkBytes?: number } = {}): AsyncGenerator<LineBlock> {
+export async function* readLineBlocks(file: string, name: string, opts: { chunkBytes?: number; onBytes?: (read: number) => void } = {}): AsyncGenerator<LineBlock> {
   // One decoder for the whole file: it drops the BOM only at the start. Every
   // block ends with a line end (or the file's end), so no character is ever
   // split between two blocks.
@@ -41,7 +41,10 @@ export async function* readLineBlocks(file: string, name: string, opts: { chunkB
 
   let carry: Buffer[] = []; // the start of a line that continues in the next chunk
   let carryBytes = 0;
+  let read = 0;
   for await (const chunk of fs.createReadStream(file, { highWaterMark: opts.chunkBytes ?? CHUNK_BYTES }) as AsyncIterable<Buffer>) {
+    read += chunk.length;
+    opts.onBytes?.(read);
     const end = chunk.lastIndexOf(0x0a) + 1;
     if (end === 0) {
       carry.push(chunk);

@@ -35,7 +35,10 @@ export async function sizeOfImport(file: string, name: string): Promise<number> 
  * (lib/corpus/add-articles.ts) imports nothing of the file.
  * A page (.txt, .html) is one article, read whole.
  */
-export async function* readRecords(file: string, opts: { mapping?: ColumnMapping; name?: string; sidecar?: Sidecar } = {}): AsyncGenerator<NewArticle> {
+export async function* readRecords(
+  file: string,
+  opts: { mapping?: ColumnMapping; name?: string; sidecar?: Sidecar; onBytes?: (read: number) => void } = {},
+): AsyncGenerator<NewArticle> {
   const name = opts.name ?? path.basename(file);
   const stat = await fs.stat(file);
   if (stat.isDirectory()) {
@@ -47,10 +50,10 @@ export async function* readRecords(file: string, opts: { mapping?: ColumnMapping
   switch (ext) {
     case '.jsonl':
     case '.ndjson':
-      yield* readJsonl(file, name);
+      yield* readJsonl(file, name, opts.onBytes);
       return;
     case '.csv':
-      yield* readCsv(file, name, opts.mapping ?? DEFAULT_CSV_MAPPING);
+      yield* readCsv(file, name, opts.mapping ?? DEFAULT_CSV_MAPPING, opts.onBytes);
       return;
     case '.txt':
       yield await readTxt(file, decodeUtf8(await fs.readFile(file), name), name, opts.sidecar);

@@ -50,6 +50,17 @@ describe('streaming import', () => {
     expect(withoutSentences).toBe(0);
   });
 
+  it('reports its progress as it reads: articles so far, and bytes of the file read', async () => {
+    const project = await makeProject();
+    const file = write('progress.jsonl', jsonl(manyRecords()));
+    const seen: { articles: number; bytes: number; totalBytes: number }[] = [];
+    await importFile(project.id, file, { name: 'progress.jsonl', onProgress: (p) => seen.push({ ...p }) });
+    expect(seen).toHaveLength(MANY);
+    expect(seen.map((p) => p.articles)).toEqual(Array.from({ length: MANY }, (_, i) => i + 1));
+    expect(seen.at(-1)).toEqual({ articles: MANY, bytes: fs.statSync(file).size, totalBytes: fs.statSync(file).size });
+    for (let i = 1; i < seen.length; i++) expect(seen[i].bytes).toBeGreaterThanOrEqual(seen[i - 1].bytes);
+  });
+
   it('stores sentences whose offsets slice back to their text, for every article of a multi-batch file', async () => {
     const project = await makeProject();
     await importFile(project.id, write('offsets.jsonl', jsonl(manyRecords())), { name: 'offsets.jsonl' });
