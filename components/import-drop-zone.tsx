@@ -8,7 +8,7 @@ import { plural } from './article/link-kinds';
 import { CsvMappingForm, type CsvGroup } from './csv-mapping-form';
 import { pairSidecars } from '@/lib/import/sidecars';
 
-type Result = { file: string; articles?: number; added?: number; unchanged?: number; revised?: number; updated?: number; orphaned?: number; spans?: number; spansSkipped?: number; warnings?: string[]; error?: string };
+type Result = { file: string; articles?: number; added?: number; unchanged?: number; revised?: number; updated?: number; orphaned?: number; spans?: number; spansSkipped?: number; links?: number; warnings?: string[]; error?: string };
 
 /** Uploads one file (with its details sidecar, if any) with upload progress (fetch has none), resolving to the server's per-file result. */
 function upload(projectId: string, file: File, sidecar: File | undefined, map: string | undefined, onProgress: (fraction: number) => void): Promise<Result> {
@@ -52,6 +52,7 @@ function summaryLine(r: Result, folderZips: Set<string>): string {
   if (r.revised) parts.push(`${r.revised} revised`);
   if (r.updated) parts.push(`${r.updated} with corrected details`);
   if (r.spans) parts.push(`${plural(r.spans, 'span')} imported`);
+  if (r.links) parts.push(`${plural(r.links, 'link')} imported`);
   if (r.orphaned) parts.push(`${plural(r.orphaned, 'span')} orphaned`);
   if (r.spansSkipped) parts.push(`${plural(r.spansSkipped, 'span')} not imported: ${r.spansSkipped === 1 ? 'its article was' : 'their articles were'} already here`);
   // What the file gives that was not read (a field "Title" for title), one a line under it.

@@ -301,7 +301,7 @@ export function buildOpenApiDocument(serverUrl = '/') {
           operationId: 'importFiles',
           summary: 'Import articles from files (.jsonl, .csv, .txt, .html, or a .zip of a corpus folder with manifest.json)',
           description:
-            'Each file imports whole or not at all. Re-importing the same text changes nothing, except details the file corrects (title, and outlet, URL, author or date where given: `updated`); a changed text of a known article (same externalId, or same URL without one) becomes a new revision, its spans re-anchored or orphaned (`revised`, `orphaned` in each result). 207 when some files failed: each result says why (file, line, field), listing up to 20 invalid records of a file, one a line. A result may carry `warnings`: fields the file gives under a name that is not read (\"Title\", \"body\", \"date\"), with the name meant.',
+            'Each file imports whole or not at all. Re-importing the same text changes nothing, except details the file corrects (title, and outlet, URL, author or date where given: `updated`); a changed text of a known article (same externalId, or same URL without one) becomes a new revision, its spans re-anchored or orphaned (`revised`, `orphaned` in each result). 207 when some files failed: each result says why (file, line, field), listing up to 20 invalid records of a file, one a line. JSONL `relations` and `cross_relations` between the file’s own spans come in as pending links (`links`; `linksSkipped` the others, `warnings` saying why). A result may carry `warnings`: fields the file gives under a name that is not read (\"Title\", \"body\", \"date\"), with the name meant.',
           parameters: [pathParam('projectId')],
           requestBody: {
             required: true,

@@ -12,6 +12,8 @@ export type NewArticle = {
   text: string;
   /** Spans carried by the file (doccano-style `entities`): code points over the canonical text. */
   spans?: ImportedSpan[];
+  /** Relations the file gives between its spans (by their ids in the file), doccano's `relations` and our `cross_relations`. */
+  links?: ImportedLink[];
   /** Where the record is in its file ("a.jsonl, line 7"), for errors found while storing it. */
   origin?: string;
   /** Keys of the record that look meant for a field it does not give ([key, field]: "Title" for title): ignored, and said so. */
@@ -20,7 +22,11 @@ export type NewArticle = {
   idFromName?: boolean;
 };
 
-export type ImportedSpan = { start: number; end: number; label: 'assertion' | 'denial' | 'evidence'; speaker?: string | null; note?: string | null };
+/** `sourceId`: the span's id in the file, which its relations name it by. */
+export type ImportedSpan = { start: number; end: number; label: 'assertion' | 'denial' | 'evidence'; speaker?: string | null; note?: string | null; sourceId?: string };
+
+/** A relation of the file: its two spans by their ids in the file, and its type (a link kind, corroborates or contradicts, in any case). */
+export type ImportedLink = { from: string; to: string; type: string };
 
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');

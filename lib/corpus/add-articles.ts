@@ -2,7 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '@/lib/errors';
 import { OffsetIndex, quoteSelector } from '@/lib/anchoring/code-points';
-import type { ImportedSpan } from '@/lib/articles/article-fields';
+import type { ImportedLink, ImportedSpan } from '@/lib/articles/article-fields';
 import type pg from 'pg';
 import { db, transactionConnection, type Tx } from '@/lib/db/client';
 import { articleFields, type NewArticle } from '@/lib/articles/article-fields';
@@ -11,6 +11,7 @@ import { recordEvent } from '@/lib/audit/record-event';
 import { insertSentences } from '@/lib/sentences/insert-sentences';
 import { refreshSentenceIndex } from '@/lib/sentences/refresh-sentence-index';
 import { findKnownArticles, type KnownArticle } from './find-known-articles';
+import { importedLinks } from './imported-links';
 import { insertArticles } from './insert-articles';
 import { readAhead } from './read-ahead';
 import { sortableIds } from './sortable-ids';
@@ -19,9 +20,15 @@ import { sortableIds } from './sortable-ids';
  * `updated`: articles with the same text whose title, outlet, URL, author or date the import corrected;
  * `orphaned`: spans that lost their place in this import (see lib/articles/revise-article.ts);
  * `spans`: spans that came in with new articles (doccano-style entities); `spansSkipped`: spans
- * the file gives for articles already in the project, which are not merged into them.
+ * the file gives for articles already in the project, which are not merged into them; `links`:
+ * the file's relations between spans it brought, stored as links; `linksSkipped`: its other
+ * relations (see lib/corpus/imported-links.ts).
  */
-export type AddArticlesResult = { added: number; unchanged: number; revised: number; updated: number; orphaned: number; spans: number; spansSkipped: number };
+export type AddArticlesResult = {
+  added: number; unchanged: number; revised: number; updated: number; orphaned: number; spans: number; spansSkipped: number; links: number; linksSkipped: number;
+  /** Why relations were skipped, in words. */
+  notes?: string[];
+};
 
 export type AddArticlesOptions = {
   /** Who the audit log names (null: the CLI). */
@@ -75,11 +82,12 @@ export async function addArticles(
       const store = articleStore(tx, client, projectId, actorId);
       // The next batch is read and made canonical while this one is stored.
       for await (const batch of readAhead(batches(articles), 1)) await store.add(batch);
+      const notes = await store.finish();
       const counts = store.counts;
       if (opts.file !== undefined && counts.added + counts.revised + counts.updated > 0) {
         await recordEvent(tx, { projectId, actorId, action: 'import', objectType: 'project', objectId: projectId, after: { file: opts.file, ...counts } });
       }
-      return counts;
+      return { ...counts, ...(notes.length && { notes }) };
     },
     { timeout: transactionTimeout(opts.bytes ?? (Array.isArray(articles) ? articles.reduce((n, a) => n + a.text.length, 0) : 0)) },
   );
@@ -137,12 +145,18 @@ async function* batches(articles: AsyncIterable<NewArticle> | Iterable<NewArticl
 function articleStore(tx: Tx, client: pg.ClientBase, projectId: string, actorId: string | null) {
   const nextId = sortableIds();
   const handled = new Map<string, number>();
-  const counts: AddArticlesResult = { added: 0, unchanged: 0, revised: 0, updated: 0, orphaned: 0, spans: 0, spansSkipped: 0 };
+  const links = importedLinks();
+  const counts: AddArticlesResult = { added: 0, unchanged: 0, revised: 0, updated: 0, orphaned: 0, spans: 0, spansSkipped: 0, links: 0, linksSkipped: 0 };
   return {
     counts,
+    /** After the last batch: the file's relations between the spans it brought, as links. */
+    async finish() {
+      Object.assign(counts, await links.store(tx, projectId, actorId));
+      return links.skipped();
+    },
     async add(batch: Prepared[]) {
       const known = await findKnownArticles(client, projectId, batch.map((b) => ({ ...b.fields, idFromName: b.input.idFromName })));
-      const fresh: { id: string; fields: ArticleFields; spans?: ImportedSpan[] }[] = [];
+      const fresh: { id: string; fields: ArticleFields; spans?: ImportedSpan[]; links?: ImportedLink[] }[] = [];
       for (const { input, fields } of batch) {
         const match = known.find({ ...fields, idFromName: input.idFromName });
         // Spans come in only with a new article: merging them into one already here could duplicate them.
@@ -169,13 +183,16 @@ function articleStore(tx: Tx, client: pg.ClientBase, projectId: string, actorId:
           const id = nextId();
           known.add({ id, externalId: fields.externalId, url: fields.url, textHash: fields.textHash, title: fields.title, outlet: fields.outlet, author: fields.author, publishedAt: fields.publishedAt });
           handled.set(id, textKey(fields.textHash));
-          fresh.push({ id, fields, spans: input.spans });
+          fresh.push({ id, fields, spans: input.spans, links: input.links });
           counts.added++;
         }
       }
       if (fresh.length === 0) return;
       await insertArticles(client, projectId, fresh);
-      for (const a of fresh) if (a.spans?.length) counts.spans += await storeImportedSpans(tx, a.id, a.fields, a.spans, actorId);
+      for (const a of fresh) {
+        if (a.spans?.length) counts.spans += await storeImportedSpans(tx, a.id, a.fields, a.spans, actorId, links);
+        links.add(a.links);
+      }
       await insertSentences(client, fresh.map((a) => ({ id: a.id, text: a.fields.text })), nextId);
     },
   };
@@ -217,12 +234,19 @@ async function correctMetadata(tx: Tx, known: KnownArticle, fields: ArticleField
  * pending spans of the importer, with quotes cut from the canonical text.
  * Spans only come in with the article: re-importing never duplicates them.
  */
-async function storeImportedSpans(tx: Tx, articleId: string, fields: ArticleFields, spans: ImportedSpan[], actorId: string | null): Promise<number> {
+async function storeImportedSpans(
+  tx: Tx, articleId: string, fields: ArticleFields, spans: ImportedSpan[], actorId: string | null, links: ReturnType<typeof importedLinks>,
+): Promise<number> {
   if (!actorId) throw new AppError('BAD_REQUEST', 'This file carries spans: import it as a user (--as <email> on the command line)', { entities: 'need an importing user' });
   const index = new OffsetIndex(fields.text);
+  const ids = spans.map((s) => {
+    const id = randomUUID();
+    links.span(s.sourceId, id);
+    return id;
+  });
   const { count } = await tx.annotation.createMany({
-    data: spans.map((s) => ({
-      id: randomUUID(),
+    data: spans.map((s, i) => ({
+      id: ids[i],
       articleId,
       authorId: actorId,
       label: s.label.toUpperCase() as 'ASSERTION',

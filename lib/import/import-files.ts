@@ -11,12 +11,16 @@ import { readRecords, sizeOfImport, type ColumnMapping, type Sidecar } from './r
  * details (title, outlet, URL, author, date); `orphaned`: spans that lost their place;
  * `warnings`: what the file gives that was not read, such as a misnamed field (lib/import/misnamed-fields.ts);
  * `spans`: spans the file brought with its new articles; `spansSkipped`: spans it gave for
- * articles already in the project (not merged into them).
+ * articles already in the project (not merged into them); `links`, `linksSkipped`: its relations
+ * between those spans stored as links, and the others (`warnings` says why).
  */
 /** How far an import has read: records so far, and bytes of a streamed file (JSONL, CSV) of its total (0 for a folder). */
 export type ImportProgress = { articles: number; bytes: number; totalBytes: number };
 
-export type ImportResult = { file: string; articles: number; added: number; unchanged: number; revised: number; updated: number; orphaned: number; spans: number; spansSkipped: number; warnings?: string[] };
+export type ImportResult = {
+  file: string; articles: number; added: number; unchanged: number; revised: number; updated: number; orphaned: number;
+  spans: number; spansSkipped: number; links: number; linksSkipped: number; warnings?: string[];
+};
 
 /**
  * Imports one file (or corpus folder) into a project: all of it in one
@@ -47,12 +51,12 @@ export async function importFile(
       yield r;
     }
   }
-  const counts = await addArticles(projectId, counted(readRecords(file, { mapping: opts.mapping, name, sidecar: opts.sidecar, onBytes: (read) => (progress.bytes = read) })), { actorId: opts.actorId, file: name, bytes }).catch((e) => {
+  const { notes, ...counts } = await addArticles(projectId, counted(readRecords(file, { mapping: opts.mapping, name, sidecar: opts.sidecar, onBytes: (read) => (progress.bytes = read) })), { actorId: opts.actorId, file: name, bytes }).catch((e) => {
     // Errors found while storing (not while reading) name the file too. (A zipped
     // folder's errors already name the folder, which is the zip's name without .zip.)
     if (e instanceof AppError && !e.message.startsWith(name.replace(/\.zip$/i, ''))) throw new AppError(e.code, `${name}: ${e.message}`, e.fields);
     throw e;
   });
-  const warnings = [...misnamed.values()].map(misnamedWords);
+  const warnings = [...[...misnamed.values()].map(misnamedWords), ...(notes ?? [])];
   return { file: opts.name ?? file, articles, ...counts, ...(warnings.length && { warnings }) };
 }

@@ -30,13 +30,21 @@ const spanLabel = z
   .transform((l) => l.toLowerCase())
   .pipe(z.enum(LABELS, { error: `must be one of ${LABELS.join(', ')} (any case)` }));
 
+/** An entity's or a relation end's id in the file (doccano's are numbers, ours strings): what relations name spans by. */
+const sourceId = z.union([z.string().max(200), z.number()]).transform(String);
+
 const spanObject = z.object({
+  id: sourceId.nullish(),
   start_offset: z.number().int().min(0),
   end_offset: z.number().int().min(1),
   label: spanLabel,
   speaker: storable(z.string({ error: 'must be text' }).max(200, 'is longer than 200 characters')).nullish(),
   note: storable(z.string({ error: 'must be text' }).max(5000, 'is longer than 5000 characters')).nullish(),
 });
+
+const relationList = z
+  .array(z.object({ from_id: sourceId, to_id: sourceId, type: z.string({ error: 'must be text' }).max(100, 'is longer than 100 characters') }))
+  .max(100_000);
 
 /**
  * Spans as doccano writes them: objects (its relation export, and ours) or
@@ -81,6 +89,10 @@ export const articleRecord = z
     entities: spanList.optional(),
     // doccano's sequence-labelling export: the same spans as [start, end, label] under "label".
     label: spanList.optional(),
+    // doccano's relation export (and ours): links between entities of the line, and ours to
+    // entities of other lines. Only entities that come in with this file can be linked.
+    relations: relationList.optional(),
+    cross_relations: relationList.optional(),
   })
   .refine((r) => r.text.trim().length > 0, { message: 'is only whitespace', path: ['text'] })
   // Offsets index the text as written, so it must already be canonical for them to hold.
@@ -149,8 +161,11 @@ export function toNewArticle(raw: unknown, origin: RecordOrigin): NewArticle {
   const text = r.text;
   const externalId = r.externalId ?? r.external_id;
   const title = r.title || openingWords(text);
-  const spans = (r.entities?.length ? r.entities : r.label)?.map((e) => ({ start: e.start_offset, end: e.end_offset, label: e.label, speaker: e.speaker ?? null, note: e.note ?? null }));
-  return { title, outlet: r.outlet ?? null, url: r.url ?? null, author: r.author ?? null, published: r.published, text, externalId, ...(spans?.length && { spans }), origin: describeOrigin(origin), ...(misnamed.length && { misnamed }) };
+  const spans = (r.entities?.length ? r.entities : r.label)?.map((e) => ({
+    start: e.start_offset, end: e.end_offset, label: e.label, speaker: e.speaker ?? null, note: e.note ?? null, ...(e.id != null && { sourceId: e.id }),
+  }));
+  const links = [...(r.relations ?? []), ...(r.cross_relations ?? [])].map((l) => ({ from: l.from_id, to: l.to_id, type: l.type }));
+  return { title, outlet: r.outlet ?? null, url: r.url ?? null, author: r.author ?? null, published: r.published, text, externalId, ...(spans?.length && { spans }), ...(links.length && { links }), origin: describeOrigin(origin), ...(misnamed.length && { misnamed }) };
 }
 
 /**

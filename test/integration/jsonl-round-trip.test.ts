@@ -10,7 +10,8 @@ import { importFile } from '@/lib/import/import-files';
 import { normalizeText } from '@/lib/anchoring/normalize-text';
 import { articleTextArb } from '@/lib/anchoring/testing/article-text-arbitrary';
 import { as } from '../app-error';
-import { addMember, makeProject, makeTeam, testDb } from '../factories';
+import { createLink } from '@/lib/links/create-link';
+import { addMember, makeArticle, makeProject, makeTeam, testDb } from '../factories';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-roundtrip-'));
 
@@ -60,5 +61,58 @@ describe('JSONL round trip', () => {
       ),
       { numRuns: Number(process.env.ROUND_TRIP_RUNS ?? 15) },
     );
+  });
+
+  it('brings links back too: relations inside an article and cross_relations to another, as pending links of the importer', async () => {
+    const team = await makeTeam('Tirana blamed Iran 🇦🇱. Tehran denied it.');
+    const other = await makeArticle(team.project.id, { title: 'Wire', text: 'Microsoft said Iranian hackers did it.' });
+    const blame = await createAnnotation(as(team.analyst), team.article.id, { start: 0, end: 18, label: 'assertion' });
+    const denial = await createAnnotation(as(team.analyst), team.article.id, { start: 21, end: 37, label: 'denial' });
+    const evidence = await createAnnotation(as(team.analyst), other.id, { start: 0, end: 37, label: 'evidence' });
+    await createLink(as(team.analyst), { fromAnnotationId: denial.id, toAnnotationId: blame.id, kind: 'contradicts' });
+    await createLink(as(team.analyst), { fromAnnotationId: evidence.id, toAnnotationId: blame.id, kind: 'corroborates' });
+    const { chunks } = await writeExport({ userId: team.analyst.id }, team.project.id, exportQuery.parse({ format: 'jsonl', status: 'all' }), 'https://cc.example.org');
+    let out = '';
+    for await (const c of chunks) out += typeof c === 'string' ? c : new TextDecoder().decode(c);
+    const file = path.join(dir, 'links.jsonl');
+    fs.writeFileSync(file, out);
+
+    const target = await makeProject();
+    await addMember(team.analyst2.id, target.id, 'ANALYST');
+    const result = await importFile(target.id, file, { actorId: team.analyst2.id });
+    expect(result).toMatchObject({ added: 2, spans: 3, links: 2, linksSkipped: 0 });
+    const links = await testDb().link.findMany({
+      where: { projectId: target.id },
+      select: { kind: true, status: true, authorId: true, from: { select: { exact: true } }, to: { select: { exact: true } } },
+      orderBy: { kind: 'asc' },
+    });
+    expect(links).toEqual([
+      { kind: 'CORROBORATES', status: 'PENDING', authorId: team.analyst2.id, from: { exact: evidence.exact }, to: { exact: blame.exact } },
+      { kind: 'CONTRADICTS', status: 'PENDING', authorId: team.analyst2.id, from: { exact: denial.exact }, to: { exact: blame.exact } },
+    ]);
+  });
+
+  it('skips relations it cannot make links of, and says why', async () => {
+    const project = await makeProject();
+    const team = await makeTeam();
+    await addMember(team.analyst.id, project.id, 'ANALYST');
+    const line = (id: string, text: string, entities: object[], relations: object[] = [], cross: object[] = []) => JSON.stringify({ external_id: id, text, entities, relations, cross_relations: cross });
+    const file = path.join(dir, 'relations.jsonl');
+    fs.writeFileSync(file, [
+      // A cross relation to a span of a later line, one of an unknown type, one to a span not in the file, one repeated the other way round.
+      line('a', 'Iran did it. Iran denies it.', [{ id: 1, start_offset: 0, end_offset: 12, label: 'assertion' }, { id: 2, start_offset: 13, end_offset: 28, label: 'denial' }],
+        [{ from_id: 2, to_id: 1, type: 'Contradicts' }, { from_id: 1, to_id: 2, type: 'CONTRADICTS' }, { from_id: 1, to_id: 2, type: 'works_at' }], [{ from_id: 1, to_id: 3, type: 'corroborates' }, { from_id: 1, to_id: 99, type: 'corroborates' }]),
+      line('b', 'Microsoft agrees.', [{ id: 3, start_offset: 0, end_offset: 17, label: 'evidence' }]),
+    ].join('\n'));
+    const result = await importFile(project.id, file, { actorId: team.analyst.id });
+    expect(result).toMatchObject({ added: 2, spans: 3, links: 2, linksSkipped: 3 });
+    expect(result.warnings).toEqual([
+      '1 relation not imported: a span it names did not come in with this file',
+      'relations of type "works_at" not imported: links are corroborates or contradicts',
+      '1 relation repeating another, imported once',
+    ]);
+    // Again: the articles are there, their spans and relations are not brought twice.
+    expect(await importFile(project.id, file, { actorId: team.analyst.id })).toMatchObject({ unchanged: 2, spans: 0, spansSkipped: 3, links: 0 });
+    expect(await testDb().link.count({ where: { projectId: project.id } })).toBe(2);
   });
 });

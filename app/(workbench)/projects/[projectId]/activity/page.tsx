@@ -25,7 +25,7 @@ function describe(e: { action: string; objectId: string; before: unknown; after:
   if (e.action.endsWith('.review')) return `${String(after.status)}${after.comment ? `: ${clip(String(after.comment))}` : ''}`;
   if (e.action === 'import') {
     const spans = Number(after.spans ?? 0);
-    return `${String(after.file ?? '')}: ${Number(after.added ?? 0)} added, ${Number(after.revised ?? 0)} revised${after.updated ? `, ${Number(after.updated)} with corrected details` : ''}${spans ? `, ${spans} spans` : ''}`;
+    return `${String(after.file ?? '')}: ${Number(after.added ?? 0)} added, ${Number(after.revised ?? 0)} revised${after.updated ? `, ${Number(after.updated)} with corrected details` : ''}${spans ? `, ${spans} spans` : ''}${after.links ? `, ${Number(after.links)} links` : ''}`;
   }
   if (e.action === 'export') {
     const filters = (after.filters ?? {}) as Record<string, unknown>;
