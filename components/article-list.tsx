@@ -114,8 +114,10 @@ export function ArticleList({ projectId, query, list, outlets }: Props) {
                 </td>
                 {LABELS.map((l) => (
                   <td key={l} className="num">
-                    <span className={`badge ${l}`} aria-label={`${a.counts[l]} ${l}`}>
+                    {/* Hidden text, not an aria-label: screen readers ignore a label on a plain span. */}
+                    <span className={`badge ${l}`}>
                       {a.counts[l]}
+                      <span className="visually-hidden"> {l}</span>
                     </span>
                   </td>
                 ))}

@@ -148,9 +148,9 @@ test('the project page lists outlet, title, date and tag counts', async ({ page 
   const row = page.getByRole('row').filter({ hasText: 'Counted article' });
   await expect(row).toContainText('Tech Monitor');
   await expect(row).toContainText('2022-09-08');
-  await expect(row.getByLabel('1 assertion')).toBeVisible();
-  await expect(row.getByLabel('1 denial')).toBeVisible();
-  await expect(row.getByLabel('0 evidence')).toBeVisible();
+  await expect(row.getByRole('cell', { name: '1 assertion' })).toBeVisible();
+  await expect(row.getByRole('cell', { name: '1 denial' })).toBeVisible();
+  await expect(row.getByRole('cell', { name: '0 evidence' })).toBeVisible();
 });
 
 test('an analyst imports files by choosing them on the project page and sees a summary', async ({ page }) => {

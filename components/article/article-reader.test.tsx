@@ -101,8 +101,11 @@ async function render(annotations: AnnotationDto[], canAnnotate = true, { canRev
 }
 
 const q = <T extends Element = HTMLElement>(sel: string) => container.querySelector<T>(sel);
+// The name as screen readers take it: aria-label, else the text without aria-hidden parts (the toolbar's key hints).
+const visibleText = (el: Element): string =>
+  [...el.childNodes].map((n) => (n instanceof Element ? (n.getAttribute('aria-hidden') === 'true' ? '' : visibleText(n)) : n.textContent)).join('');
 const byName = (role: string, name: string) =>
-  [...container.querySelectorAll<HTMLElement>(role)].find((el) => (el.getAttribute('aria-label') ?? el.textContent?.trim()) === name);
+  [...container.querySelectorAll<HTMLElement>(role)].find((el) => (el.getAttribute('aria-label') ?? visibleText(el).trim()) === name);
 
 /** Selects `exact` (within one paragraph) the way a drag would, then lets the reader see it. */
 async function select(exact: string) {

@@ -74,7 +74,8 @@ export function SpanClaim({ annotation: a, projectId, claimId, claims, canAnnota
 
   return (
     <section className="span-claim" aria-label="Claim" data-testid="span-claim" data-claim-id={claimId ?? undefined}>
-      <h3 className="span-popover__section-title">Claim</h3>
+      {/* h2: the popover sits under the article's h1, and headings must not skip a level. */}
+      <h2 className="span-popover__section-title">Claim</h2>
       {claimId ? (
         <div className="span-claim__current">
           <Link href={`/claims/${encodeURIComponent(claimId)}`} className="span-claim__text">

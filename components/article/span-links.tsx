@@ -84,9 +84,10 @@ export function SpanLinks({ annotation: a, knownCount, roles, currentUserId, onC
   const count = links?.length ?? knownCount;
   return (
     <section className="span-links" aria-label="Links" data-testid="span-links" data-count={count}>
-      <h3 className="span-popover__section-title">
+      {/* h2: the popover sits under the article's h1, and headings must not skip a level. */}
+      <h2 className="span-popover__section-title">
         Links <span className="span-links__count">{count}</span>
-      </h3>
+      </h2>
       {links === null ? (
         count > 0 && <p className="span-popover__hint">Loading {plural(count, 'link')}…</p>
       ) : links.length === 0 ? (

@@ -53,7 +53,8 @@ export function SpanToolbar({ anchor, busy, speaker, note, onSpeakerChange, onNo
             key={o.value}
             type="button"
             className={`span-toolbar__tag span-toolbar__tag--${o.value}`}
-            aria-label={o.name}
+            // Named by its own text (the kbd is aria-hidden): an aria-label that left out the key
+            // shown beside it broke "label in name" (WCAG 2.5.3) for speech-input users.
             aria-keyshortcuts={o.key}
             title={`${o.name} (${o.key})`}
             disabled={busy}

@@ -39,7 +39,12 @@ export function MembersEditor({ projectId, members, canManage, currentUserId }: 
             <th>Name</th>
             {canManage && <th>Email</th>}
             <th>Roles</th>
-            {canManage && <th />}
+            {/* Named for screen readers, which read a cell's header with it; sighted users see the buttons. */}
+            {canManage && (
+              <th>
+                <span className="visually-hidden">Remove</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>

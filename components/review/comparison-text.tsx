@@ -30,8 +30,8 @@ export const ComparisonText = forwardRef<HTMLDivElement, Props>(function Compari
   return (
     <section className="cmp-column" aria-label={title}>
       <h2 className="cmp-column__title">{title}</h2>
-      {/* Scrolls on its own: focusable, so the keyboard can scroll it too. */}
-      <div className="cmp-text" ref={ref} data-testid="comparison-text" tabIndex={0} aria-label={`${title}: article text`}>
+      {/* Scrolls on its own: focusable, so the keyboard can scroll it too; a group, so focus announces its name. */}
+      <div className="cmp-text" ref={ref} data-testid="comparison-text" tabIndex={0} role="group" aria-label={`${title}: article text`}>
         {segments.map((g) => {
           const text = codePoints.slice(g.start, g.end).join('');
           if (!g.span) return <span key={g.start}>{text}</span>;

@@ -1,6 +1,7 @@
 import { Decoration, type Editor, Extension } from '@tiptap/core';
 import { resolveTextRange } from '@/lib/anchoring/resolve-text-range';
 import type { AnnotationDto, AnnotationStatus, Label } from '@/lib/annotations/dto';
+import { labelName, STATUS_NAMES } from '@/lib/annotations/labels';
 import type { ArticleMapping } from './article-doc';
 import { assignLanes } from './assign-lanes';
 
@@ -57,9 +58,12 @@ export type SpanDecorationsOptions = {
 
 /**
  * Highlights as inline decorations: the article document is never touched.
- * `nodeName: 'span'` gives every decoration its own wrapper element, so
+ * `nodeName` gives every decoration its own wrapper element, so
  * overlapping spans nest instead of merging their attributes into one element
  * (ProseMirror merges attribute-only decorations, and the last data-* would win).
+ * A `mark`, not a span: screen readers say where a highlight starts and ends
+ * (the colour alone tells them nothing), and its title gives tag and status,
+ * as the comparison view's marks do.
  * The set is rebuilt only when `redrawSpans` is called (update: 'manual').
  */
 export const SpanDecorations = Extension.create<SpanDecorationsOptions>({
@@ -77,8 +81,9 @@ export const SpanDecorations = Extension.create<SpanDecorationsOptions>({
         const activeId = getActiveId();
         return getSpans().map((s) =>
           Decoration.Inline(s.from, s.to, {
-            nodeName: 'span',
+            nodeName: 'mark',
             class: spanClassName(s, s.id === activeId),
+            title: `${labelName(s.label)} · ${STATUS_NAMES[s.status]}`,
             'data-annotation-id': s.id,
             'data-label': s.label,
             'data-status': s.status,

@@ -44,7 +44,7 @@ export default async function ClaimPage({ params }: Props) {
           {claim.spanCount} {claim.spanCount === 1 ? 'span' : 'spans'} from {claim.outletCount} {claim.outletCount === 1 ? 'outlet' : 'outlets'}
         </span>
         {LABELS.map((l) => (
-          <span key={l} className={`badge ${l}`} aria-label={`${claim.counts[l]} ${l}`}>
+          <span key={l} className={`badge ${l}`}>
             {claim.counts[l]} {l}
           </span>
         ))}

@@ -21,8 +21,9 @@ const when = (iso: string | null) => (iso ? iso.replace('T', ' ').slice(0, 19) :
 
 /** Text only: React escapes every piece, so imported text can never become markup. */
 function Diff({ diff }: { diff: TextDiff }) {
+  // A group, so screen readers announce the name (they ignore one on a bare div).
   return (
-    <div className="rv-diff" aria-label="Changes">
+    <div className="rv-diff" role="group" aria-label="Changes">
       {diff.map(([op, text], i) => (op === 1 ? <ins key={i}>{text}</ins> : op === -1 ? <del key={i}>{text}</del> : <span key={i}>{text}</span>))}
     </div>
   );
@@ -56,7 +57,10 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
             <th>Replaced (UTC)</th>
             <th className="num">Length</th>
             <th>Text hash</th>
-            <th />
+            {/* Named for screen readers, which read a cell's header with it; sighted users see the links. */}
+            <th>
+              <span className="visually-hidden">Compare</span>
+            </th>
           </tr>
         </thead>
         <tbody>
