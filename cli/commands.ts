@@ -7,6 +7,7 @@ import { readPassword } from './read-password';
 import { EXPORT_FORMATS, exportQuery } from '@/lib/export/schema';
 import { writeExport } from '@/lib/export/write-export';
 import fs from 'node:fs';
+import path from 'node:path';
 import { importFile } from '@/lib/import/import-files';
 import { backupProject } from '@/lib/backup/backup-project';
 import { restoreProject } from '@/lib/backup/restore-project';
@@ -110,12 +111,14 @@ program
     const mapping = opts.map ? parseColumnMapping(opts.map, '--map') : undefined;
     let failed = 0;
     // A page's details sidecar given beside it (`import dir/*`) is read with the page, not imported as a file.
-    const files = pairSidecars(paths.map((name) => ({ name }))).map((f) => f.file.name);
-    for (const [i, file] of files.entries()) {
+    const pairs = pairSidecars(paths.map((name) => ({ name })));
+    const files = pairs.map((p) => p.file.name);
+    for (const [i, { file: { name: file }, sidecar }] of pairs.entries()) {
       const prefix = `[${i + 1}/${files.length}] ${file}`;
       const progress = progressLine(prefix);
       try {
-        const r = await importFile(project.id, file, { mapping, actorId, onProgress: progress.update }).finally(progress.clear);
+        const details = sidecar && { sidecar: { path: sidecar.name, name: path.basename(sidecar.name) } };
+        const r = await importFile(project.id, file, { mapping, actorId, onProgress: progress.update, ...details }).finally(progress.clear);
         if (r.articles === 0) console.log(`${prefix}: no articles in this file (is it empty?); nothing imported`);
         else console.log(`${prefix}: ${r.articles} article${r.articles === 1 ? '' : 's'}, ${r.added} added, ${r.unchanged} unchanged, ${r.revised} revised${r.updated ? `, ${r.updated} with corrected details` : ''}${r.spans ? `, ${r.spans} spans imported` : ''}${r.links ? `, ${r.links} links imported` : ''}${r.spansSkipped ? `, ${r.spansSkipped} spans not imported (their articles were already here)` : ''} (${r.orphaned} spans orphaned)`);
         for (const w of r.warnings ?? []) console.log(`${prefix}: note: ${w}`);

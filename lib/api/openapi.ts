@@ -301,7 +301,7 @@ export function buildOpenApiDocument(serverUrl = '/') {
           operationId: 'importFiles',
           summary: 'Import articles from files (.jsonl, .csv, .txt, .html, or a .zip of a corpus folder with manifest.json)',
           description:
-            'Each file imports whole or not at all. Re-importing the same text changes nothing, except details the file corrects (title, and outlet, URL, author or date where given: `updated`); a changed text of a known article (same externalId, or same URL without one) becomes a new revision, its spans re-anchored or orphaned (`revised`, `orphaned` in each result). 207 when some files failed: each result says why (file, line, field), listing up to 20 invalid records of a file, one a line. JSONL `relations` and `cross_relations` between the file’s own spans come in as pending links (`links`; `linksSkipped` the others, `warnings` saying why). A result may carry `warnings`: fields the file gives under a name that is not read (\"Title\", \"body\", \"date\"), with the name meant.',
+            'Each file imports whole or not at all. Re-importing the same text changes nothing, except details the file corrects (title, and outlet, URL, author or date where given: `updated`); a changed text of a known article (same externalId; without one, same text, else same URL; a .txt or .html named only by its file is also found by its text) becomes a new revision, its spans re-anchored or orphaned (`revised`, `orphaned` in each result). 207 when some files failed: each result says why (file, line, field), listing up to 20 invalid records of a file, one a line. JSONL `relations` and `cross_relations` between the file’s own spans come in as pending links (`links`; `linksSkipped` the others, `warnings` saying why). A result may carry `warnings`: fields the file gives under a name that is not read (\"Title\", \"body\", \"date\"), with the name meant.',
           parameters: [pathParam('projectId')],
           requestBody: {
             required: true,
@@ -310,7 +310,11 @@ export function buildOpenApiDocument(serverUrl = '/') {
                 schema: {
                   type: 'object',
                   properties: {
-                    file: { type: 'array', items: { type: 'string', format: 'binary' } },
+                    file: {
+                      type: 'array',
+                      items: { type: 'string', format: 'binary' },
+                      description: 'The files; a `name.json` sent with a `name.txt` is that page\'s details (title, outlet, url, author, published, externalId), not a file of its own.',
+                    },
                     map: {
                       type: 'string',
                       description:

@@ -18,6 +18,8 @@ export type NewArticle = {
   origin?: string;
   /** Keys of the record that look meant for a field it does not give ([key, field]: "Title" for title): ignored, and said so. */
   misnamed?: [string, string][];
+  /** The record gave no title: `title` was made from its first words, and corrects no title already here. */
+  titleMadeUp?: boolean;
   /** `externalId` is only the file's name (a page without a sidecar id): the same text under another name is the same article. */
   idFromName?: boolean;
 };
@@ -25,8 +27,12 @@ export type NewArticle = {
 /** `sourceId`: the span's id in the file, which its relations name it by. */
 export type ImportedSpan = { start: number; end: number; label: 'assertion' | 'denial' | 'evidence'; speaker?: string | null; note?: string | null; sourceId?: string };
 
-/** A relation of the file: its two spans by their ids in the file, and its type (a link kind, corroborates or contradicts, in any case). */
-export type ImportedLink = { from: string; to: string; type: string };
+/**
+ * A relation of the file: its two spans by their ids in the file, its type (a link kind,
+ * corroborates or contradicts, in any case), and whether it may name a span of another line
+ * (our `cross_relations`) or only of its own (`relations`).
+ */
+export type ImportedLink = { from: string; to: string; type: string; cross: boolean };
 
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');

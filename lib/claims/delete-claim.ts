@@ -17,7 +17,7 @@ export async function deleteClaim(caller: Caller, id: string, version: number): 
   const found = await findClaimForUser(caller.id, id);
   assertAllowed(can.annotate(found.roles), 'Only analysts and admins of this project can delete claims');
   return db.$transaction(async (tx) => {
-    const before = await tx.claim.findUnique({ where: { id }, select: { text: true, verdict: true, version: true } });
+    const before = await tx.claim.findUnique({ where: { id }, select: { text: true, verdict: true, verdictNote: true, version: true } });
     if (!before) throw new AppError('NOT_FOUND', 'Claim not found');
     if (before.version !== version) throw staleClaim(before.version, version);
     const spans = await tx.annotation.findMany({ where: { claimId: id }, select: { id: true }, orderBy: { id: 'asc' } });

@@ -37,10 +37,48 @@ export type AddArticlesOptions = {
   file?: string;
   /** The input's size in bytes, if known: the transaction's time limit grows with it. */
   bytes?: number;
+  /** How long to wait for another import into the project (default 30 s) before refusing. */
+  lockWaitMs?: number;
 };
 
 /** The first key of the advisory lock an import holds on its project (the second is the project's id, hashed). */
 const IMPORT_LOCK = 72_031;
+
+/** How long an import waits for another into the same project before it is refused: well inside its own transaction's time (a minute at least). */
+const IMPORT_LOCK_WAIT_MS = 30_000;
+
+/**
+ * One import into a project at a time: two at once would each miss the
+ * other's uncommitted articles and store the same text twice (no key stops
+ * that for articles found by text). The later one waits, then finds the
+ * earlier one's articles unchanged; after `waitMs` it is refused (409), since
+ * a wait counts against its own transaction's time limit. The lock goes with
+ * the transaction, committed or rolled back.
+ *
+ * It also marks the transaction (`crosscheck.import`): statements sent on the
+ * raw connection check the mark (`assertInImport`), so that nothing is
+ * written outside the transaction if Prisma ended it (its time limit) while
+ * this code still held the connection.
+ */
+async function takeImportLock(client: pg.ClientBase, projectId: string, waitMs: number) {
+  await client.query(`SELECT set_config('lock_timeout', $1, true)`, [`${Math.max(1, Math.round(waitMs))}ms`]);
+  try {
+    await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [IMPORT_LOCK, projectId]);
+  } catch (e) {
+    if ((e as { code?: string }).code === '55P03') {
+      throw new AppError('CONFLICT', 'Another import into this project is still running; import this file again once it has finished');
+    }
+    throw e;
+  }
+  await client.query('SET LOCAL lock_timeout TO DEFAULT');
+  await client.query(`SELECT set_config('crosscheck.import', 'on', true)`);
+}
+
+/** Throws unless the connection is still inside the import's transaction (see takeImportLock). */
+async function assertInImport(client: pg.ClientBase) {
+  const { rows } = await client.query<{ on: string | null }>(`SELECT current_setting('crosscheck.import', true) AS on`);
+  if (rows[0]?.on !== 'on') throw new Error('The import transaction has ended (its time limit?); nothing more is written');
+}
 
 /** Articles looked up together (one query) before they are stored: the memory an import holds is about two batches. */
 const BATCH_ARTICLES = 500;
@@ -74,11 +112,7 @@ export async function addArticles(
   const result = await db.$transaction(
     async (tx) => {
       const client = await transactionConnection(tx);
-      // One import into a project at a time: two at once would each miss the
-      // other's uncommitted articles and store the same text twice (no key
-      // stops that for articles found by text). The later one waits, then
-      // finds the earlier one's articles unchanged.
-      await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [IMPORT_LOCK, projectId]);
+      await takeImportLock(client, projectId, opts.lockWaitMs ?? IMPORT_LOCK_WAIT_MS);
       const store = articleStore(tx, client, projectId, actorId);
       // The next batch is read and made canonical while this one is stored.
       for await (const batch of readAhead(batches(articles), 1)) await store.add(batch);
@@ -145,22 +179,26 @@ async function* batches(articles: AsyncIterable<NewArticle> | Iterable<NewArticl
 function articleStore(tx: Tx, client: pg.ClientBase, projectId: string, actorId: string | null) {
   const nextId = sortableIds();
   const handled = new Map<string, number>();
-  const links = importedLinks();
+  const links = importedLinks(tx, client, projectId, actorId);
   const counts: AddArticlesResult = { added: 0, unchanged: 0, revised: 0, updated: 0, orphaned: 0, spans: 0, spansSkipped: 0, links: 0, linksSkipped: 0 };
   return {
     counts,
     /** After the last batch: the file's relations between the spans it brought, as links. */
     async finish() {
-      Object.assign(counts, await links.store(tx, projectId, actorId));
+      Object.assign(counts, await links.finish());
       return links.skipped();
     },
     async add(batch: Prepared[]) {
+      await assertInImport(client);
       const known = await findKnownArticles(client, projectId, batch.map((b) => ({ ...b.fields, idFromName: b.input.idFromName })));
       const fresh: { id: string; fields: ArticleFields; spans?: ImportedSpan[]; links?: ImportedLink[] }[] = [];
       for (const { input, fields } of batch) {
         const match = known.find({ ...fields, idFromName: input.idFromName });
         // Spans come in only with a new article: merging them into one already here could duplicate them.
-        if (match) counts.spansSkipped += input.spans?.length ?? 0;
+        if (match) {
+          counts.spansSkipped += input.spans?.length ?? 0;
+          links.alreadyHere(input.links);
+        }
         const earlier = match && handled.get(match.id);
         if (earlier !== undefined) {
           // The same article twice in one file: once more with the same text is nothing new; with
@@ -172,7 +210,7 @@ function articleStore(tx: Tx, client: pg.ClientBase, projectId: string, actorId:
           // Only a record that names the article (its id or URL) corrects its details: one found by
           // its text alone may be another outlet's copy of the same wire story.
           const named = (fields.externalId && fields.externalId === match.externalId) || (fields.url && fields.url === match.url);
-          if (named && (await correctMetadata(tx, match, fields))) counts.updated++;
+          if (named && (await correctMetadata(tx, match, fields, input.titleMadeUp))) counts.updated++;
           else counts.unchanged++;
         } else if (match) {
           handled.set(match.id, textKey(fields.textHash));
@@ -190,8 +228,9 @@ function articleStore(tx: Tx, client: pg.ClientBase, projectId: string, actorId:
       if (fresh.length === 0) return;
       await insertArticles(client, projectId, fresh);
       for (const a of fresh) {
-        if (a.spans?.length) counts.spans += await storeImportedSpans(tx, a.id, a.fields, a.spans, actorId, links);
-        links.add(a.links);
+        const ids = a.spans?.length ? await storeImportedSpans(tx, a.id, a.fields, a.spans, actorId) : [];
+        counts.spans += ids.length;
+        await links.article(a.spans?.map((s) => s.sourceId) ?? [], ids, a.links);
       }
       await insertSentences(client, fresh.map((a) => ({ id: a.id, text: a.fields.text })), nextId);
     },
@@ -212,13 +251,13 @@ function twiceWithOtherText(input: NewArticle, fields: ArticleFields): AppError 
 }
 
 /**
- * The same text with other details: a re-import corrects the title, and the
- * outlet, URL, author and date it gives (a field left empty keeps what is
+ * The same text with other details: a re-import corrects the title (one it
+ * gives, not one made from the text's first words), and the outlet, URL, author and date it gives (a field left empty keeps what is
  * there, as for a new revision). Plain columns: no version or revision moves.
  */
-async function correctMetadata(tx: Tx, known: KnownArticle, fields: ArticleFields): Promise<boolean> {
+async function correctMetadata(tx: Tx, known: KnownArticle, fields: ArticleFields, titleMadeUp = false): Promise<boolean> {
   const data = {
-    ...(fields.title !== known.title && { title: fields.title }),
+    ...(!titleMadeUp && fields.title !== known.title && { title: fields.title }),
     ...(fields.outlet && fields.outlet !== known.outlet && { outlet: fields.outlet }),
     ...(fields.url && fields.url !== known.url && { url: fields.url }),
     ...(fields.author && fields.author !== known.author && { author: fields.author }),
@@ -233,18 +272,13 @@ async function correctMetadata(tx: Tx, known: KnownArticle, fields: ArticleField
  * Spans that came with a new article (doccano-style entities): stored as
  * pending spans of the importer, with quotes cut from the canonical text.
  * Spans only come in with the article: re-importing never duplicates them.
+ * Their new ids, in order (the file's relations name them).
  */
-async function storeImportedSpans(
-  tx: Tx, articleId: string, fields: ArticleFields, spans: ImportedSpan[], actorId: string | null, links: ReturnType<typeof importedLinks>,
-): Promise<number> {
+async function storeImportedSpans(tx: Tx, articleId: string, fields: ArticleFields, spans: ImportedSpan[], actorId: string | null): Promise<string[]> {
   if (!actorId) throw new AppError('BAD_REQUEST', 'This file carries spans: import it as a user (--as <email> on the command line)', { entities: 'need an importing user' });
   const index = new OffsetIndex(fields.text);
-  const ids = spans.map((s) => {
-    const id = randomUUID();
-    links.span(s.sourceId, id);
-    return id;
-  });
-  const { count } = await tx.annotation.createMany({
+  const ids = spans.map(() => randomUUID());
+  await tx.annotation.createMany({
     data: spans.map((s, i) => ({
       id: ids[i],
       articleId,
@@ -258,7 +292,7 @@ async function storeImportedSpans(
       textHash: fields.textHash,
     })),
   });
-  return count;
+  return ids;
 }
 
 /**

@@ -1,66 +1,129 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
 import type { Tx } from '@/lib/db/client';
 import type { ImportedLink } from '@/lib/articles/article-fields';
 import { LINK_KINDS, type LinkKind } from '@/lib/links/dto';
+import { copyField, copyLine, copyRows } from './copy-rows';
 
 export type ImportedLinkCounts = { links: number; linksSkipped: number };
 
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
 /**
- * The relations an import brings (doccano's `relations`, our JSONL's
- * `relations` and `cross_relations`), which name spans by their ids in the
- * file. A relation may name a span of a later line, so they are kept until
- * every span of the file is stored, then written at once as pending links of
- * the importer. A relation whose span did not come in with the file (its
- * article was already here, or no such id), whose type is not a link kind,
- * or that repeats another is skipped, and counted; `skipped()` says why.
+ * The relations an import brings, which name spans by their ids in the file,
+ * made into pending links of the importer. Nothing per span is held in
+ * memory for the whole file:
+ *
+ * - `relations` (doccano's, ours inside an article) are resolved against
+ *   their own line's spans and written with them: ids may restart on each
+ *   line of a hand-made file.
+ * - `cross_relations` (ours, to a span of another line, earlier or later) are
+ *   resolved at the end of the file, in SQL: each span's file id and new id,
+ *   and each cross relation, go into temporary tables of the import's
+ *   transaction (dropped at its end), joined once all spans are stored.
+ *
+ * A relation whose type is not a link kind, whose span did not come in with
+ * the file (its article was already here, or no such id), that links a span
+ * to itself, or that repeats another is skipped, counted, and said why.
  */
-export function importedLinks() {
-  const spanIds = new Map<string, string>();
-  const relations: ImportedLink[] = [];
-  const reasons = { unknownType: new Set<string>(), noSpan: 0, repeated: 0 };
+export function importedLinks(tx: Tx, client: pg.ClientBase, projectId: string, authorId: string | null) {
+  let tables = false;
+  let crossCount = 0;
+  const counts: ImportedLinkCounts = { links: 0, linksSkipped: 0 };
+  const reasons = { unknownType: new Set<string>(), unknown: 0, noSpan: 0, self: 0, repeated: 0, alreadyHere: 0 };
+
+  const kindOf = (type: string): LinkKind | null => {
+    const kind = type.toLowerCase() as LinkKind;
+    if (LINK_KINDS.includes(kind)) return kind;
+    reasons.unknownType.add(type);
+    reasons.unknown++;
+    return null;
+  };
+  const ensureTables = async () => {
+    if (tables) return;
+    tables = true;
+    await client.query(`CREATE TEMP TABLE import_span_ids (src text NOT NULL, id text NOT NULL) ON COMMIT DROP`);
+    await client.query(`CREATE TEMP TABLE import_cross (src_from text NOT NULL, src_to text NOT NULL, kind text NOT NULL) ON COMMIT DROP`);
+  };
+  const write = async (data: { from: string; to: string; kind: LinkKind }[]) => {
+    if (data.length === 0) return;
+    const { count } = await tx.link.createMany({
+      data: data.map((l) => ({ id: randomUUID(), projectId, fromAnnotationId: l.from, toAnnotationId: l.to, kind: l.kind.toUpperCase() as 'CORROBORATES', authorId: authorId! })),
+      // A pair is linked once, either way round (the table's unique index).
+      skipDuplicates: true,
+    });
+    counts.links += count;
+    reasons.repeated += data.length - count;
+  };
+
   return {
-    /** A span stored by this import: `sourceId` its id in the file, `id` its id here. */
-    span(sourceId: string | undefined, id: string) {
-      if (sourceId !== undefined) spanIds.set(sourceId, id);
-    },
-    add(links: ImportedLink[] | undefined) {
-      if (links) relations.push(...links);
-    },
-    async store(tx: Tx, projectId: string, authorId: string | null): Promise<ImportedLinkCounts> {
-      if (relations.length === 0) return { links: 0, linksSkipped: 0 };
-      const pairs = new Set<string>();
-      const data = [];
-      for (const r of relations) {
-        const kind = r.type.toLowerCase() as LinkKind;
-        if (!LINK_KINDS.includes(kind)) {
-          reasons.unknownType.add(r.type);
-          continue;
-        }
-        const from = spanIds.get(r.from);
-        const to = spanIds.get(r.to);
-        if (!from || !to || from === to || !authorId) {
-          reasons.noSpan++;
-          continue;
-        }
-        // A pair is linked once, either way round (the table's unique index says so too).
-        const pair = from < to ? `${from} ${to}` : `${to} ${from}`;
-        if (pairs.has(pair)) {
-          reasons.repeated++;
-          continue;
-        }
-        pairs.add(pair);
-        data.push({ id: randomUUID(), projectId, fromAnnotationId: from, toAnnotationId: to, kind: kind.toUpperCase() as 'CORROBORATES', authorId });
+    counts,
+
+    /** A new article's spans (`ids[i]` stored for `spans[i]`) and its relations. */
+    async article(sourceIds: (string | undefined)[], ids: string[], links: ImportedLink[] | undefined) {
+      const named = sourceIds.flatMap((src, i) => (src === undefined ? [] : [[src, ids[i]] as const]));
+      if (named.length) {
+        await ensureTables();
+        await copyRows(client, 'import_span_ids', ['src', 'id'], named.map(([src, id]) => copyLine([copyField(src), copyField(id)])));
       }
-      const { count } = data.length ? await tx.link.createMany({ data }) : { count: 0 };
-      return { links: count, linksSkipped: relations.length - count };
+      if (!links?.length) return;
+      const here = new Map(named);
+      const inLine: { from: string; to: string; kind: LinkKind }[] = [];
+      const cross: string[] = [];
+      for (const l of links) {
+        const kind = kindOf(l.type);
+        if (!kind) continue;
+        if (l.from === l.to) reasons.self++;
+        else if (l.cross) cross.push(copyLine([copyField(l.from), copyField(l.to), kind]));
+        else if (!here.has(l.from) || !here.has(l.to) || !authorId) reasons.noSpan++;
+        else inLine.push({ from: here.get(l.from)!, to: here.get(l.to)!, kind });
+      }
+      await write(inLine);
+      if (cross.length) {
+        await ensureTables();
+        crossCount += cross.length;
+        await copyRows(client, 'import_cross', ['src_from', 'src_to', 'kind'], cross);
+      }
     },
+
+    /** Relations of an article already in the project: its spans do not come in, nor do they. */
+    alreadyHere(links: ImportedLink[] | undefined) {
+      reasons.alreadyHere += links?.length ?? 0;
+    },
+
+    /** After the last line: the cross relations, between spans found once each in the file. */
+    async finish(): Promise<ImportedLinkCounts> {
+      if (crossCount > 0 && authorId) {
+        const { rows } = await client.query<{ resolved: number; inserted: number }>(
+          `WITH ids AS (SELECT src, min(id) AS id FROM import_span_ids GROUP BY src HAVING count(*) = 1),
+                resolved AS (
+                  SELECT f.id AS from_id, t.id AS to_id, c.kind FROM import_cross c
+                    JOIN ids f ON f.src = c.src_from JOIN ids t ON t.src = c.src_to),
+                inserted AS (
+                  INSERT INTO "Link" (id, "projectId", "fromAnnotationId", "toAnnotationId", kind, "authorId", "updatedAt")
+                  SELECT gen_random_uuid()::text, $1, from_id, to_id, upper(kind)::"LinkKind", $2, now() FROM resolved
+                  ON CONFLICT DO NOTHING
+                  RETURNING 1)
+           SELECT (SELECT count(*) FROM resolved)::int AS resolved, (SELECT count(*) FROM inserted)::int AS inserted`,
+          [projectId, authorId],
+        );
+        counts.links += rows[0].inserted;
+        reasons.repeated += rows[0].resolved - rows[0].inserted;
+        reasons.noSpan += crossCount - rows[0].resolved;
+      } else reasons.noSpan += crossCount;
+      counts.linksSkipped = reasons.unknown + reasons.noSpan + reasons.self + reasons.repeated + reasons.alreadyHere;
+      return counts;
+    },
+
     /** Why relations were skipped, in words, for the import's summary. */
     skipped(): string[] {
       const out: string[] = [];
-      if (reasons.noSpan) out.push(`${reasons.noSpan} relation${reasons.noSpan === 1 ? '' : 's'} not imported: a span it names did not come in with this file`);
+      if (reasons.noSpan) out.push(`${plural(reasons.noSpan, 'relation')} not imported: a span it names did not come in with this file`);
+      if (reasons.alreadyHere) out.push(`${plural(reasons.alreadyHere, 'relation')} of articles already here not imported (as their spans)`);
+      if (reasons.self) out.push(`${plural(reasons.self, 'relation')} from a span to itself not imported`);
       if (reasons.unknownType.size) out.push(`relations of type ${[...reasons.unknownType].slice(0, 5).map((t) => `"${t}"`).join(', ')} not imported: links are ${LINK_KINDS.join(' or ')}`);
-      if (reasons.repeated) out.push(`${reasons.repeated} relation${reasons.repeated === 1 ? '' : 's'} repeating another, imported once`);
+      if (reasons.repeated) out.push(`${plural(reasons.repeated, 'relation')} repeating another, imported once`);
       return out;
     },
   };

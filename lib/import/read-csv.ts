@@ -63,10 +63,12 @@ export async function* readCsv(file: string, name: string, mapping: ColumnMappin
   // Errors of any stage (bad UTF-8 from the reader, a parse error, an invalid
   // record) reach the loop below through the parser.
   pipeline(Readable.from(texts(file, name, onBytes), { highWaterMark: 1 }), parser, () => {});
+  // Where the record csv-parse gave up on starts: after the last one read and the empty lines since.
+  const recordStart = (e: CsvError) => (headerColumns === 0 ? 1 : lastEnd + 1 + (typeof e.empty_lines === 'number' ? e.empty_lines - lastEmpty : 0));
   try {
     for await (const article of parser) yield article as NewArticle;
   } catch (e) {
-    throw problems.stop(e instanceof AppError ? e : malformed(e as CsvError, name, lastEnd + 1, headerColumns));
+    throw problems.stop(e instanceof AppError ? e : malformed(e as CsvError, name, recordStart(e as CsvError), headerColumns));
   }
   problems.finish();
 }
@@ -98,15 +100,14 @@ async function* texts(file: string, name: string, onBytes?: (read: number) => vo
  * lines after it until the next quote, or the end of the file).
  */
 function malformed(e: CsvError, name: string, recordStart: number, headerColumns: number): AppError {
-  const line = recordStart > 1 ? recordStart : typeof e.lines === 'number' ? e.lines : undefined;
-  const where = line === undefined ? name : `${name}, line ${line}`;
-  const fields = { line: String(line ?? '') };
+  const where = headerColumns === 0 ? `${name}, line 1 (the header)` : `${name}, line ${recordStart}`;
+  const fields = { line: String(recordStart) };
   switch (e.code) {
     case 'CSV_MAX_RECORD_SIZE':
       return new AppError('BAD_REQUEST', `${where}: a record longer than ${MAX_RECORD_CHARS} characters (a quote left open?)`, fields);
     case 'CSV_QUOTE_NOT_CLOSED':
     case 'CSV_INVALID_CLOSING_QUOTE':
-      return new AppError('BAD_REQUEST', `${where}: malformed CSV: a quoted field of this record is not closed where it should be (a " missing, or a " inside it not doubled as "")`, fields);
+      return new AppError('BAD_REQUEST', `${where}: malformed CSV: a quoted field ${headerColumns === 0 ? 'of the header' : 'of this record'} is not closed where it should be (a " missing, or a " inside it not doubled as "")`, fields);
     case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
     case 'CSV_RECORD_INCONSISTENT_COLUMNS':
       return new AppError('BAD_REQUEST', `${where}: malformed CSV: this record has ${Array.isArray(e.record) ? `${e.record.length} fields` : 'another number of fields'} where the header has ${headerColumns} columns`, fields);

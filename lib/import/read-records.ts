@@ -88,7 +88,7 @@ async function readTxt(file: string, content: string, name: string, sent?: Sidec
     if (!sent && e.code === 'ENOENT') return null;
     throw e;
   });
-  if (bytes === null) return { ...toNewArticle({ externalId: name, title: content.trim().split('\n')[0], text: content }, { file: name }), idFromName: true };
+  if (bytes === null) return { ...toNewArticle({ externalId: name, title: content.trim().split('\n')[0], text: content }, { file: name }), idFromName: true, titleMadeUp: true };
   let meta: unknown;
   try {
     meta = JSON.parse(decodeUtf8(bytes, sidecar.name));

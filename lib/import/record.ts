@@ -164,8 +164,11 @@ export function toNewArticle(raw: unknown, origin: RecordOrigin): NewArticle {
   const spans = (r.entities?.length ? r.entities : r.label)?.map((e) => ({
     start: e.start_offset, end: e.end_offset, label: e.label, speaker: e.speaker ?? null, note: e.note ?? null, ...(e.id != null && { sourceId: e.id }),
   }));
-  const links = [...(r.relations ?? []), ...(r.cross_relations ?? [])].map((l) => ({ from: l.from_id, to: l.to_id, type: l.type }));
-  return { title, outlet: r.outlet ?? null, url: r.url ?? null, author: r.author ?? null, published: r.published, text, externalId, ...(spans?.length && { spans }), ...(links.length && { links }), origin: describeOrigin(origin), ...(misnamed.length && { misnamed }) };
+  const links = [
+    ...(r.relations ?? []).map((l) => ({ from: l.from_id, to: l.to_id, type: l.type, cross: false })),
+    ...(r.cross_relations ?? []).map((l) => ({ from: l.from_id, to: l.to_id, type: l.type, cross: true })),
+  ];
+  return { title, outlet: r.outlet ?? null, url: r.url ?? null, author: r.author ?? null, published: r.published, text, externalId, ...(spans?.length && { spans }), ...(links.length && { links }), origin: describeOrigin(origin), ...(misnamed.length && { misnamed }), ...(!r.title && { titleMadeUp: true }) };
 }
 
 /**

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { addArticles } from '@/lib/corpus/add-articles';
 import { importFile } from '@/lib/import/import-files';
 import { importUpload } from '@/lib/import/import-upload';
 import { AppError } from '@/lib/errors';
@@ -143,6 +145,24 @@ describe('streaming import', () => {
       for (const r of results) expect(r.added + r.unchanged).toBe(600);
     }
     expect((await counts(project.id)).articles).toBe(1200);
+  });
+
+  it('refuses an import that waited too long for another into the same project, storing nothing; the next one goes through', async () => {
+    const project = await makeProject();
+    // Another import's transaction, holding the project's import lock.
+    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query('SELECT pg_advisory_xact_lock(72031, hashtext($1))', [project.id]);
+      const refused = await addArticles(project.id, [{ title: 'Waited', text: 'It waited too long.' }], { lockWaitMs: 300 }).then(() => null, (e) => e);
+      expect(refused).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/^Another import into this project is still running/) });
+      expect((await counts(project.id)).articles).toBe(0);
+      await other.query('ROLLBACK');
+    } finally {
+      await other.end();
+    }
+    expect(await addArticles(project.id, [{ title: 'Later', text: 'It went through.' }], { lockWaitMs: 300 })).toMatchObject({ added: 1 });
   });
 
   it('imports uploaded files streamed to disk, each on its own, and names the uploader in the audit log', async () => {

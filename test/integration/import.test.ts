@@ -88,6 +88,9 @@ describe('import', () => {
       );
     }
     expect(await importError(project.id, write('ragged.csv', 'Body ID,articleBody\n1,a\n2,b,c\n'))).toBe('ragged.csv, line 3: malformed CSV: this record has 3 fields where the header has 2 columns');
+    // Empty lines before it count; a header with a quote left open is named as the header.
+    expect(await importError(project.id, write('gaps.csv', 'Body ID,articleBody\n1,x\n\n\n2,"open\n3,y\n'))).toMatch(/^gaps\.csv, line 5: malformed CSV: a quoted field of this record/);
+    expect(await importError(project.id, write('header.csv', '"Body ID,articleBody\n1,x\n'))).toMatch(/^header\.csv, line 1 \(the header\): malformed CSV: a quoted field of the header/);
     expect(await countArticles(project.id)).toBe(0);
   });
 
@@ -149,6 +152,10 @@ describe('import', () => {
     // An empty field keeps what is there; the text and its revision do not move.
     expect(article).toMatchObject({ title: 'Albania cuts ties with Iran', outlet: 'Reuters', url: 'https://example.org/a', publishedAt: new Date('2022-09-07T00:00:00Z'), revision: 1 });
     expect(await importFile(project.id, write('corrected.jsonl', JSON.stringify(corrected)))).toMatchObject({ updated: 0, unchanged: 1 });
+    // A record without a title does not put the text's first words in place of the real one.
+    const untitled = { externalId: 'x1', text: record.text };
+    expect(await importFile(project.id, write('untitled.jsonl', JSON.stringify(untitled)))).toMatchObject({ updated: 0, unchanged: 1 });
+    expect(await testDb().article.findFirstOrThrow({ where: { projectId: project.id }, select: { title: true } })).toEqual({ title: 'Albania cuts ties with Iran' });
   });
 
   it('imports the FNC-1 bodies CSV layout as it is, with "Body ID" as externalId', async () => {

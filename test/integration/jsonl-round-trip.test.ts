@@ -112,7 +112,27 @@ describe('JSONL round trip', () => {
       '1 relation repeating another, imported once',
     ]);
     // Again: the articles are there, their spans and relations are not brought twice.
-    expect(await importFile(project.id, file, { actorId: team.analyst.id })).toMatchObject({ unchanged: 2, spans: 0, spansSkipped: 3, links: 0 });
+    const again = await importFile(project.id, file, { actorId: team.analyst.id });
+    expect(again).toMatchObject({ unchanged: 2, spans: 0, spansSkipped: 3, links: 0, linksSkipped: 5 });
+    expect(again.warnings).toEqual(['5 relations of articles already here not imported (as their spans)']);
     expect(await testDb().link.count({ where: { projectId: project.id } })).toBe(2);
+  });
+
+  it('resolves a line\'s relations against its own spans, so ids that restart on each line link the right spans', async () => {
+    const project = await makeProject();
+    const team = await makeTeam();
+    await addMember(team.analyst.id, project.id, 'ANALYST');
+    const line = (text: string, entities: object[], relations: object[], cross: object[] = []) => JSON.stringify({ text, entities, relations, cross_relations: cross });
+    const file = path.join(dir, 'restarting.jsonl');
+    fs.writeFileSync(file, [
+      line('Iran did it. Iran denies it.', [{ id: 1, start_offset: 0, end_offset: 12, label: 'assertion' }, { id: 2, start_offset: 13, end_offset: 28, label: 'denial' }], [{ from_id: 2, to_id: 1, type: 'contradicts' }, { from_id: 1, to_id: 1, type: 'contradicts' }]),
+      // Its own entity 1, and a cross relation to "1", which two lines hold: ambiguous, skipped.
+      line('Microsoft agrees.', [{ id: 1, start_offset: 0, end_offset: 17, label: 'evidence' }], [], [{ from_id: 2, to_id: 1, type: 'corroborates' }]),
+    ].join('\n'));
+    const result = await importFile(project.id, file, { actorId: team.analyst.id });
+    expect(result).toMatchObject({ added: 2, spans: 3, links: 1, linksSkipped: 2 });
+    expect(result.warnings).toEqual(['1 relation not imported: a span it names did not come in with this file', '1 relation from a span to itself not imported']);
+    const [link] = await testDb().link.findMany({ where: { projectId: project.id }, select: { from: { select: { exact: true } }, to: { select: { exact: true } } } });
+    expect(link).toEqual({ from: { exact: 'Iran denies it.' }, to: { exact: 'Iran did it.' } });
   });
 });
