@@ -88,10 +88,11 @@ program
   .option('--outlet <outlets>', 'comma-separated outlets')
   .option('--label <labels>', 'comma-separated tags')
   .option('--article <ids>', 'comma-separated article ids')
+  .option('--bom', 'csv: start with a UTF-8 byte-order mark, for Excel')
   .option('--base-url <url>', 'base of the IRIs in the export', process.env.APP_URL ?? 'http://localhost:3000')
-  .action(async (opts: { project: string; format: string; status: string; outlet?: string; label?: string; article?: string; baseUrl: string }) => {
+  .action(async (opts: { project: string; format: string; status: string; outlet?: string; label?: string; article?: string; bom?: boolean; baseUrl: string }) => {
     const project = await findProjectByIdOrName(opts.project);
-    const query = exportQuery.parse({ format: opts.format, status: opts.status, outlet: opts.outlet, label: opts.label, articleId: opts.article });
+    const query = exportQuery.parse({ format: opts.format, status: opts.status, outlet: opts.outlet, label: opts.label, articleId: opts.article, bom: opts.bom ? 'true' : undefined });
     const { chunks } = await writeExport({ cli: true }, project.id, query, opts.baseUrl);
     for await (const chunk of chunks) {
       if (!process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once('drain', resolve));

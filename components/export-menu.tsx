@@ -44,6 +44,10 @@ export function ExportMenu({ projectId, outlets = [], articleId }: Props) {
         <option value="approved">approved only</option>
         <option value="all">all</option>
       </select>
+      {/* Shown for CSV only (CSS :has on the format chosen): a UTF-8 mark, without which Excel garbles accents and emoji. */}
+      <label className="export-menu__bom" title="Starts the file with a UTF-8 mark, so that Excel shows accents and emoji">
+        <input type="checkbox" name="bom" value="true" /> for Excel
+      </label>
       <ExportFilter>
         <fieldset>
           <legend>Tags</legend>

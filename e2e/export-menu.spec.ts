@@ -49,11 +49,16 @@ test('the export menu downloads only the ticked tags and outlets; an article pag
   expect(rows[0]).toContain('Iran 👩‍💻 denied the attack.');
   expect(rows[0]).toContain('"Reuters, Inc."');
 
-  // No box ticked: every tag of every outlet.
+  expect(csv.text.charCodeAt(0)).not.toBe(0xfeff);
+
+  // No box ticked: every tag of every outlet; "for Excel" (offered for CSV only) starts it with a UTF-8 mark.
   await page.goto(`/projects/${team.project.id}`);
+  await expect(menu.getByLabel('for Excel')).toBeHidden();
   await menu.getByLabel('Export format').selectOption('csv');
   await menu.getByLabel('Which spans').selectOption('all');
+  await menu.getByLabel('for Excel').check();
   const all = await downloaded(page, () => menu.getByRole('button', { name: 'Export' }).click());
+  expect(all.text.charCodeAt(0)).toBe(0xfeff);
   expect(all.text.trim().split('\n').slice(1)).toHaveLength(4);
 
   await page.goto(`/articles/${inc.id}`);

@@ -507,6 +507,7 @@ export function buildOpenApiDocument(serverUrl = '/') {
             queryParam('outlet', { type: 'string' }, 'Comma-separated outlets'),
             queryParam('label', { type: 'string' }, 'Comma-separated tags: assertion, denial, evidence'),
             queryParam('articleId', { type: 'string' }, 'Comma-separated article ids'),
+            queryParam('bom', { type: 'string', enum: ['true', 'false'], default: 'false' }, 'csv only: start with a UTF-8 byte-order mark, which Excel needs to read the file as UTF-8'),
           ],
           responses: {
             200: {

@@ -36,5 +36,10 @@ export const exportQuery = z.strictObject({
   // Tags in any case, as the import takes them.
   label: list(z.preprocess((v) => (typeof v === 'string' ? v.toLowerCase() : v), z.enum(LABELS))).describe(`comma-separated tags, in any case${LIST_HELP}`),
   articleId: list(z.string().max(100)).describe(`comma-separated article ids${LIST_HELP}`),
+  // What a form's checkbox sends, or true/false; absent is false.
+  bom: z
+    .preprocess((v) => (v === '' ? undefined : v), z.enum(['true', 'false']).optional())
+    .transform((v) => v === 'true')
+    .describe('csv only: start the file with a UTF-8 byte-order mark, which Excel needs to read it as UTF-8 (scripts may then see it in the first column name)'),
 });
 export type ExportQuery = z.infer<typeof exportQuery>;

@@ -19,8 +19,9 @@ export const CSV_COLUMNS = [
  * that no spreadsheet runs it.
  * Handed on in chunks of at least CHUNK_CHARS (whole articles).
  */
-export async function* toCsv(articles: AsyncIterable<ExportArticle>): AsyncGenerator<string> {
-  yield stringify([CSV_COLUMNS as unknown as string[]]);
+export async function* toCsv(articles: AsyncIterable<ExportArticle>, opts: { bom?: boolean } = {}): AsyncGenerator<string> {
+  // Excel reads a CSV without this mark in the machine's legacy code page: emoji and accents garbled.
+  yield (opts.bom ? '\ufeff' : '') + stringify([CSV_COLUMNS as unknown as string[]]);
   yield* inChunks(articles, articleRows);
 }
 

@@ -48,7 +48,7 @@ export async function writeExport(exporter: Exporter, projectId: string, query: 
       case 'jsonl':
         return copyExport(filter, jsonlBytes());
       case 'csv':
-        return toCsv(articles());
+        return toCsv(articles(), { bom: query.bom });
       case 'brat':
         return toBrat(scope, articles(), locateSpans);
       case 'conll':

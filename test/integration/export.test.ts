@@ -119,6 +119,11 @@ describe('export', () => {
     // Who tagged each span, and the claim it belongs to.
     expect(rows.map((r) => r.annotator)).toEqual(['Analyst', 'Analyst']);
     expect(rows.map((r) => [r.claim_id, r.claim])).toEqual([[claim.id, 'Iran was behind it'], ['', '']]);
+    // For Excel: the same file after a UTF-8 byte-order mark; without asking, none.
+    expect(out.charCodeAt(0)).not.toBe(0xfeff);
+    const excel = (await collect(team.analyst.id, team.project.id, { format: 'csv', status: 'all', label: 'assertion,denial', bom: 'true' })).out;
+    expect(excel).toBe(`\ufeff${out}`);
+    expect(() => exportQuery.parse({ format: 'csv', bom: 'yes' })).toThrow();
     // Anyone's words that a spreadsheet would run as a formula stay words.
     await testDb().annotation.update({ where: { id: d.id }, data: { note: '=HYPERLINK("http://evil.example","x")', speaker: '@SUM(1)' } });
     const [, escaped] = parse((await collect(team.analyst.id, team.project.id, { format: 'csv', status: 'all', label: 'assertion,denial' })).out, { columns: true }) as Record<string, string>[];
