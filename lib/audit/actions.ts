@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = {
   'claim.detach': 'Span taken from claim',
   'claim.delete': 'Claim deleted',
   'article.revise': 'Article revised',
+  'article.update': 'Article details corrected',
   'article.compare': 'Article opened for comparison',
   import: 'Import',
   export: 'Export',

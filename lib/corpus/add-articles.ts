@@ -210,7 +210,7 @@ function articleStore(tx: Tx, client: pg.ClientBase, projectId: string, actorId:
           // Only a record that names the article (its id or URL) corrects its details: one found by
           // its text alone may be another outlet's copy of the same wire story.
           const named = (fields.externalId && fields.externalId === match.externalId) || (fields.url && fields.url === match.url);
-          if (named && (await correctMetadata(tx, match, fields, input.titleMadeUp))) counts.updated++;
+          if (named && (await correctMetadata(tx, projectId, actorId, match, fields, input.titleMadeUp))) counts.updated++;
           else counts.unchanged++;
         } else if (match) {
           handled.set(match.id, textKey(fields.textHash));
@@ -255,7 +255,7 @@ function twiceWithOtherText(input: NewArticle, fields: ArticleFields): AppError 
  * gives, not one made from the text's first words), and the outlet, URL, author and date it gives (a field left empty keeps what is
  * there, as for a new revision). Plain columns: no version or revision moves.
  */
-async function correctMetadata(tx: Tx, known: KnownArticle, fields: ArticleFields, titleMadeUp = false): Promise<boolean> {
+async function correctMetadata(tx: Tx, projectId: string, actorId: string | null, known: KnownArticle, fields: ArticleFields, titleMadeUp = false): Promise<boolean> {
   const data = {
     ...(!titleMadeUp && fields.title !== known.title && { title: fields.title }),
     ...(fields.outlet && fields.outlet !== known.outlet && { outlet: fields.outlet }),
@@ -263,8 +263,17 @@ async function correctMetadata(tx: Tx, known: KnownArticle, fields: ArticleField
     ...(fields.author && fields.author !== known.author && { author: fields.author }),
     ...(fields.publishedAt && fields.publishedAt.getTime() !== known.publishedAt?.getTime() && { publishedAt: fields.publishedAt }),
   };
-  if (Object.keys(data).length === 0) return false;
+  const changed = Object.keys(data) as (keyof typeof data)[];
+  if (changed.length === 0) return false;
   await tx.article.update({ where: { id: known.id }, data });
+  // Each correction in the article's history, from what to what, like any other change.
+  const day = (d: Date | null | undefined) => d?.toISOString().slice(0, 10) ?? null;
+  const value = (source: KnownArticle | typeof data, key: (typeof changed)[number]) => (key === 'publishedAt' ? day(source[key] as Date | null) : (source[key] ?? null));
+  await recordEvent(tx, {
+    projectId, actorId, action: 'article.update', objectType: 'article', objectId: known.id,
+    before: Object.fromEntries(changed.map((k) => [k, value(known, k)])),
+    after: Object.fromEntries(changed.map((k) => [k, value(data, k)])),
+  });
   return true;
 }
 

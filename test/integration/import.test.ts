@@ -151,6 +151,11 @@ describe('import', () => {
     const article = await testDb().article.findFirstOrThrow({ where: { projectId: project.id } });
     // An empty field keeps what is there; the text and its revision do not move.
     expect(article).toMatchObject({ title: 'Albania cuts ties with Iran', outlet: 'Reuters', url: 'https://example.org/a', publishedAt: new Date('2022-09-07T00:00:00Z'), revision: 1 });
+    // In the article's history, from what to what.
+    const events = await testDb().auditEvent.findMany({ where: { objectId: article.id, action: 'article.update' }, select: { before: true, after: true } });
+    expect(events).toEqual([
+      { before: { title: 'Albania cuts ties', outlet: 'Wire', publishedAt: null }, after: { title: 'Albania cuts ties with Iran', outlet: 'Reuters', publishedAt: '2022-09-07' } },
+    ]);
     expect(await importFile(project.id, write('corrected.jsonl', JSON.stringify(corrected)))).toMatchObject({ updated: 0, unchanged: 1 });
     // A record without a title does not put the text's first words in place of the real one.
     const untitled = { externalId: 'x1', text: record.text };

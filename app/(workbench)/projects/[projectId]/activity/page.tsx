@@ -46,6 +46,9 @@ function describe(e: { action: string; objectId: string; before: unknown; after:
     const counts = (['kept', 'reanchored', 'orphaned'] as const).filter((k) => Number(spans[k]) > 0).map((k) => `${Number(spans[k])} ${k === 'reanchored' ? 're-anchored' : k}`);
     return [`revision ${String(after.revision ?? '?')}`, counts.length ? `spans: ${counts.join(', ')}` : ''].filter(Boolean).join(' · ');
   }
+  if (e.action === 'article.update') {
+    return Object.keys(after).map((k) => `${k === 'publishedAt' ? 'date' : k}: ${str(before[k]) ? clip(String(before[k])) : '(none)'} → ${clip(String(after[k]))}`).join(' · ');
+  }
   if (e.action === 'claim.update') {
     // What changed: the wording, the verdict, or both.
     const changes = [
