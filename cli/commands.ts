@@ -15,6 +15,8 @@ import { parseColumnMapping } from '@/lib/import/column-mapping';
 import type { Role } from '@/lib/db/generated/enums';
 import { pairSidecars } from '@/lib/import/sidecars';
 import { progressLine } from './progress-line';
+import { createProject } from '@/lib/projects/create-project';
+import { createProjectInput } from '@/lib/projects/schema';
 
 // Each command is a thin shell over one lib/ function.
 
@@ -44,6 +46,21 @@ user
       role: opts.role?.toUpperCase() as Role | undefined,
     });
     console.log(`user ${result.email} (${result.id})${project ? ` is ${opts.role} in "${project.name}"` : ''}`);
+  });
+
+program
+  .command('project')
+  .description('manage projects')
+  .command('create')
+  .description('create a project; the user named by --admin holds every role in it (admin, analyst, reviewer)')
+  .requiredOption('--name <name>', 'the project\'s name (unique)')
+  .requiredOption('--admin <email>', 'who runs it')
+  .option('--description <text>', 'a line or two on the corpus and the work')
+  .action(async (opts: { name: string; admin: string; description?: string }) => {
+    const admin = await db.user.findUnique({ where: { email: opts.admin.trim().toLowerCase() }, select: { id: true, name: true, email: true } });
+    if (!admin) throw new AppError('NOT_FOUND', `No user with email ${opts.admin} (npm run cli -- user add creates one)`);
+    const project = await createProject({ ...admin, via: 'token' }, createProjectInput.parse({ name: opts.name, description: opts.description }));
+    console.log(`project "${project.name}" (${project.id}): ${admin.email} is admin, analyst and reviewer`);
   });
 
 const token = program.command('token').description('manage API tokens');

@@ -18,6 +18,8 @@ const json = (data: unknown) => ({ data });
 
 const ROWS: Row[] = [
   { name: 'GET /projects', call: (a) => a.get('/api/v1/projects'), expect: { anonymous: 401, outsider: 200, ...member(200) } },
+  // Anyone signed in may start a project of their own.
+  { name: 'POST /projects', call: (a) => a.post('/api/v1/projects', json({ name: `Matrix project ${Math.random()}` })), expect: { anonymous: 401, outsider: 201, ...member(201) } },
   { name: 'GET /projects/{id}/articles', call: (a, i) => a.get(`/api/v1/projects/${i.projectId}/articles`), expect: read() },
   { name: 'GET /projects/{id}/claims', call: (a, i) => a.get(`/api/v1/projects/${i.projectId}/claims`), expect: read() },
   { name: 'GET /projects/{id}/matrix', call: (a, i) => a.get(`/api/v1/projects/${i.projectId}/matrix`), expect: read() },

@@ -172,3 +172,27 @@ test('search pages through its results: the best 50 passages, then the next', as
   await page.getByRole('navigation', { name: 'Result pages' }).getByRole('link', { name: '‹ Previous results' }).click();
   await expect(passages.getByRole('listitem')).toHaveCount(50);
 });
+
+test('anyone signed in starts a project from the projects page, lands on it, and can import into it', async ({ page }) => {
+  const team = await makeTeam();
+  await signIn(page, team.outsider.email);
+  await page.goto('/');
+  await page.getByText('New project').click();
+  const form = page.getByRole('form', { name: 'New project' });
+  // A taken name is refused, with the form kept open.
+  await form.getByLabel('Name').fill(team.project.name);
+  await form.getByRole('button', { name: 'Create' }).click();
+  await expect(form.getByRole('status')).toContainText('There is a project named');
+  const name = `Our corpus ${Date.now()}`;
+  await form.getByLabel('Name').fill(name);
+  await form.getByLabel('Description').fill('Wire stories on the attack');
+  await form.getByRole('button', { name: 'Create' }).click();
+  await expect(page).toHaveURL(/\/projects\/[^/]+$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+  await page.getByLabel('Files to import').setInputFiles([
+    { name: 'first.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(JSON.stringify({ title: 'First story', text: 'Albania cut ties with Iran.' }) + '\n') },
+  ]);
+  await expect(page.getByRole('list', { name: 'Import summary' })).toContainText('first.jsonl: 1 article, 1 added, 0 unchanged');
+  await page.goto('/');
+  await expect(page.getByRole('row').filter({ hasText: name })).toContainText('admin, analyst, reviewer');
+});

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { Metadata } from 'next';
 import { requirePageCaller } from '@/lib/auth/page-caller';
 import { listProjects } from '@/lib/projects/list-projects';
+import { NewProjectForm } from '@/components/new-project-form';
 
 export const metadata: Metadata = { title: 'Projects' };
 
@@ -12,7 +13,7 @@ export default async function ProjectsPage() {
     <main className="page">
       <h1>Your projects</h1>
       {projects.length === 0 ? (
-        <p className="muted">You are not a member of any project yet. Ask an admin to add you.</p>
+        <p className="muted">You are not a member of any project yet. Ask an admin to add you, or start one below.</p>
       ) : (
         <table className="data">
           <thead>
@@ -36,6 +37,7 @@ export default async function ProjectsPage() {
           </tbody>
         </table>
       )}
+      <NewProjectForm />
     </main>
   );
 }

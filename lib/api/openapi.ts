@@ -12,7 +12,7 @@ import { activityQuery } from '@/lib/audit/list-events';
 import { articleListQuery } from '@/lib/articles/list-articles';
 import { queueQuery } from '@/lib/review/list-queue';
 import { comparisonDecisionInput, comparisonQuery } from '@/lib/review/comparison-schema';
-import { addMemberInput, memberRolesInput, projectSettingsInput } from '@/lib/projects/schema';
+import { addMemberInput, createProjectInput, memberRolesInput, projectSettingsInput } from '@/lib/projects/schema';
 import { PROJECT_ROLES } from '@/lib/auth/can';
 
 // The OpenAPI 3.1 document is generated from the same zod schemas the routes
@@ -283,6 +283,7 @@ export function buildOpenApiDocument(serverUrl = '/') {
         SearchResult: schema(searchResult),
         CreateLink: schema(createLinkInput, 'input'),
         CreateClaim: schema(createClaimInput, 'input'),
+        CreateProject: schema(createProjectInput, 'input'),
         RenameClaim: schema(renameClaimInput, 'input'),
         AttachSpan: schema(attachSpanInput, 'input'),
         DismissSuggestion: schema(dismissSuggestionInput, 'input'),
@@ -294,6 +295,12 @@ export function buildOpenApiDocument(serverUrl = '/') {
           operationId: 'listProjects',
           summary: "The caller's projects",
           responses: { 200: { description: 'Projects', ...json({ type: 'object', properties: { projects: { type: 'array', items: ref('Project') } } }) }, ...errors(401) },
+        },
+        post: {
+          operationId: 'createProject',
+          summary: 'Create a project; the caller holds every role in it (admin, analyst, reviewer)',
+          requestBody: { required: true, ...json(ref('CreateProject')) },
+          responses: { 201: { description: 'The project', ...json(ref('Project')) }, ...errors(400, 401, 409, 413, 415) },
         },
       },
       '/api/v1/projects/{projectId}/imports': {

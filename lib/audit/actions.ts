@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = {
   'article.compare': 'Article opened for comparison',
   import: 'Import',
   export: 'Export',
+  'project.create': 'Project created',
   'project.update': 'Project settings changed',
   'member.update': 'Member roles changed',
 } as const;

@@ -1,10 +1,12 @@
 'use server';
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { requireCaller } from '@/lib/auth/caller';
 import { AppError } from '@/lib/errors';
 import { findUnstorableField } from '@/lib/api/unstorable-text';
-import { projectSettingsInput } from './schema';
+import { createProjectInput, projectSettingsInput } from './schema';
 import { updateProjectSettings } from './update-settings';
+import { createProject } from './create-project';
 
 export type SettingsState = { error?: string; independentAnnotation?: boolean };
 
@@ -27,4 +29,29 @@ export async function updateProjectSettingsAction(_prev: SettingsState, form: Fo
     if (error instanceof AppError) return { error: error.message };
     throw error;
   }
+}
+
+export type CreateProjectState = { error?: string };
+
+/**
+ * The projects page's "New project" form, through the same domain function as
+ * POST /api/v1/projects; on success it opens the new project, where the
+ * drop zone is the next step.
+ */
+export async function createProjectAction(_prev: CreateProjectState, form: FormData): Promise<CreateProjectState> {
+  let id: string;
+  try {
+    const caller = await requireCaller();
+    const unstorable = findUnstorableField(form);
+    if (unstorable) return { error: `The ${unstorable} field holds characters that cannot be stored (U+0000 or a lone surrogate)` };
+    const input = createProjectInput.safeParse({ name: String(form.get('name') ?? ''), description: String(form.get('description') ?? '') || undefined });
+    if (!input.success) return { error: `The project's ${String(input.error.issues[0]?.path[0] ?? 'name')} ${input.error.issues[0]?.message ?? 'is not valid'}` };
+    id = (await createProject(caller, input.data)).id;
+  } catch (error) {
+    if (error instanceof AppError) return { error: error.message };
+    throw error;
+  }
+  revalidatePath('/');
+  // Outside the try: redirect() throws, as Next's navigation does.
+  redirect(`/projects/${id}`);
 }

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { PROJECT_ROLES } from '@/lib/auth/can';
 
+/** Body of POST /api/v1/projects: a new project. */
+export const createProjectInput = z.strictObject({
+  name: z.string().trim().min(1, 'must not be empty').max(200, 'is longer than 200 characters').describe('Unique among all projects'),
+  description: z.string().trim().max(2000, 'is longer than 2000 characters').optional().describe('A line or two on the corpus and the work'),
+});
+export type CreateProjectInput = z.infer<typeof createProjectInput>;
+
 /** Body of PATCH /api/v1/projects/{id}: the project's settings (admins). */
 export const projectSettingsInput = z.strictObject({
   independentAnnotation: z

@@ -46,7 +46,7 @@ import { createLinkInput, listLinksQuery } from '@/lib/links/schema';
 import { queueQuery } from '@/lib/review/list-queue';
 import { reviewInput } from '@/lib/review/schema';
 import { comparisonDecisionInput, comparisonQuery } from '@/lib/review/comparison-schema';
-import { addMemberInput, memberRolesInput, projectSettingsInput } from '@/lib/projects/schema';
+import { addMemberInput, createProjectInput, memberRolesInput, projectSettingsInput } from '@/lib/projects/schema';
 import { searchQuery } from '@/lib/search/schema';
 import { dismissSuggestionInput, suggestionsQuery } from '@/lib/suggestions/schema';
 import { createAnnotation } from '@/lib/annotations/create-annotation';
@@ -83,6 +83,7 @@ export const ENDPOINTS: Endpoint[] = [
   // Public and input-free, but a query string can still be sent; not in the document it serves.
   { method: 'GET', path: '/api/v1/openapi.json', handler: h(openapi.GET) },
   { method: 'GET', path: '/api/v1/projects', handler: h(projects.GET) },
+  { method: 'POST', path: '/api/v1/projects', handler: h(projects.POST), body: { schema: createProjectInput, valid: () => ({ name: `Fuzz project ${Math.random()}` }) } },
   { method: 'PATCH', path: '/api/v1/projects/{projectId}', handler: h(project.PATCH), body: { schema: projectSettingsInput, valid: () => ({ independentAnnotation: false }) } },
   { method: 'GET', path: '/api/v1/projects/{projectId}/members', handler: h(projectMembers.GET) },
   { method: 'POST', path: '/api/v1/projects/{projectId}/members', handler: h(projectMembers.POST), body: { schema: addMemberInput, valid: () => ({ email: 'reviewer@fuzz.example', roles: ['reviewer'] }) } },

@@ -47,7 +47,7 @@ import { createClaim } from '@/lib/claims/create-claim';
 import { loadSpanContextAction } from '@/lib/articles/actions';
 import { loginAction, logoutAction } from '@/lib/auth/actions';
 import { renameClaimAction } from '@/lib/claims/actions';
-import { updateProjectSettingsAction } from '@/lib/projects/actions';
+import { createProjectAction, updateProjectSettingsAction, type CreateProjectState } from '@/lib/projects/actions';
 import { createTokenAction, revokeTokenAction, type CreateTokenState, type RevokeTokenState } from '@/lib/tokens/actions';
 import { createToken } from '@/lib/tokens/manage-tokens';
 import { can, type ProjectRole } from '@/lib/auth/can';
@@ -499,6 +499,23 @@ const ACTIONS: ActionRow[] = [
       expect(project.independentAnnotation).toBe(true);
       expect(await testDb().auditEvent.count({ where: { projectId: made.projectId, action: 'project.update', actorId: f.admin.id } })).toBe(1);
       expect(revalidatePath).toHaveBeenCalledWith(`/projects/${made.projectId}`);
+    },
+  },
+  // Anyone signed in may start a project, and holds every role in it.
+  {
+    action: 'lib/projects/actions.ts#createProjectAction',
+    prepare: async () => ({ name: `New project ${Math.random()}` }),
+    call: (_, made) => createProjectAction({}, form({ name: made.name, description: 'Our corpus' })),
+    read: (s) => {
+      if (s.ok && /^Sign in/.test((s.value as CreateProjectState).error ?? '')) return 'unauthorized';
+      return redirectOf(s)?.startsWith('/projects/') ? 'ok' : unexpected(s);
+    },
+    expect: { anonymous: 'unauthorized', outsider: 'ok', analyst: 'ok', reviewer: 'ok', admin: 'ok' },
+    effect: async (_, made) => {
+      const project = await testDb().project.findUniqueOrThrow({ where: { name: made.name }, select: { id: true, description: true, memberships: { select: { userId: true, role: true } } } });
+      expect(project.description).toBe('Our corpus');
+      expect(project.memberships.map((m) => [m.userId, m.role]).sort()).toEqual([[auth.caller!.id, 'ADMIN'], [auth.caller!.id, 'ANALYST'], [auth.caller!.id, 'REVIEWER']]);
+      expect(await testDb().auditEvent.count({ where: { projectId: project.id, action: 'project.create', actorId: auth.caller!.id } })).toBe(1);
     },
   },
   // Tokens are each user's own: anyone signed in creates theirs; revoking

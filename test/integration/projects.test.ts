@@ -4,9 +4,25 @@ import { articleListQuery, listArticles, listOutlets, type ArticleListQuery } fr
 import { createAnnotation } from '@/lib/annotations/create-annotation';
 import { AppError } from '@/lib/errors';
 import { articleNeighbours } from '@/lib/articles/article-neighbours';
-import { addMember, makeArticle, makeTeam, testDb } from '../factories';
+import { createProject } from '@/lib/projects/create-project';
+import { createProjectInput } from '@/lib/projects/schema';
+import { as } from '../app-error';
+import { addMember, makeArticle, makeTeam, makeUser, testDb } from '../factories';
 
 describe('projects and articles', () => {
+  it('anyone signed in starts a project, holding every role in it; a taken name is refused and nothing is written', async () => {
+    const user = await makeUser();
+    const name = `Our corpus ${Math.random()}`;
+    const project = await createProject(as(user), createProjectInput.parse({ name: `  ${name} `, description: 'Wire stories' }));
+    expect(project).toMatchObject({ name, description: 'Wire stories', roles: ['admin', 'analyst', 'reviewer'], articleCount: 0 });
+    expect((await listProjects(user.id)).map((p) => p.id)).toContain(project.id);
+    const other = await makeUser();
+    await expect(createProject(as(other), { name })).rejects.toMatchObject({ code: 'CONFLICT', fields: { name: 'taken' } });
+    expect(await testDb().project.count({ where: { name } })).toBe(1);
+    expect(await listProjects(other.id)).toEqual([]);
+    expect(createProjectInput.safeParse({ name: '   ' }).success).toBe(false);
+  });
+
   it('a user sees only the projects they belong to, with their roles', async () => {
     const team = await makeTeam();
     await addMember(team.analyst.id, team.project.id, 'REVIEWER');
