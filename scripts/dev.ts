@@ -1,9 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { startEmbeddedPostgres, freePort, type EmbeddedServer } from './embedded-postgres';
 import { migrateDeploy } from './migrate';
 import { DATA_DIR, ROOT, ensureAuthSecret, loadDotEnv } from './env-local';
+import { buildIsStale, dependenciesAreStale, prismaClientIsStale } from './stale-build';
 
 /**
  * `npm run dev` (and `npm start` with --prod): one command from a fresh
@@ -13,6 +13,11 @@ import { DATA_DIR, ROOT, ensureAuthSecret, loadDotEnv } from './env-local';
  */
 async function main() {
   const prod = process.argv.includes('--prod');
+  // After a `git pull`: say what the checkout needs rather than fail further on.
+  if (dependenciesAreStale(ROOT)) {
+    throw new Error('package-lock.json changed since node_modules was installed: run `npm ci`, then start again');
+  }
+  if (prismaClientIsStale(ROOT)) run(['npm', 'run', '--silent', 'db:generate']);
   loadDotEnv();
   ensureAuthSecret();
   process.env.AUTH_TRUST_HOST ??= 'true';
@@ -38,7 +43,10 @@ async function main() {
   }
 
   const port = process.env.PORT ?? '3000';
-  if (prod && !fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) run(['node_modules/.bin/next', 'build']);
+  if (prod && buildIsStale(ROOT)) {
+    console.log('[crosscheck] building (no build yet, or the code changed since the last one)…');
+    run(['node_modules/.bin/next', 'build']);
+  }
   const next = spawn('node_modules/.bin/next', [prod ? 'start' : 'dev', '-p', port], { cwd: ROOT, stdio: 'inherit', env: process.env });
   console.log(`[crosscheck] http://localhost:${port}  (demo sign-in: analyst@example.com / crosscheck-demo)`);
   const shutdown = () => next.kill('SIGTERM');
