@@ -203,3 +203,18 @@ test('API tokens, with a new token shown', async ({ page }) => {
   await expect(page.getByRole('region', { name: 'New token' }).getByRole('status', { name: 'Token secret' })).toBeVisible();
   await expectNoViolations(page, 'tokens, one created');
 });
+
+test('the first Tab reaches "Skip to content", which moves focus past the top bar to the page', async ({ page }) => {
+  const team = await makeTeam();
+  await signIn(page, team.analyst.email);
+  await page.goto(`/projects/${team.project.id}`);
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#content')).toBeFocused();
+  // The next Tab lands on the page, not on the top bar.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => Boolean(document.activeElement?.closest('#content')))).toBe(true);
+});

@@ -181,8 +181,8 @@ test('an analyst imports files by choosing them on the project page and sees a s
   await expect(summary).toContainText('empty.jsonl: no articles in this file (is it empty?); nothing imported');
   // A field that was not read is named under the file's line.
   const noted = summary.getByRole('listitem').filter({ hasText: 'noted.jsonl' });
-  await expect(noted).toContainText('not read');
-  expect((await noted.innerText()).split('\n')).toEqual(['noted.jsonl: 1 article, 1 added, 0 unchanged', '- note: field "Title" is not read (did you mean "title"?)']);
+  await expect(noted).toContainText('was ignored');
+  expect((await noted.innerText()).split('\n')).toEqual(['noted.jsonl: 1 article, 1 added, 0 unchanged', '- note: field "Title" was ignored (did you mean "title"?)']);
   await expect(summary).toContainText('doccano.jsonl: 1 article, 1 added, 0 unchanged, 2 spans imported');
   await expect(page.getByRole('link', { name: 'Uploaded through the page' })).toBeVisible();
 });

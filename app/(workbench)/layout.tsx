@@ -12,6 +12,10 @@ export default async function WorkbenchLayout({ children }: { children: React.Re
   const caller = await requirePageCaller((await headers()).get('x-request-path') ?? undefined);
   return (
     <>
+      {/* First in the tab order: past the top bar to the page itself. */}
+      <a href="#content" className="skip-link">
+        Skip to content
+      </a>
       <header className="topbar">
         <Link href="/" className="brand">
           Crosscheck
@@ -30,7 +34,9 @@ export default async function WorkbenchLayout({ children }: { children: React.Re
           </button>
         </form>
       </header>
-      {children}
+      <div id="content" tabIndex={-1}>
+        {children}
+      </div>
     </>
   );
 }

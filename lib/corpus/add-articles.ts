@@ -207,9 +207,10 @@ function articleStore(tx: Tx, client: pg.ClientBase, projectId: string, actorId:
           counts.unchanged++;
         } else if (match && match.textHash === fields.textHash) {
           handled.set(match.id, textKey(fields.textHash));
-          // Only a record that names the article (its id or URL) corrects its details: one found by
-          // its text alone may be another outlet's copy of the same wire story.
-          const named = (fields.externalId && fields.externalId === match.externalId) || (fields.url && fields.url === match.url);
+          // Only a record that names the article (its id or URL), or one of its own outlet, corrects its
+          // details: one found by its text alone, from another outlet, may be a copy of a wire story.
+          const named =
+            (fields.externalId && fields.externalId === match.externalId) || (fields.url && fields.url === match.url) || (fields.outlet ?? null) === (match.outlet ?? null);
           if (named && (await correctMetadata(tx, projectId, actorId, match, fields, input.titleMadeUp))) counts.updated++;
           else counts.unchanged++;
         } else if (match) {

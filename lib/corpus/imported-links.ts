@@ -120,7 +120,7 @@ export function importedLinks(tx: Tx, client: pg.ClientBase, projectId: string, 
     skipped(): string[] {
       const out: string[] = [];
       if (reasons.noSpan) out.push(`${plural(reasons.noSpan, 'relation')} not imported: a span it names did not come in with this file`);
-      if (reasons.alreadyHere) out.push(`${plural(reasons.alreadyHere, 'relation')} of articles already here not imported (as their spans)`);
+      if (reasons.alreadyHere) out.push(`${plural(reasons.alreadyHere, 'relation')} not imported: ${reasons.alreadyHere === 1 ? 'its article was' : 'their articles were'} already here (spans and links come in only with a new article)`);
       if (reasons.self) out.push(`${plural(reasons.self, 'relation')} from a span to itself not imported`);
       if (reasons.unknownType.size) out.push(`relations of type ${[...reasons.unknownType].slice(0, 5).map((t) => `"${t}"`).join(', ')} not imported: links are ${LINK_KINDS.join(' or ')}`);
       if (reasons.repeated) out.push(`${plural(reasons.repeated, 'relation')} repeating another, imported once`);

@@ -27,5 +27,5 @@ export function misnamedFields(raw: unknown): [string, string][] {
   return out;
 }
 
-/** `field "Title" is not read (did you mean "title"?)` */
-export const misnamedWords = ([key, field]: [string, string]) => `field "${key}" is not read (did you mean "${field}"?)`;
+/** `field "Title" was ignored (did you mean "title"?)` */
+export const misnamedWords = ([key, field]: [string, string]) => `field "${key}" was ignored (did you mean "${field}"?)`;

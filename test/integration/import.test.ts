@@ -98,8 +98,12 @@ describe('import', () => {
     const project = await makeProject();
     const lines = [{ Title: 'Ties cut', text: 'Albania cut ties.', date: '2022-09-07' }, { Title: 'Denial', text: 'Tehran denied it.' }].map((r) => JSON.stringify(r));
     const result = await importFile(project.id, write('misnamed.jsonl', lines.join('\n')));
-    expect(result).toMatchObject({ added: 2, warnings: ['field "Title" is not read (did you mean "title"?)', 'field "date" is not read (did you mean "published"?)'] });
+    expect(result).toMatchObject({ added: 2, warnings: ['field "Title" was ignored (did you mean "title"?)', 'field "date" was ignored (did you mean "published"?)'] });
     expect(await importFile(project.id, write('fine.jsonl', JSON.stringify({ title: 'Fine', text: 'Fine.' })))).not.toHaveProperty('warnings');
+    // Fixed as the note says and imported again: the same records (same text, same outlet: none) take the title and date.
+    const fixed = [{ title: 'Ties cut', text: 'Albania cut ties.', published: '2022-09-07' }, { title: 'Denial', text: 'Tehran denied it.' }].map((r) => JSON.stringify(r));
+    expect(await importFile(project.id, write('fixed.jsonl', fixed.join('\n')))).toMatchObject({ added: 0, updated: 2 });
+    expect(await testDb().article.findFirstOrThrow({ where: { projectId: project.id, text: 'Albania cut ties.' }, select: { title: true, publishedAt: true } })).toEqual({ title: 'Ties cut', publishedAt: new Date('2022-09-07T00:00:00Z') });
     expect(await importError(project.id, write('blank-header.csv', '  \n1,x\n'))).toBe('blank-header.csv, line 1: no column names (the first line must name the columns, e.g. articleBody,Body ID)');
   });
 
@@ -123,8 +127,9 @@ describe('import', () => {
     expect(await importFile(project.id, write('ties.html', html))).toMatchObject({ added: 1 });
     expect(await importFile(project.id, write('ties (1).html', html))).toMatchObject({ added: 0, unchanged: 1 });
     expect(await importFile(project.id, write('page.txt', `${page}\nA third line.`))).toMatchObject({ added: 0, revised: 1 });
-    // A record without an id is the article with its text, whatever id that article was imported with.
-    expect(await importFile(project.id, write('same.jsonl', JSON.stringify({ title: 'Same', text: `${page}\nA third line.` })))).toMatchObject({ added: 0, unchanged: 1 });
+    // A record without an id is the article with its text, whatever id that article was imported with;
+    // of the same outlet (none), its title corrects the one the page's first line gave.
+    expect(await importFile(project.id, write('same.jsonl', JSON.stringify({ title: 'Same', text: `${page}\nA third line.` })))).toMatchObject({ added: 0, updated: 1 });
     expect(await countArticles(project.id)).toBe(2);
   });
 

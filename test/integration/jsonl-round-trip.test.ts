@@ -114,7 +114,7 @@ describe('JSONL round trip', () => {
     // Again: the articles are there, their spans and relations are not brought twice.
     const again = await importFile(project.id, file, { actorId: team.analyst.id });
     expect(again).toMatchObject({ unchanged: 2, spans: 0, spansSkipped: 3, links: 0, linksSkipped: 5 });
-    expect(again.warnings).toEqual(['5 relations of articles already here not imported (as their spans)']);
+    expect(again.warnings).toEqual(['5 relations not imported: their articles were already here (spans and links come in only with a new article)']);
     expect(await testDb().link.count({ where: { projectId: project.id } })).toBe(2);
   });
 

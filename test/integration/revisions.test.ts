@@ -198,9 +198,9 @@ describe('article revisions', () => {
     expect(await testDb().article.count({ where: { projectId: team.project.id, url } })).toBe(1);
     expect(await testDb().article.findUniqueOrThrow({ where: { id: article.id } })).toMatchObject({ title: 'By URL, updated', author: 'A. Writer', revision: 2, text: EDITED });
     expect(await testDb().annotation.findUniqueOrThrow({ where: { id: span.id } })).toMatchObject({ ...spanOf(EDITED, span.exact), orphaned: false });
-    // Same text in a record without id or URL: recognised by its text, unchanged (its title is
-    // no correction: it may be another outlet's copy); with the URL, its title corrects the article's.
-    expect(await importFile(team.project.id, jsonl('by-text', { title: 'Copy', text: EDITED }))).toMatchObject({ unchanged: 1, updated: 0, revised: 0 });
+    // Same text in a record without id or URL from another outlet: recognised by its text, unchanged
+    // (its title is no correction: it may be a copy of a wire story); with the URL, its title corrects the article's.
+    expect(await importFile(team.project.id, jsonl('by-text', { title: 'Copy', outlet: 'Another outlet', text: EDITED }))).toMatchObject({ unchanged: 1, updated: 0, revised: 0 });
     expect(await importFile(team.project.id, jsonl('by-url-3', { title: 'By URL, corrected', text: EDITED, url }))).toMatchObject({ unchanged: 0, updated: 1, revised: 0 });
     expect(await testDb().article.findUniqueOrThrow({ where: { id: article.id } })).toMatchObject({ title: 'By URL, corrected', revision: 2 });
   });

@@ -12,24 +12,26 @@ export function RenameClaimForm({ claimId, text, verdict, verdictNote, version }
       <div className="cl-rename">
         <input type="hidden" name="claimId" value={claimId} />
         <input type="hidden" name="version" value={current.version} />
-        <input name="text" defaultValue={current.text} key={current.version} maxLength={MAX_CLAIM_LENGTH} required aria-label="Claim wording" />
-        <input
-          name="verdict"
-          defaultValue={current.verdict ?? ''}
-          key={`v${current.version}`}
-          maxLength={MAX_VERDICT_LENGTH}
-          placeholder="Verdict, e.g. False"
-          aria-label="Verdict"
-          style={{ maxWidth: '12rem' }}
-        />
-        <input
-          name="verdictNote"
-          defaultValue={current.verdictNote ?? ''}
-          key={`n${current.version}`}
-          maxLength={MAX_VERDICT_NOTE_LENGTH}
-          placeholder="Why, in a sentence (exported with the verdict)"
-          aria-label="Reason for the verdict"
-        />
+        {/* Visible labels: once filled in, placeholders no longer say which box is which. */}
+        <label className="cl-field cl-field--wide">
+          <span>Wording</span>
+          <input name="text" defaultValue={current.text} key={current.version} maxLength={MAX_CLAIM_LENGTH} required aria-label="Claim wording" />
+        </label>
+        <label className="cl-field cl-field--verdict">
+          <span>Verdict</span>
+          <input name="verdict" defaultValue={current.verdict ?? ''} key={`v${current.version}`} maxLength={MAX_VERDICT_LENGTH} placeholder="e.g. False" aria-label="Verdict" />
+        </label>
+        <label className="cl-field cl-field--wide">
+          <span>Reason</span>
+          <input
+            name="verdictNote"
+            defaultValue={current.verdictNote ?? ''}
+            key={`n${current.version}`}
+            maxLength={MAX_VERDICT_NOTE_LENGTH}
+            placeholder="why, in a sentence (exported with the verdict)"
+            aria-label="Reason for the verdict"
+          />
+        </label>
         <button className="btn" type="submit" disabled={pending}>
           {pending ? 'Saving…' : 'Save'}
         </button>
