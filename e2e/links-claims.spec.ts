@@ -291,6 +291,12 @@ test('a claim page shows the claim’s history and deletes the claim, keeping it
   await expect(page.getByTestId('claim-saved')).toHaveText('Saved.');
   await expect(page.getByTestId('claim-verdict')).toContainText('Verdict: False — Microsoft attributed the attack to Iran. (given 20');
   expect(await testDb().claim.findUniqueOrThrow({ where: { id: claim.id }, select: { verdict: true, verdictNote: true } })).toEqual({ verdict: 'False', verdictNote: 'Microsoft attributed the attack to Iran.' });
+  // Activity says so, and its row leads to the claim.
+  await page.goto(`/projects/${team.project.id}/activity?action=claim.update`);
+  const row = page.getByRole('table', { name: 'Events' }).getByRole('row').filter({ hasText: 'verdict: False' });
+  await expect(row).toContainText('(“Microsoft attributed the attack to Iran.”)');
+  await row.getByRole('link', { name: 'Claim edited' }).click();
+  await expect(page).toHaveURL(new RegExp(`/claims/${claim.id}$`));
 
   page.once('dialog', (d) => void d.accept());
   await page.getByRole('button', { name: 'Delete claim' }).click();

@@ -138,7 +138,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
             <tr key={e.id}>
               <td style={{ whiteSpace: 'nowrap' }}>{e.createdAt.replace('T', ' ').slice(0, 19)}</td>
               <td>{e.actor?.name ?? 'system'}</td>
-              <td>{AUDIT_ACTIONS[e.action as AuditAction] ?? e.action}</td>
+              <td>{whatLink(e, AUDIT_ACTIONS[e.action as AuditAction] ?? e.action)}</td>
               <td>
                 {e.span && (
                   <>
@@ -167,6 +167,13 @@ export default async function ActivityPage({ params, searchParams }: { params: P
       )}
     </main>
   );
+}
+
+/** The action's words, linked to the claim or article it changed (spans and links are linked in the detail); a deleted claim has no page. */
+function whatLink(e: { action: string; objectType: string; objectId: string }, words: string) {
+  if (e.objectType === 'claim' && e.action !== 'claim.delete') return <Link href={`/claims/${e.objectId}`}>{words}</Link>;
+  if (e.objectType === 'article') return <Link href={`/articles/${e.objectId}`}>{words}</Link>;
+  return words;
 }
 
 /** A span in a row: its words, linked to it in its article, or marked deleted. A plain function: the row's text stays in the page's own tree. */
