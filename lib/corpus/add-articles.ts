@@ -70,8 +70,10 @@ async function takeImportLock(client: pg.ClientBase, projectId: string, waitMs: 
     }
     throw e;
   }
-  await client.query('SET LOCAL lock_timeout TO DEFAULT');
-  await client.query(`SELECT set_config('crosscheck.import', 'on', true)`);
+  // The lock held: back to the server's lock_timeout, and the transaction marked, in one round trip.
+  await client.query(
+    `SELECT set_config('lock_timeout', (SELECT reset_val FROM pg_settings WHERE name = 'lock_timeout'), true), set_config('crosscheck.import', 'on', true)`,
+  );
 }
 
 /** Throws unless the connection is still inside the import's transaction (see takeImportLock). */
@@ -220,7 +222,7 @@ function articleStore(tx: Tx, client: pg.ClientBase, projectId: string, actorId:
           counts.orphaned += outcome?.orphaned ?? 0;
         } else {
           const id = nextId();
-          known.add({ id, externalId: fields.externalId, url: fields.url, textHash: fields.textHash, title: fields.title, outlet: fields.outlet, author: fields.author, publishedAt: fields.publishedAt });
+          known.add({ id, ...fields });
           handled.set(id, textKey(fields.textHash));
           fresh.push({ id, fields, spans: input.spans, links: input.links });
           counts.added++;
@@ -231,8 +233,9 @@ function articleStore(tx: Tx, client: pg.ClientBase, projectId: string, actorId:
       for (const a of fresh) {
         const ids = a.spans?.length ? await storeImportedSpans(tx, a.id, a.fields, a.spans, actorId) : [];
         counts.spans += ids.length;
-        await links.article(a.spans?.map((s) => s.sourceId) ?? [], ids, a.links);
+        links.article(a.spans?.map((s) => s.sourceId) ?? [], ids, a.links);
       }
+      await links.flush();
       await insertSentences(client, fresh.map((a) => ({ id: a.id, text: a.fields.text })), nextId);
     },
   };
@@ -253,8 +256,10 @@ function twiceWithOtherText(input: NewArticle, fields: ArticleFields): AppError 
 
 /**
  * The same text with other details: a re-import corrects the title (one it
- * gives, not one made from the text's first words), and the outlet, URL, author and date it gives (a field left empty keeps what is
- * there, as for a new revision). Plain columns: no version or revision moves.
+ * gives, not one made from the text's first words), and the outlet, URL,
+ * author and date it gives (a field left empty keeps what is there, as for a
+ * new revision). Plain columns: no version or revision moves. Each correction
+ * goes into the article's history, from what to what, like any other change.
  */
 async function correctMetadata(tx: Tx, projectId: string, actorId: string | null, known: KnownArticle, fields: ArticleFields, titleMadeUp = false): Promise<boolean> {
   const data = {
@@ -267,13 +272,12 @@ async function correctMetadata(tx: Tx, projectId: string, actorId: string | null
   const changed = Object.keys(data) as (keyof typeof data)[];
   if (changed.length === 0) return false;
   await tx.article.update({ where: { id: known.id }, data });
-  // Each correction in the article's history, from what to what, like any other change.
-  const day = (d: Date | null | undefined) => d?.toISOString().slice(0, 10) ?? null;
-  const value = (source: KnownArticle | typeof data, key: (typeof changed)[number]) => (key === 'publishedAt' ? day(source[key] as Date | null) : (source[key] ?? null));
+  // Dates as the day they are (YYYY-MM-DD), as imports give them.
+  const shown = (v: string | Date | null | undefined) => (v instanceof Date ? v.toISOString().slice(0, 10) : (v ?? null));
   await recordEvent(tx, {
     projectId, actorId, action: 'article.update', objectType: 'article', objectId: known.id,
-    before: Object.fromEntries(changed.map((k) => [k, value(known, k)])),
-    after: Object.fromEntries(changed.map((k) => [k, value(data, k)])),
+    before: Object.fromEntries(changed.map((k) => [k, shown(known[k])])),
+    after: Object.fromEntries(changed.map((k) => [k, shown(data[k])])),
   });
   return true;
 }

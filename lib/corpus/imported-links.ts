@@ -30,8 +30,13 @@ const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 export function importedLinks(tx: Tx, client: pg.ClientBase, projectId: string, authorId: string | null) {
   let tables = false;
   let crossCount = 0;
-  const counts: ImportedLinkCounts = { links: 0, linksSkipped: 0 };
   const reasons = { unknownType: new Set<string>(), unknown: 0, noSpan: 0, self: 0, repeated: 0, alreadyHere: 0 };
+  let links = 0;
+  // What a batch of articles brought, written at once by flush(): COPY lines of (file id, span id)
+  // and of cross relations, and the links resolved inside their lines.
+  let spanIds: string[] = [];
+  let cross: string[] = [];
+  let inLine: { from: string; to: string; kind: LinkKind }[] = [];
 
   const kindOf = (type: string): LinkKind | null => {
     const kind = type.toLowerCase() as LinkKind;
@@ -46,54 +51,57 @@ export function importedLinks(tx: Tx, client: pg.ClientBase, projectId: string, 
     await client.query(`CREATE TEMP TABLE import_span_ids (src text NOT NULL, id text NOT NULL) ON COMMIT DROP`);
     await client.query(`CREATE TEMP TABLE import_cross (src_from text NOT NULL, src_to text NOT NULL, kind text NOT NULL) ON COMMIT DROP`);
   };
-  const write = async (data: { from: string; to: string; kind: LinkKind }[]) => {
-    if (data.length === 0) return;
-    const { count } = await tx.link.createMany({
-      data: data.map((l) => ({ id: randomUUID(), projectId, fromAnnotationId: l.from, toAnnotationId: l.to, kind: l.kind.toUpperCase() as 'CORROBORATES', authorId: authorId! })),
-      // A pair is linked once, either way round (the table's unique index).
-      skipDuplicates: true,
-    });
-    counts.links += count;
-    reasons.repeated += data.length - count;
-  };
+
+  /** Writes what the batch brought: its span ids and cross relations for later, its lines' own links now. */
+  async function flush() {
+    if (spanIds.length || cross.length) await ensureTables();
+    if (spanIds.length) await copyRows(client, 'import_span_ids', ['src', 'id'], spanIds);
+    if (cross.length) await copyRows(client, 'import_cross', ['src_from', 'src_to', 'kind'], cross);
+    if (inLine.length) {
+      const { count } = await tx.link.createMany({
+        data: inLine.map((l) => ({ id: randomUUID(), projectId, fromAnnotationId: l.from, toAnnotationId: l.to, kind: l.kind.toUpperCase() as 'CORROBORATES', authorId: authorId! })),
+        // A pair is linked once, either way round (the table's unique index).
+        skipDuplicates: true,
+      });
+      links += count;
+      reasons.repeated += inLine.length - count;
+    }
+    spanIds = [];
+    cross = [];
+    inLine = [];
+  }
 
   return {
-    counts,
-
-    /** A new article's spans (`ids[i]` stored for `spans[i]`) and its relations. */
-    async article(sourceIds: (string | undefined)[], ids: string[], links: ImportedLink[] | undefined) {
-      const named = sourceIds.flatMap((src, i) => (src === undefined ? [] : [[src, ids[i]] as const]));
-      if (named.length) {
-        await ensureTables();
-        await copyRows(client, 'import_span_ids', ['src', 'id'], named.map(([src, id]) => copyLine([copyField(src), copyField(id)])));
-      }
-      if (!links?.length) return;
-      const here = new Map(named);
-      const inLine: { from: string; to: string; kind: LinkKind }[] = [];
-      const cross: string[] = [];
-      for (const l of links) {
+    /** A new article's spans (`ids[i]` stored for `spans[i]`) and its relations; written by flush(). */
+    article(sourceIds: (string | undefined)[], ids: string[], relations: ImportedLink[] | undefined) {
+      const here = new Map<string, string>();
+      sourceIds.forEach((src, i) => {
+        if (src === undefined) return;
+        here.set(src, ids[i]);
+        spanIds.push(copyLine([copyField(src), copyField(ids[i])]));
+      });
+      for (const l of relations ?? []) {
         const kind = kindOf(l.type);
         if (!kind) continue;
         if (l.from === l.to) reasons.self++;
-        else if (l.cross) cross.push(copyLine([copyField(l.from), copyField(l.to), kind]));
-        else if (!here.has(l.from) || !here.has(l.to) || !authorId) reasons.noSpan++;
+        else if (l.cross) {
+          cross.push(copyLine([copyField(l.from), copyField(l.to), kind]));
+          crossCount++;
+        } else if (!here.has(l.from) || !here.has(l.to) || !authorId) reasons.noSpan++;
         else inLine.push({ from: here.get(l.from)!, to: here.get(l.to)!, kind });
-      }
-      await write(inLine);
-      if (cross.length) {
-        await ensureTables();
-        crossCount += cross.length;
-        await copyRows(client, 'import_cross', ['src_from', 'src_to', 'kind'], cross);
       }
     },
 
+    flush,
+
     /** Relations of an article already in the project: its spans do not come in, nor do they. */
-    alreadyHere(links: ImportedLink[] | undefined) {
-      reasons.alreadyHere += links?.length ?? 0;
+    alreadyHere(relations: ImportedLink[] | undefined) {
+      reasons.alreadyHere += relations?.length ?? 0;
     },
 
     /** After the last line: the cross relations, between spans found once each in the file. */
     async finish(): Promise<ImportedLinkCounts> {
+      await flush();
       if (crossCount > 0 && authorId) {
         const { rows } = await client.query<{ resolved: number; inserted: number }>(
           `WITH ids AS (SELECT src, min(id) AS id FROM import_span_ids GROUP BY src HAVING count(*) = 1),
@@ -108,12 +116,11 @@ export function importedLinks(tx: Tx, client: pg.ClientBase, projectId: string, 
            SELECT (SELECT count(*) FROM resolved)::int AS resolved, (SELECT count(*) FROM inserted)::int AS inserted`,
           [projectId, authorId],
         );
-        counts.links += rows[0].inserted;
+        links += rows[0].inserted;
         reasons.repeated += rows[0].resolved - rows[0].inserted;
         reasons.noSpan += crossCount - rows[0].resolved;
       } else reasons.noSpan += crossCount;
-      counts.linksSkipped = reasons.unknown + reasons.noSpan + reasons.self + reasons.repeated + reasons.alreadyHere;
-      return counts;
+      return { links, linksSkipped: reasons.unknown + reasons.noSpan + reasons.self + reasons.repeated + reasons.alreadyHere };
     },
 
     /** Why relations were skipped, in words, for the import's summary. */

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { AppError } from '@/lib/errors';
 import { notUtf8 } from './decode-utf8';
+import { megabytes } from './megabytes';
 
 /** Whole lines of a file, decoded; `firstLine` is the 1-based number of the first of them. */
 export type LineBlock = { text: string; firstLine: number };
@@ -50,7 +51,7 @@ export async function* readLineBlocks(file: string, name: string, opts: { chunkB
       carry.push(chunk);
       carryBytes += chunk.length;
       if (carryBytes > MAX_LINE_BYTES) {
-        throw new AppError('BAD_REQUEST', `${name}, line ${line}: longer than ${MAX_LINE_BYTES} bytes`, { line: String(line) });
+        throw new AppError('BAD_REQUEST', `${name}, line ${line}: longer than ${megabytes(MAX_LINE_BYTES)}`, { line: String(line) });
       }
       continue;
     }

@@ -112,6 +112,9 @@ export const articleRecord = z
     if (r.entities?.length && r.label?.length) ctx.addIssue({ code: 'custom', path: ['label'], message: 'gives spans as well as "entities"; give them once' });
   });
 
+/** The keys a record is read by; any other is ignored (and named if it looks meant for one of these). */
+const READ_FIELDS = Object.keys(articleRecord.shape);
+
 /** Where a record came from, for error messages: file and line (or record) number. */
 export type RecordOrigin = { file: string; line?: number; record?: number };
 
@@ -151,13 +154,13 @@ export function toNewArticle(raw: unknown, origin: RecordOrigin): NewArticle {
       // The body itself is not quoted back: its problems are about all of it.
       const shown = field === 'text' ? '' : quoteValue(valueAt(raw, issue.path));
       // "text is missing" when the record has "body": say so.
-      const misnamed = misnamedFields(raw).find(([, meant]) => meant === field);
+      const misnamed = misnamedFields(raw, READ_FIELDS).find(([, meant]) => meant === field);
       problems.push(`field "${field}" ${issue.message}${shown}${misnamed ? ` (the record has "${misnamed[0]}": is that it?)` : ''}`);
     }
     throw new AppError('BAD_REQUEST', `${describeOrigin(origin)}: ${problems.join('; ')}`, fields);
   }
   const r = parsed.data;
-  const misnamed = misnamedFields(raw);
+  const misnamed = misnamedFields(raw, READ_FIELDS);
   const text = r.text;
   const externalId = r.externalId ?? r.external_id;
   const title = r.title || openingWords(text);
