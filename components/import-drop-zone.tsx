@@ -8,7 +8,13 @@ import { plural } from './article/link-kinds';
 import { CsvMappingForm, type CsvGroup } from './csv-mapping-form';
 import { pairSidecars } from '@/lib/import/sidecars';
 
-type Result = { file: string; articles?: number; added?: number; unchanged?: number; revised?: number; updated?: number; orphaned?: number; spans?: number; spansSkipped?: number; links?: number; warnings?: string[]; error?: string };
+type Result = {
+  file: string;
+  articles?: number; added?: number; unchanged?: number; revised?: number; updated?: number; orphaned?: number;
+  spans?: number; spansSkipped?: number; links?: number; warnings?: string[]; error?: string;
+  /** No answer from the server (a network error, a bare status): nobody knows what it committed. */
+  unknownOutcome?: true;
+};
 
 /** Uploads one file (with its details sidecar, if any) with upload progress (fetch has none), resolving to the server's per-file result. */
 function upload(projectId: string, file: File, sidecar: File | undefined, map: string | undefined, onProgress: (fraction: number) => void): Promise<Result> {
@@ -23,12 +29,12 @@ function upload(projectId: string, file: File, sidecar: File | undefined, map: s
     xhr.onload = () => {
       try {
         const body = JSON.parse(xhr.responseText);
-        resolve(body.results?.[0] ?? { file: file.name, error: body.error?.message ?? `HTTP ${xhr.status}` });
+        resolve(body.results?.[0] ?? (body.error?.message ? { file: file.name, error: body.error.message } : { file: file.name, error: `HTTP ${xhr.status}`, unknownOutcome: true }));
       } catch {
-        resolve({ file: file.name, error: `HTTP ${xhr.status}` });
+        resolve({ file: file.name, error: `HTTP ${xhr.status}`, unknownOutcome: true });
       }
     };
-    xhr.onerror = () => resolve({ file: file.name, error: 'Network error' });
+    xhr.onerror = () => resolve({ file: file.name, error: 'Network error', unknownOutcome: true });
     xhr.send(form);
   });
 }
@@ -41,7 +47,7 @@ function summaryLine(r: Result, folderZips: Set<string>): string {
   // A file imports whole or not at all: say so, lest the valid lines be thought in. Only when the
   // server said why: after a network error or a bare status nobody knows what it committed.
   if (r.error) {
-    if (r.error === 'Network error' || /^HTTP \d+$/.test(r.error)) return r.error;
+    if (r.unknownOutcome) return r.error;
     // A list of invalid records (lib/import/file-problems.ts) says it under its count line.
     const [first, ...list] = r.error.split('\n');
     return [`${first.replace(/:$/, '')} (nothing of this file was imported)${list.length ? ':' : ''}`, ...list].join('\n');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** What a production build is made from: newer than the build, any of these makes it stale. */
-const SOURCES = ['app', 'components', 'lib', 'prisma/schema.prisma', 'next.config.js', 'tsconfig.json', 'package-lock.json'];
+const SOURCES = ['app', 'components', 'lib', 'proxy.ts', 'prisma/schema.prisma', 'next.config.js', 'tsconfig.json', 'package-lock.json'];
 
 /** The newest modification time (ms) under `entry` (a file or a folder, recursively), 0 if absent. */
 function newest(entry: string): number {

@@ -390,6 +390,7 @@ export function ArticleReader(props: ArticleReaderProps & CrossSourceProps) {
           articleId={panel.articleId}
           focus={panel.focus}
           canAnnotate={canAnnotate}
+          currentUserId={currentUserId}
           loadSpanContext={loadSpanContext}
           popoverOpen={openSpan !== null}
           onChooseArticle={(id) => setSide({ ...panel, articleId: id, focus: null })}

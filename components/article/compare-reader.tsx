@@ -19,6 +19,8 @@ type CompareReaderProps = {
   text: string;
   initialAnnotations: AnnotationDto[];
   canAnnotate: boolean;
+  /** Who is tagging: a twin of their own span (same words and tag) is refused here as in the reader. */
+  currentUserId: string;
   /** The span chosen as the link target, drawn as active. */
   pickedId: string | null;
   /** Scroll here once drawn; a span covering exactly this range is picked, otherwise the range is selected for tagging. */
@@ -31,9 +33,9 @@ type CompareReaderProps = {
  * toolbar as the reader, without its side list or popover. Clicking a span
  * picks it as the link target; a span tagged here is picked at once.
  */
-export function CompareReader({ articleId, text, initialAnnotations, canAnnotate, pickedId, focus, onPick }: CompareReaderProps) {
+export function CompareReader({ articleId, text, initialAnnotations, canAnnotate, currentUserId, pickedId, focus, onPick }: CompareReaderProps) {
   const mapping = useMemo(() => new ArticleMapping(text), [text]);
-  const { annotations, status, busy, create } = useAnnotations(articleId, initialAnnotations);
+  const { annotations, status, busy, create } = useAnnotations(articleId, initialAnnotations, currentUserId);
   const layout = useMemo(() => layoutSpans(mapping, annotations), [mapping, annotations]);
   const byId = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
   const { editor, drawnCount } = useReaderEditor(text, layout.drawn, pickedId, COMPARE_TEXT_ATTRIBUTES);

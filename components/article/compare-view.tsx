@@ -24,6 +24,7 @@ type CompareViewProps = {
   articleId: string | null;
   focus: TextRange | null;
   canAnnotate: boolean;
+  currentUserId: string;
   loadSpanContext?: LoadSpanContext;
   /** While the reader's popover is open, Escape is the popover's. */
   popoverOpen: boolean;
@@ -44,7 +45,7 @@ const articleName = (a: Pick<ArticleSummaryDto, 'outlet' | 'title'>) => `${a.out
  * the source span; then, optionally, put both spans in one claim.
  */
 export function CompareView(props: CompareViewProps) {
-  const { projectId, currentArticleId, source, sourceClaimId, articleId, focus, canAnnotate, loadSpanContext, popoverOpen } = props;
+  const { projectId, currentArticleId, source, sourceClaimId, articleId, focus, canAnnotate, currentUserId, loadSpanContext, popoverOpen } = props;
   const [articles, setArticles] = useState<ArticleSummaryDto[] | null>(null);
   const [articleTotal, setArticleTotal] = useState(0);
   const [words, setWords] = useState('');
@@ -278,6 +279,7 @@ export function CompareView(props: CompareViewProps) {
               text={article.text}
               initialAnnotations={article.annotations}
               canAnnotate={canAnnotate}
+              currentUserId={currentUserId}
               pickedId={target?.id ?? null}
               focus={focus}
               onPick={pick}

@@ -43,7 +43,7 @@ const sameFields = (x: Fields, y: Fields) => x.label === y.label && x.speaker ==
  * typed; the others take the new values, so saving does not quietly put back
  * what the other person changed in a field never touched here.
  */
-export function keepMine(typed: Fields, base: Fields, theirs: Fields): Fields {
+function keepMine(typed: Fields, base: Fields, theirs: Fields): Fields {
   const pick = <K extends keyof Fields>(k: K): Fields[K] => (typed[k] !== base[k] ? typed[k] : theirs[k]);
   return { label: pick('label'), speaker: pick('speaker'), note: pick('note') };
 }

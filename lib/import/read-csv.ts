@@ -24,6 +24,8 @@ export async function* readCsv(file: string, name: string, mapping: ColumnMappin
   // ends (csv-parse reports where a record ends), past any empty lines.
   let lastEnd = 1;
   let lastEmpty = 0;
+  /** The line the next record starts on, given the parser's count of empty lines so far. */
+  const nextStart = (emptyLines: number) => lastEnd + 1 + (emptyLines - lastEmpty);
   const problems = new FileProblems(name);
   let headerColumns = 0;
   const parser = parse({
@@ -46,7 +48,7 @@ export async function* readCsv(file: string, name: string, mapping: ColumnMappin
     // Validation runs inside the parser, so an invalid record is reported
     // before any malformed line after it: errors come in file order.
     on_record: (record: Record<string, string>, context) => {
-      const line = lastEnd + 1 + (context.empty_lines - lastEmpty);
+      const line = nextStart(context.empty_lines);
       lastEnd = context.lines;
       lastEmpty = context.empty_lines;
       const raw = Object.fromEntries(Object.entries(mapping).map(([field, column]) => [field, record[column!]]));
@@ -64,7 +66,7 @@ export async function* readCsv(file: string, name: string, mapping: ColumnMappin
   // record) reach the loop below through the parser.
   pipeline(Readable.from(texts(file, name, onBytes), { highWaterMark: 1 }), parser, () => {});
   // Where the record csv-parse gave up on starts: after the last one read and the empty lines since.
-  const recordStart = (e: CsvError) => (headerColumns === 0 ? 1 : lastEnd + 1 + (typeof e.empty_lines === 'number' ? e.empty_lines - lastEmpty : 0));
+  const recordStart = (e: CsvError) => (headerColumns === 0 ? 1 : nextStart(typeof e.empty_lines === 'number' ? e.empty_lines : lastEmpty));
   try {
     for await (const article of parser) yield article as NewArticle;
   } catch (e) {

@@ -77,8 +77,8 @@ export type Sidecar = { path: string; name: string };
 /**
  * A page whose details (title, outlet, url, author, published, externalId)
  * come from a sidecar `<name>.json`: beside it on disk, or sent with it
- * (lib/import/sidecars.ts). Without one, the first line is the title, and
- * the file's name is its externalId (the same text under another name is the
+ * (lib/import/sidecars.ts). Without one, the first line is the title (cut to
+ * 120 characters between words), and the file's name is its externalId (the same text under another name is the
  * same article: lib/corpus/find-known-articles.ts). A sidecar that cannot be
  * read as a JSON object is an error, never silently passed over.
  */
@@ -88,7 +88,8 @@ async function readTxt(file: string, content: string, name: string, sent?: Sidec
     if (!sent && e.code === 'ENOENT') return null;
     throw e;
   });
-  if (bytes === null) return { ...toNewArticle({ externalId: name, title: content.trim().split('\n')[0], text: content }, { file: name }), idFromName: true, titleMadeUp: true };
+  // No title given: toNewArticle makes one of the first line, cut between words (a one-line page may be all text).
+  if (bytes === null) return { ...toNewArticle({ externalId: name, text: content }, { file: name }), idFromName: true };
   let meta: unknown;
   try {
     meta = JSON.parse(decodeUtf8(bytes, sidecar.name));

@@ -122,6 +122,11 @@ describe('import', () => {
     const project = await makeProject();
     const page = 'Albania cut ties with Iran.\nTehran denied any role.';
     expect(await importFile(project.id, write('page.txt', page))).toMatchObject({ added: 1 });
+    // A page of one long line: its title is the line's start, not a refusal of a 1,000-character title.
+    expect(await importFile(project.id, write('one-line.txt', 'Albania said '.repeat(200)))).toMatchObject({ added: 1 });
+    const oneLine = await testDb().article.findFirstOrThrow({ where: { projectId: project.id, externalId: 'one-line.txt' }, select: { title: true } });
+    expect(oneLine.title).toMatch(/^Albania said Albania said .*…$/);
+    expect(Array.from(oneLine.title).length).toBeLessThanOrEqual(120);
     expect(await importFile(project.id, write('page-copy.txt', page))).toMatchObject({ added: 0, unchanged: 1 });
     const html = `<html><head><title>Ties cut</title></head><body><article><p>${'Albania cut ties with Iran on Wednesday. '.repeat(8)}</p></article></body></html>`;
     expect(await importFile(project.id, write('ties.html', html))).toMatchObject({ added: 1 });
@@ -130,7 +135,7 @@ describe('import', () => {
     // A record without an id is the article with its text, whatever id that article was imported with;
     // of the same outlet (none), its title corrects the one the page's first line gave.
     expect(await importFile(project.id, write('same.jsonl', JSON.stringify({ title: 'Same', text: `${page}\nA third line.` })))).toMatchObject({ added: 0, updated: 1 });
-    expect(await countArticles(project.id)).toBe(2);
+    expect(await countArticles(project.id)).toBe(3);
   });
 
   it('reads a page\'s details from its sidecar, and refuses a sidecar it cannot read, naming it', async () => {

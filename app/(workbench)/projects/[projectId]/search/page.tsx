@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
 import { ProjectCrumbs } from '@/components/project-crumbs';
+import { pageHref } from '@/components/pager';
 import { requirePageCaller, loadOr404 } from '@/lib/auth/page-caller';
 import { getProject } from '@/lib/projects/list-projects';
 import { searchProject } from '@/lib/search/search-project';
@@ -15,10 +16,6 @@ const howMany = (n: number, more: boolean, page: number) => {
   const count = page > 1 ? `${n} more` : more ? `the best ${n}` : String(n);
   return more ? `${count}; more on the next page` : count;
 };
-
-/** This search at another page of results. */
-const searchHref = (projectId: string, q: string, page: number) =>
-  `/projects/${projectId}/search?${new URLSearchParams({ q, ...(page > 1 && { page: String(page) }) })}`;
 
 export const metadata: Metadata = { title: 'Search' };
 
@@ -120,10 +117,10 @@ export default async function SearchPage({
       )}
       {result && (result.page > 1 || more) && (
         <nav className="pager" aria-label="Result pages">
-          {result.page > 1 && <Link href={searchHref(projectId, result.q, result.page - 1)}>‹ Previous results</Link>}
+          {result.page > 1 && <Link href={pageHref(`/projects/${projectId}/search`, { q: result.q }, result.page - 1)}>‹ Previous results</Link>}
           <span aria-current="page">Page {result.page}</span>
           {more && (
-            <Link href={searchHref(projectId, result.q, result.page + 1)} rel="next">
+            <Link href={pageHref(`/projects/${projectId}/search`, { q: result.q }, result.page + 1)} rel="next">
               More results ›
             </Link>
           )}
