@@ -60,7 +60,7 @@ function summaryLine(r: Result, folderZips: Set<string>): string {
   if (r.spans) parts.push(`${plural(r.spans, 'span')} imported`);
   if (r.links) parts.push(`${plural(r.links, 'link')} imported`);
   if (r.orphaned) parts.push(`${plural(r.orphaned, 'span')} orphaned`);
-  if (r.spansSkipped) parts.push(`${plural(r.spansSkipped, 'span')} not imported: ${r.spansSkipped === 1 ? 'its article was' : 'their articles were'} already here`);
+  if (r.spansSkipped) parts.push(`${plural(r.spansSkipped, 'span')} already here`);
   // What the file gives that was not read (a field "Title" for title), one a line under it.
   return [`${name}: ${parts.join(', ')}`, ...(r.warnings ?? []).map((w) => `- note: ${w}`)].join('\n');
 }

@@ -19,10 +19,10 @@ import { sortableIds } from './sortable-ids';
 /**
  * `updated`: articles with the same text whose title, outlet, URL, author or date the import corrected;
  * `orphaned`: spans that lost their place in this import (see lib/articles/revise-article.ts);
- * `spans`: spans that came in with new articles (doccano-style entities); `spansSkipped`: spans
- * the file gives for articles already in the project, which are not merged into them; `links`:
- * the file's relations between spans it brought, stored as links; `linksSkipped`: its other
- * relations (see lib/corpus/imported-links.ts).
+ * `spans`: spans the file added (doccano-style entities), to new articles or to articles already
+ * here; `spansSkipped`: spans it gives that were already there (same place, same tag), which are
+ * not added twice; `links`: the file's relations between its spans, stored as links;
+ * `linksSkipped`: its other relations (see lib/corpus/imported-links.ts).
  */
 export type AddArticlesResult = {
   added: number; unchanged: number; revised: number; updated: number; orphaned: number; spans: number; spansSkipped: number; links: number; linksSkipped: number;
@@ -193,14 +193,13 @@ function articleStore(tx: Tx, client: pg.ClientBase, projectId: string, actorId:
     async add(batch: Prepared[]) {
       await assertInImport(client);
       const known = await findKnownArticles(client, projectId, batch.map((b) => ({ ...b.fields, idFromName: b.input.idFromName })));
-      const fresh: { id: string; fields: ArticleFields; spans?: ImportedSpan[]; links?: ImportedLink[] }[] = [];
+      type WithSpans = { id: string; fields: ArticleFields; spans?: ImportedSpan[]; links?: ImportedLink[] };
+      const fresh: WithSpans[] = [];
+      // Articles already here (or earlier in the file) that the file brings spans or relations for.
+      const merged: WithSpans[] = [];
       for (const { input, fields } of batch) {
         const match = known.find({ ...fields, idFromName: input.idFromName });
-        // Spans come in only with a new article: merging them into one already here could duplicate them.
-        if (match) {
-          counts.spansSkipped += input.spans?.length ?? 0;
-          links.alreadyHere(input.links);
-        }
+        if (match && (input.spans?.length || input.links?.length)) merged.push({ id: match.id, fields, spans: input.spans, links: input.links });
         const earlier = match && handled.get(match.id);
         if (earlier !== undefined) {
           // The same article twice in one file: once more with the same text is nothing new; with
@@ -228,12 +227,16 @@ function articleStore(tx: Tx, client: pg.ClientBase, projectId: string, actorId:
           counts.added++;
         }
       }
-      if (fresh.length === 0) return;
+      if (fresh.length === 0 && merged.length === 0) return;
       await insertArticles(client, projectId, fresh);
-      for (const a of fresh) {
-        const ids = a.spans?.length ? await storeImportedSpans(tx, a.id, a.fields, a.spans, actorId) : [];
-        counts.spans += ids.length;
-        links.article(a.spans?.map((s) => s.sourceId) ?? [], ids, a.links);
+      // New articles' spans first: an article given twice in the batch finds them there.
+      for (const [list, isNew] of [[fresh, true], [merged, false]] as const) {
+        for (const a of list) {
+          const placed = a.spans?.length ? await storeImportedSpans(tx, a.id, a.fields, a.spans, actorId, isNew) : { ids: [], added: 0 };
+          counts.spans += placed.added;
+          counts.spansSkipped += placed.ids.length - placed.added;
+          links.article(a.spans?.map((s) => s.sourceId) ?? [], placed.ids, a.links);
+        }
       }
       await links.flush();
       await insertSentences(client, fresh.map((a) => ({ id: a.id, text: a.fields.text })), nextId);
@@ -283,18 +286,43 @@ async function correctMetadata(tx: Tx, projectId: string, actorId: string | null
 }
 
 /**
- * Spans that came with a new article (doccano-style entities): stored as
- * pending spans of the importer, with quotes cut from the canonical text.
- * Spans only come in with the article: re-importing never duplicates them.
- * Their new ids, in order (the file's relations name them).
+ * The file's spans of one article (doccano-style entities), as pending spans
+ * of the importer with quotes cut from the canonical text. For an article
+ * already here (`isNew` false: re-imported, revised, or given again) a span
+ * at the same place with the same tag as one it has, whatever its status, is
+ * that span (each of its spans stands for one of the file's: two analysts'
+ * same span is two spans in an export): re-importing never duplicates spans
+ * nor brings back a rejected one, and a tool's annotations of articles
+ * already here are merged into them. Spans left orphaned by a revision are not in the text any more, so
+ * they match nothing. Returns the span id for each of `spans`, in order (the
+ * file's relations name them), and how many were added.
  */
-async function storeImportedSpans(tx: Tx, articleId: string, fields: ArticleFields, spans: ImportedSpan[], actorId: string | null): Promise<string[]> {
+async function storeImportedSpans(
+  tx: Tx, articleId: string, fields: ArticleFields, spans: ImportedSpan[], actorId: string | null, isNew: boolean,
+): Promise<{ ids: string[]; added: number }> {
+  const key = (s: { start: number; end: number; label: string }) => `${s.start}:${s.end}:${s.label.toUpperCase()}`;
+  // The article's spans by place and tag, each to be taken by one of the file's.
+  const here = new Map<string, string[]>();
+  if (!isNew) {
+    const present = await tx.annotation.findMany({ where: { articleId, orphaned: false }, select: { id: true, start: true, end: true, label: true }, orderBy: { createdAt: 'asc' } });
+    for (const p of present) here.set(key(p), [...(here.get(key(p)) ?? []), p.id]);
+  }
+  const ids: string[] = [];
+  const added: (ImportedSpan & { id: string })[] = [];
+  for (const s of spans) {
+    let id = here.get(key(s))?.shift();
+    if (id === undefined) {
+      id = randomUUID();
+      added.push({ ...s, id });
+    }
+    ids.push(id);
+  }
+  if (added.length === 0) return { ids, added: 0 };
   if (!actorId) throw new AppError('BAD_REQUEST', 'This file carries spans: import it as a user (--as <email> on the command line)', { entities: 'need an importing user' });
   const index = new OffsetIndex(fields.text);
-  const ids = spans.map(() => randomUUID());
   await tx.annotation.createMany({
-    data: spans.map((s, i) => ({
-      id: ids[i],
+    data: added.map((s) => ({
+      id: s.id,
       articleId,
       authorId: actorId,
       label: s.label.toUpperCase() as 'ASSERTION',
@@ -306,7 +334,7 @@ async function storeImportedSpans(tx: Tx, articleId: string, fields: ArticleFiel
       textHash: fields.textHash,
     })),
   });
-  return ids;
+  return { ids, added: added.length };
 }
 
 /**

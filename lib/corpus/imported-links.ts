@@ -23,14 +23,16 @@ const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
  *   and each cross relation, go into temporary tables of the import's
  *   transaction (dropped at its end), joined once all spans are stored.
  *
- * A relation whose type is not a link kind, whose span did not come in with
- * the file (its article was already here, or no such id), that links a span
- * to itself, or that repeats another is skipped, counted, and said why.
+ * A relation whose type is not a link kind, that names a span the file does
+ * not give, that links a span to itself, or that repeats another (in the file
+ * or a link already here) is skipped, counted, and said why. Spans the file
+ * gives for an article already here resolve to the span already at their
+ * place (lib/corpus/add-articles.ts), so their relations are merged too.
  */
 export function importedLinks(tx: Tx, client: pg.ClientBase, projectId: string, authorId: string | null) {
   let tables = false;
   let crossCount = 0;
-  const reasons = { unknownType: new Set<string>(), unknown: 0, noSpan: 0, self: 0, repeated: 0, alreadyHere: 0 };
+  const reasons = { unknownType: new Set<string>(), unknown: 0, noSpan: 0, self: 0, repeated: 0 };
   let links = 0;
   // What a batch of articles brought, written at once by flush(): COPY lines of (file id, span id)
   // and of cross relations, and the links resolved inside their lines.
@@ -72,7 +74,7 @@ export function importedLinks(tx: Tx, client: pg.ClientBase, projectId: string, 
   }
 
   return {
-    /** A new article's spans (`ids[i]` stored for `spans[i]`) and its relations; written by flush(). */
+    /** An article's spans (`ids[i]` stored, or found, for `spans[i]`) and its relations; written by flush(). */
     article(sourceIds: (string | undefined)[], ids: string[], relations: ImportedLink[] | undefined) {
       const here = new Map<string, string>();
       sourceIds.forEach((src, i) => {
@@ -83,7 +85,7 @@ export function importedLinks(tx: Tx, client: pg.ClientBase, projectId: string, 
       for (const l of relations ?? []) {
         const kind = kindOf(l.type);
         if (!kind) continue;
-        if (l.from === l.to) reasons.self++;
+        if (l.from === l.to || (here.has(l.from) && here.get(l.from) === here.get(l.to))) reasons.self++;
         else if (l.cross) {
           cross.push(copyLine([copyField(l.from), copyField(l.to), kind]));
           crossCount++;
@@ -94,16 +96,11 @@ export function importedLinks(tx: Tx, client: pg.ClientBase, projectId: string, 
 
     flush,
 
-    /** Relations of an article already in the project: its spans do not come in, nor do they. */
-    alreadyHere(relations: ImportedLink[] | undefined) {
-      reasons.alreadyHere += relations?.length ?? 0;
-    },
-
     /** After the last line: the cross relations, between spans found once each in the file. */
     async finish(): Promise<ImportedLinkCounts> {
       await flush();
       if (crossCount > 0 && authorId) {
-        const { rows } = await client.query<{ resolved: number; inserted: number }>(
+        const { rows } = await client.query<{ resolved: number; self: number; inserted: number }>(
           `WITH ids AS (SELECT src, min(id) AS id FROM import_span_ids GROUP BY src HAVING count(*) = 1),
                 resolved AS (
                   SELECT f.id AS from_id, t.id AS to_id, c.kind FROM import_cross c
@@ -111,26 +108,28 @@ export function importedLinks(tx: Tx, client: pg.ClientBase, projectId: string, 
                 inserted AS (
                   INSERT INTO "Link" (id, "projectId", "fromAnnotationId", "toAnnotationId", kind, "authorId", "updatedAt")
                   SELECT gen_random_uuid()::text, $1, from_id, to_id, upper(kind)::"LinkKind", $2, now() FROM resolved
+                  WHERE from_id <> to_id
                   ON CONFLICT DO NOTHING
                   RETURNING 1)
-           SELECT (SELECT count(*) FROM resolved)::int AS resolved, (SELECT count(*) FROM inserted)::int AS inserted`,
+           SELECT (SELECT count(*) FROM resolved)::int AS resolved, (SELECT count(*) FROM resolved WHERE from_id = to_id)::int AS self,
+                  (SELECT count(*) FROM inserted)::int AS inserted`,
           [projectId, authorId],
         );
         links += rows[0].inserted;
-        reasons.repeated += rows[0].resolved - rows[0].inserted;
+        reasons.self += rows[0].self;
+        reasons.repeated += rows[0].resolved - rows[0].self - rows[0].inserted;
         reasons.noSpan += crossCount - rows[0].resolved;
       } else reasons.noSpan += crossCount;
-      return { links, linksSkipped: reasons.unknown + reasons.noSpan + reasons.self + reasons.repeated + reasons.alreadyHere };
+      return { links, linksSkipped: reasons.unknown + reasons.noSpan + reasons.self + reasons.repeated };
     },
 
     /** Why relations were skipped, in words, for the import's summary. */
     skipped(): string[] {
       const out: string[] = [];
-      if (reasons.noSpan) out.push(`${plural(reasons.noSpan, 'relation')} not imported: a span it names did not come in with this file`);
-      if (reasons.alreadyHere) out.push(`${plural(reasons.alreadyHere, 'relation')} not imported: ${reasons.alreadyHere === 1 ? 'its article was' : 'their articles were'} already here (spans and links come in only with a new article)`);
+      if (reasons.noSpan) out.push(`${plural(reasons.noSpan, 'relation')} not imported: a span it names is not in this file`);
       if (reasons.self) out.push(`${plural(reasons.self, 'relation')} from a span to itself not imported`);
       if (reasons.unknownType.size) out.push(`relations of type ${[...reasons.unknownType].slice(0, 5).map((t) => `"${t}"`).join(', ')} not imported: links are ${LINK_KINDS.join(' or ')}`);
-      if (reasons.repeated) out.push(`${plural(reasons.repeated, 'relation')} repeating another, imported once`);
+      if (reasons.repeated) out.push(`${plural(reasons.repeated, 'relation')} already linked (earlier in the file or before), not imported again`);
       return out;
     },
   };

@@ -10,9 +10,9 @@ import { readRecords, sizeOfImport, type ColumnMapping, type Sidecar } from './r
  * `revised`: articles whose text changed (a new revision); `updated`: the same text with corrected
  * details (title, outlet, URL, author, date); `orphaned`: spans that lost their place;
  * `warnings`: what the file gives that was not read, such as a misnamed field (lib/import/misnamed-fields.ts);
- * `spans`: spans the file brought with its new articles; `spansSkipped`: spans it gave for
- * articles already in the project (not merged into them); `links`, `linksSkipped`: its relations
- * between those spans stored as links, and the others (`warnings` says why).
+ * `spans`: spans the file added, to new articles or to ones already here; `spansSkipped`: spans it
+ * gave that were already there (same place, same tag); `links`, `linksSkipped`: its relations
+ * between its spans stored as links, and the others (`warnings` says why).
  */
 /** How far an import has read: records so far, and bytes of a streamed file (JSONL, CSV) of its total (0 for a folder). */
 export type ImportProgress = { articles: number; bytes: number; totalBytes: number };

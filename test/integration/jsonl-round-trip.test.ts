@@ -11,6 +11,7 @@ import { normalizeText } from '@/lib/anchoring/normalize-text';
 import { articleTextArb } from '@/lib/anchoring/testing/article-text-arbitrary';
 import { as } from '../app-error';
 import { createLink } from '@/lib/links/create-link';
+import { reviewAnnotation } from '@/lib/review/review-annotation';
 import { addMember, makeArticle, makeProject, makeTeam, testDb } from '../factories';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-roundtrip-'));
@@ -107,14 +108,18 @@ describe('JSONL round trip', () => {
     const result = await importFile(project.id, file, { actorId: team.analyst.id });
     expect(result).toMatchObject({ added: 2, spans: 3, links: 2, linksSkipped: 3 });
     expect(result.warnings).toEqual([
-      '1 relation not imported: a span it names did not come in with this file',
+      '1 relation not imported: a span it names is not in this file',
       'relations of type "works_at" not imported: links are corroborates or contradicts',
-      '1 relation repeating another, imported once',
+      '1 relation already linked (earlier in the file or before), not imported again',
     ]);
-    // Again: the articles are there, their spans and relations are not brought twice.
+    // Again: the articles are there, their spans and relations are found there and not brought twice.
     const again = await importFile(project.id, file, { actorId: team.analyst.id });
     expect(again).toMatchObject({ unchanged: 2, spans: 0, spansSkipped: 3, links: 0, linksSkipped: 5 });
-    expect(again.warnings).toEqual(['5 relations not imported: their articles were already here (spans and links come in only with a new article)']);
+    expect(again.warnings).toEqual([
+      '1 relation not imported: a span it names is not in this file',
+      'relations of type "works_at" not imported: links are corroborates or contradicts',
+      '3 relations already linked (earlier in the file or before), not imported again',
+    ]);
     expect(await testDb().link.count({ where: { projectId: project.id } })).toBe(2);
   });
 
@@ -131,8 +136,54 @@ describe('JSONL round trip', () => {
     ].join('\n'));
     const result = await importFile(project.id, file, { actorId: team.analyst.id });
     expect(result).toMatchObject({ added: 2, spans: 3, links: 1, linksSkipped: 2 });
-    expect(result.warnings).toEqual(['1 relation not imported: a span it names did not come in with this file', '1 relation from a span to itself not imported']);
+    expect(result.warnings).toEqual(['1 relation not imported: a span it names is not in this file', '1 relation from a span to itself not imported']);
     const [link] = await testDb().link.findMany({ where: { projectId: project.id }, select: { from: { select: { exact: true } }, to: { select: { exact: true } } } });
     expect(link).toEqual({ from: { exact: 'Iran denies it.' }, to: { exact: 'Iran did it.' } });
+  });
+
+  it('merges the spans and links a file brings for articles already here, never twice, and brings back no rejected span', async () => {
+    const team = await makeTeam('Tirana blamed Iran 🇦🇱. Tehran denied it.');
+    const kept = await createAnnotation(as(team.analyst), team.article.id, { start: 0, end: 22, label: 'assertion' });
+    await reviewAnnotation(as(team.reviewer), kept.id, { decision: 'reject', comment: 'not a claim', version: 1 });
+    const text = team.article.text;
+    const at = (s: string) => Array.from(text.slice(0, text.indexOf(s))).length;
+    // Annotated elsewhere (another tool, the same text): the rejected span again, a new one, and a link between them.
+    const file = path.join(dir, 'annotated-elsewhere.jsonl');
+    fs.writeFileSync(file, JSON.stringify({
+      text,
+      entities: [{ id: 1, start_offset: 0, end_offset: 22, label: 'ASSERTION' }, { id: 2, start_offset: at('Tehran'), end_offset: at('Tehran') + 16, label: 'denial', speaker: 'Tehran' }],
+      relations: [{ from_id: 2, to_id: 1, type: 'contradicts' }],
+    }) + '\n');
+    const first = await importFile(team.project.id, file, { actorId: team.analyst2.id });
+    expect(first).toMatchObject({ added: 0, unchanged: 1, spans: 1, spansSkipped: 1, links: 1, linksSkipped: 0 });
+    const spans = await testDb().annotation.findMany({ where: { articleId: team.article.id }, orderBy: { start: 'asc' }, select: { id: true, exact: true, label: true, status: true, speaker: true, authorId: true } });
+    expect(spans).toEqual([
+      { id: kept.id, exact: 'Tirana blamed Iran 🇦🇱.', label: 'ASSERTION', status: 'REJECTED', speaker: null, authorId: team.analyst.id },
+      { id: expect.any(String), exact: 'Tehran denied it', label: 'DENIAL', status: 'PENDING', speaker: 'Tehran', authorId: team.analyst2.id },
+    ]);
+    // The link joins the new span to the one already there (the file's span 1 is that span).
+    expect(await testDb().link.findMany({ where: { projectId: team.project.id }, select: { fromAnnotationId: true, toAnnotationId: true, kind: true } }))
+      .toEqual([{ fromAnnotationId: spans[1].id, toAnnotationId: kept.id, kind: 'CONTRADICTS' }]);
+    // Again: everything is there.
+    const again = await importFile(team.project.id, file, { actorId: team.analyst2.id });
+    expect(again).toMatchObject({ unchanged: 1, spans: 0, spansSkipped: 2, links: 0, linksSkipped: 1 });
+    expect(await testDb().annotation.count({ where: { articleId: team.article.id } })).toBe(2);
+    // Without a user it imports as long as it adds no span.
+    expect(await importFile(team.project.id, file)).toMatchObject({ unchanged: 1, spans: 0, spansSkipped: 2 });
+  });
+
+  it("places a revised article's spans from the file on its new text, beside the old spans re-anchored", async () => {
+    const project = await makeProject();
+    const team = await makeTeam();
+    await addMember(team.analyst.id, project.id, 'ANALYST');
+    const file = path.join(dir, 'revised.jsonl');
+    fs.writeFileSync(file, JSON.stringify({ external_id: 'r1', text: 'Albania cut ties with Iran.' }) + '\n');
+    await importFile(project.id, file, { actorId: team.analyst.id });
+    const article = await testDb().article.findFirstOrThrow({ where: { projectId: project.id } });
+    await createAnnotation(as(team.analyst), article.id, { start: 0, end: 26, label: 'assertion' });
+    fs.writeFileSync(file, JSON.stringify({ external_id: 'r1', text: 'Update: Albania cut ties with Iran. Tehran denied it.', entities: [{ start_offset: 36, end_offset: 52, label: 'denial' }, { start_offset: 8, end_offset: 34, label: 'assertion' }] }) + '\n');
+    expect(await importFile(project.id, file, { actorId: team.analyst.id })).toMatchObject({ revised: 1, orphaned: 0, spans: 1, spansSkipped: 1 });
+    const spans = await testDb().annotation.findMany({ where: { articleId: article.id }, orderBy: { start: 'asc' }, select: { exact: true, label: true } });
+    expect(spans).toEqual([{ exact: 'Albania cut ties with Iran', label: 'ASSERTION' }, { exact: 'Tehran denied it', label: 'DENIAL' }]);
   });
 });
