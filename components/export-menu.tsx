@@ -9,6 +9,7 @@ const NAMES: Record<(typeof EXPORT_FORMATS)[number], string> = {
   brat: 'brat standoff (zip)',
   conll: 'CoNLL BIO tokens',
   claimreview: 'ClaimReview (schema.org; claims with a verdict)',
+  labelstudio: 'Label Studio JSON (tasks)',
 };
 
 type Props = {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LABELS } from '@/lib/annotations/dto';
 import { UNKNOWN_OUTLET } from '@/lib/claims/dto';
 
-export const EXPORT_FORMATS = ['w3c', 'jsonl', 'csv', 'brat', 'conll', 'claimreview'] as const;
+export const EXPORT_FORMATS = ['w3c', 'jsonl', 'csv', 'brat', 'conll', 'claimreview', 'labelstudio'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** What each format is, for the OpenAPI description and the CLI's help. */
@@ -10,7 +10,8 @@ export const EXPORT_FORMAT_DESCRIPTION =
   'w3c: a W3C Web Annotation AnnotationCollection (JSON-LD); jsonl: one article per line in doccano relation-export field names; ' +
   'csv: one row per span; brat: a ZIP of brat standoff files (.txt + .ann per article, annotation.conf, tools.conf); ' +
   'conll: CoNLL-2003-style `token TAG` lines in BIO (IOB2), one blank line between sentences, overlapping spans reduced to the earliest-starting one per token; ' +
-  'claimreview: a JSON array of schema.org ClaimReview objects, one per claim with a verdict. Offsets are code points.';
+  'claimreview: a JSON array of schema.org ClaimReview objects, one per claim with a verdict; ' +
+  'labelstudio: a Label Studio JSON task list, one task per article, for a project with the labeling config in README.md. Offsets are code points.';
 
 /**
  * A list parameter: one value split on commas (`outlet=Wire,Blog`), or the key

@@ -10,6 +10,7 @@ import { toCsv } from './to-csv';
 import { toBrat } from './to-brat';
 import { toConll } from './to-conll';
 import { toClaimReview } from './to-claimreview';
+import { toLabelStudio } from './to-label-studio';
 import type { ExportFormat, ExportQuery } from './schema';
 import { exportFileName, exportScopeWords } from './file-name';
 
@@ -20,8 +21,9 @@ const MEDIA: Record<ExportFormat, string> = {
   brat: 'application/zip',
   conll: 'text/plain; charset=utf-8',
   claimreview: 'application/ld+json; charset=utf-8',
+  labelstudio: 'application/json; charset=utf-8',
 };
-const EXTENSION: Record<ExportFormat, string> = { w3c: 'jsonld', jsonl: 'jsonl', csv: 'csv', brat: 'zip', conll: 'conll', claimreview: 'json' };
+const EXTENSION: Record<ExportFormat, string> = { w3c: 'jsonld', jsonl: 'jsonl', csv: 'csv', brat: 'zip', conll: 'conll', claimreview: 'json', labelstudio: 'label-studio.json' };
 
 /** A chunk of the export: text (UTF-8 on the wire) or, for binary formats (brat's ZIP), bytes. */
 export type ExportChunk = string | Uint8Array;
@@ -55,6 +57,8 @@ export async function writeExport(exporter: Exporter, projectId: string, query: 
         return toConll(articles());
       case 'claimreview':
         return toClaimReview(scope, claims());
+      case 'labelstudio':
+        return toLabelStudio(articles());
     }
   })();
   return { chunks, mediaType: MEDIA[query.format], fileName: exportFileName(scope.projectName, query, EXTENSION[query.format]) };

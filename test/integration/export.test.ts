@@ -253,6 +253,26 @@ describe('export', () => {
     expect(JSON.parse((await collect(team.outsider.id, team.otherProject.id, { format: 'claimreview' })).out)).toEqual([]);
   });
 
+  it('Label Studio: a JSON task per article, approved spans as regions in code points, the link inside it as a relation', async () => {
+    const { team, text, a, d } = await setup();
+    const { out, mediaType, fileName } = await collect(team.reviewer.id, team.project.id, { format: 'labelstudio' });
+    expect(mediaType).toBe('application/json; charset=utf-8');
+    expect(fileName).toMatch(/-approved\.label-studio\.json$/);
+    const [task, ...more] = JSON.parse(out);
+    expect(more).toEqual([]);
+    expect(task.data).toMatchObject({ text, article_id: team.article.id });
+    const result = task.annotations[0].result as { id: string; type: string; from_name?: string; value?: { start: number; end: number; text: string; labels: string[] } }[];
+    const regions = result.filter((r) => r.type === 'labels');
+    expect(regions.map((r) => [r.id, r.value!.labels[0], Array.from(text).slice(r.value!.start, r.value!.end).join('')])).toEqual([
+      [a.id, 'assertion', 'Iran 👩‍💻 orchestrated it.'],
+      [d.id, 'denial', 'Tehran denied it'],
+    ]);
+    expect(result.find((r) => r.id === a.id && r.from_name === 'speaker')?.value).toMatchObject({ text: ['Edi Rama'] });
+    expect(result.filter((r) => r.type === 'relation')).toEqual([{ type: 'relation', from_id: d.id, to_id: a.id, direction: 'right', labels: ['contradicts'] }]);
+    const all = JSON.parse((await collect(team.reviewer.id, team.project.id, { format: 'labelstudio', status: 'all' })).out);
+    expect(all[0].annotations[0].result.filter((r: { type: string }) => r.type === 'labels')).toHaveLength(3);
+  });
+
   it('is refused for a project the caller is not in', async () => {
     const { team } = await setup();
     await expect(collect(team.outsider.id, team.project.id, { format: 'w3c' })).rejects.toBeInstanceOf(AppError);
