@@ -118,7 +118,7 @@ program
 
 program
   .command('import')
-  .description('import articles into a project: .jsonl, .csv (with --map), .txt, .html, or a folder with manifest.json; each file all or nothing')
+  .description('import articles into a project: .jsonl, .json (Label Studio tasks, or a list of articles), .csv (with --map), .txt, .html, or a folder with manifest.json; each file all or nothing')
   .requiredOption('--project <project>', 'project id or name')
   .option('--map <mapping>', 'CSV columns, e.g. "text=articleBody,externalId=Body ID,title=Headline" (default: the FNC-1 bodies layout)')
   .option('--as <email>', 'the user recorded as importer and as author of spans the file carries (JSONL entities)')

@@ -158,7 +158,7 @@ export function ImportDropZone({ projectId }: { projectId: string }) {
       }}
     >
       <p>
-        Drop .jsonl, .csv, .txt (with a same-named .json of its details, if you have one) or .html files, or a corpus folder with a manifest.json, here; or{' '}
+        Drop .jsonl, .csv, .txt (with a same-named .json of its details, if you have one), .html or Label Studio .json files, or a corpus folder with a manifest.json, here; or{' '}
         <button type="button" className="btn link" onClick={() => input.current?.click()}>
           choose files
         </button>{' '}

@@ -43,9 +43,26 @@ describe('importers under fuzzing', () => {
     );
   });
 
+  it('JSON lists: random values, records and Label Studio tasks with random results', async () => {
+    const result = fc.oneof(
+      fc.json().map((j) => JSON.parse(j)),
+      fc.record({ id: fc.oneof(fc.string(), fc.integer()), type: fc.constantFrom('labels', 'textarea', 'relation', 'choices'), from_name: fc.constantFrom('tag', 'speaker', 'note'),
+        value: fc.record({ start: fc.integer({ min: -2, max: 30 }), end: fc.integer({ min: -2, max: 30 }), text: fc.oneof(fc.string(), fc.array(fc.string())), labels: fc.array(fc.constantFrom('assertion', 'DENIAL', 'x', '')) }, { requiredKeys: [] }),
+        from_id: fc.string(), to_id: fc.string(), direction: fc.constantFrom('left', 'right', 'bi'), labels: fc.array(fc.string()) }, { requiredKeys: ['type'] }),
+    );
+    const task = fc.record({ data: fc.record({ text: fc.oneof(fc.string(), fc.constant('Iran 👍 did it. Tehran denied it.')), title: fc.string() }, { requiredKeys: [] }),
+      annotations: fc.array(fc.record({ result: fc.array(result, { maxLength: 5 }), was_cancelled: fc.boolean() }, { requiredKeys: [] }), { maxLength: 2 }) }, { requiredKeys: ['data'] });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(task, fc.json().map((j) => JSON.parse(j))), { maxLength: 5 }), fc.boolean(), async (items, pretty) => {
+        await outcome('fuzz.json', new TextEncoder().encode(JSON.stringify(items, null, pretty ? 2 : undefined)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('CSV, TXT and HTML: random bytes, including invalid UTF-8', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('fuzz.csv', 'fuzz.txt', 'fuzz.html', 'fuzz.jsonl'), fc.uint8Array({ maxLength: 400 }), async (name, bytes) => {
+      fc.asyncProperty(fc.constantFrom('fuzz.csv', 'fuzz.txt', 'fuzz.html', 'fuzz.jsonl', 'fuzz.json'), fc.uint8Array({ maxLength: 400 }), async (name, bytes) => {
         await outcome(name, bytes);
       }),
       { numRuns: 200 },

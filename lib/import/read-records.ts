@@ -11,6 +11,7 @@ import { zipCorpusFiles } from './read-zip';
 import { readCsv } from './read-csv';
 import { DEFAULT_CSV_MAPPING } from './default-csv-mapping';
 import { readJsonl } from './read-jsonl';
+import { readJsonArray } from './read-json-array';
 import { MAX_IMPORT_FILE_BYTES, toNewArticle } from './record';
 import type { ColumnMapping } from './column-mapping';
 
@@ -52,6 +53,10 @@ export async function* readRecords(
     case '.ndjson':
       yield* readJsonl(file, name, opts.onBytes);
       return;
+    case '.json':
+      // A .json beside a .txt of its name is the page's details (sidecars.ts); alone, a list of articles or Label Studio tasks.
+      yield* readJsonArray(file, name, opts.onBytes);
+      return;
     case '.csv':
       yield* readCsv(file, name, opts.mapping ?? DEFAULT_CSV_MAPPING, opts.onBytes);
       return;
@@ -67,7 +72,7 @@ export async function* readRecords(
       yield* (await readManifestCorpus(zipCorpusFiles(await fs.readFile(file), name))).articles;
       return;
     default:
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE', `${name}: unknown file type "${ext}" (use .jsonl, .csv, .txt, .html, a folder with manifest.json or a .zip of one)`);
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', `${name}: unknown file type "${ext}" (use .jsonl, .json, .csv, .txt, .html, a folder with manifest.json or a .zip of one)`);
   }
 }
 
@@ -94,7 +99,8 @@ async function readTxt(file: string, content: string, name: string, sent?: Sidec
   try {
     meta = JSON.parse(decodeUtf8(bytes, sidecar.name));
   } catch (e) {
-    if (e instanceof AppError) throw e;
+    // Not UTF-8: named as the details of this page, as any other problem of the sidecar.
+    if (e instanceof AppError) throw new AppError(e.code, `${name}: its details file ${e.message}`, e.fields);
     throw new AppError('BAD_REQUEST', `${name}: its details file ${sidecar.name} is not valid JSON (${(e as Error).message})`, { sidecar: 'invalid JSON' });
   }
   if (meta === null || typeof meta !== 'object' || Array.isArray(meta)) {

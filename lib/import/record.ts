@@ -141,20 +141,24 @@ export function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
-/** Validates one raw record; the error names the file, the line, and each bad field with its value. */
-export function toNewArticle(raw: unknown, origin: RecordOrigin): NewArticle {
+/**
+ * Validates one raw record; the error names the file, the line, and each bad
+ * field with its value. `fieldName`: what to call a field in errors, for a
+ * record made from another shape (a Label Studio task names its own paths).
+ */
+export function toNewArticle(raw: unknown, origin: RecordOrigin, fieldName: (path: readonly PropertyKey[]) => string = (p) => p.join('.')): NewArticle {
   const parsed = articleRecord.safeParse(raw);
   if (!parsed.success) {
     const fields: Record<string, string> = Object.create(null);
     const problems: string[] = [];
     for (const issue of parsed.error.issues) {
-      const field = issue.path.join('.') || '(record)';
+      const field = fieldName(issue.path) || '(record)';
       if (field in fields) continue;
       fields[field] = issue.message;
       // The body itself is not quoted back: its problems are about all of it.
       const shown = field === 'text' ? '' : quoteValue(valueAt(raw, issue.path));
       // "text is missing" when the record has "body": say so.
-      const misnamed = misnamedFields(raw, READ_FIELDS).find(([, meant]) => meant === field);
+      const misnamed = misnamedFields(raw, READ_FIELDS).find(([, meant]) => meant === issue.path.join('.'));
       problems.push(`field "${field}" ${issue.message}${shown}${misnamed ? ` (the record has "${misnamed[0]}": is that it?)` : ''}`);
     }
     throw new AppError('BAD_REQUEST', `${describeOrigin(origin)}: ${problems.join('; ')}`, fields);

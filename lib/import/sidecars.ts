@@ -3,8 +3,8 @@
  * page's title, outlet, date… Files sent together (an upload, a drop) are
  * paired by name here, on both sides: the drop zone sends a page with its
  * sidecar in one request, and the upload imports the page with it. A .json
- * without a page of its name stays a file of its own (and is refused as an
- * unknown type).
+ * without a page of its name stays a file of its own: a list of articles or
+ * Label Studio tasks (lib/import/read-json-array.ts).
  */
 export function pairSidecars<T extends { name: string }>(files: T[]): { file: T; sidecar?: T }[] {
   const stem = (name: string) => name.replace(/\.[^.]*$/, '').toLowerCase();

@@ -147,6 +147,8 @@ describe('import', () => {
     expect(await importError(project.id, write('broken.txt', 'Some text.'))).toMatch(/^broken\.txt: its details file broken\.json is not valid JSON/);
     write('list.json', '["x"]');
     expect(await importError(project.id, write('list.txt', 'Some text.'))).toMatch(/^list\.txt: its details file list\.json must be a JSON object/);
+    write('latin1.json', Buffer.from('{"title": "caf\xe9"}', 'latin1'));
+    expect(await importError(project.id, write('latin1.txt', 'Some text.'))).toBe('latin1.txt: its details file latin1.json, line 1: not valid UTF-8');
     write('dated.json', JSON.stringify({ published: 'May 5' }));
     expect(await importError(project.id, write('dated.txt', 'Some text.'))).toBe('dated.txt (details in dated.json): field "published" must be a date, YYYY-MM-DD (it is "May 5")');
     expect(await countArticles(project.id)).toBe(1);
