@@ -82,7 +82,8 @@ export async function* readJsonArray(file: string, name: string, onBytes?: (read
     } catch {
       throw notUtf8(name, lines.line());
     }
-    if (!started) throw new AppError('BAD_REQUEST', `${name}: the file is empty`, { file: 'empty' });
+    // An empty file (or only spaces) has no articles, as an empty .jsonl: the summary says so.
+    if (!started) return;
     try {
       tokenizer.end();
     } catch (e) {

@@ -142,7 +142,7 @@ describe('Label Studio JSON import', () => {
     expect(await importError(project.id, write('typo.json', '[\n{"data": {"text": "One."}},\n{"data": {"text": x}}]'))).toBe('typo.json, line 3: not valid JSON (unexpected "x")');
     expect(await importError(project.id, write('one.json', '{"data": {"text": "One."}}'))).toMatch(/^one\.json: a \.json file to import holds a list, \[ … \], of articles or Label Studio tasks/);
     expect(await importError(project.id, write('latin1.json', Buffer.from('[\n{"data": {"text": "caf\xe9"}}]', 'latin1')))).toBe('latin1.json, line 2: not valid UTF-8');
-    expect(await importError(project.id, write('empty.json', ''))).toBe('empty.json: the file is empty');
+    expect(await importFile(project.id, write('empty.json', ' \n'))).toMatchObject({ articles: 0, added: 0 });
     expect(await testDb().article.count({ where: { projectId: project.id } })).toBe(0);
     // With a byte-order mark it is read as any other.
     expect(await importFile(project.id, write('bom.json', `\ufeff${JSON.stringify([good])}`))).toMatchObject({ added: 1 });
