@@ -138,7 +138,7 @@ program
         const details = sidecar && { sidecar: { path: sidecar.name, name: path.basename(sidecar.name) } };
         const r = await importFile(project.id, file, { mapping, actorId, onProgress: progress.update, ...details }).finally(progress.clear);
         if (r.articles === 0) console.log(`${prefix}: no articles in this file (is it empty?); nothing imported`);
-        else console.log(`${prefix}: ${r.articles} article${r.articles === 1 ? '' : 's'}, ${r.added} added, ${r.unchanged} unchanged, ${r.revised} revised${r.updated ? `, ${r.updated} with corrected details` : ''}${r.spans ? `, ${r.spans} spans imported` : ''}${r.links ? `, ${r.links} links imported` : ''}${r.spansSkipped ? `, ${r.spansSkipped} spans already here` : ''} (${r.orphaned} spans orphaned)`);
+        else console.log(`${prefix}: ${r.articles} article${r.articles === 1 ? '' : 's'}, ${r.added} added, ${r.unchanged} unchanged, ${r.revised} revised${r.updated ? `, ${r.updated} with corrected details` : ''}${r.spans ? `, ${r.spans} spans imported` : ''}${r.links ? `, ${r.links} links imported` : ''}${r.spansSkipped ? `, ${r.spansSkipped} spans already here` : ''} (${r.orphaned} spans orphaned${r.reopened ? `, ${r.reopened} decided spans on changed words back to review` : ''})`);
         for (const w of r.warnings ?? []) console.log(`${prefix}: note: ${w}`);
       } catch (e) {
         failed++;

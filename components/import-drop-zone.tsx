@@ -11,7 +11,7 @@ import { pairSidecars } from '@/lib/import/sidecars';
 type Result = {
   file: string;
   articles?: number; added?: number; unchanged?: number; revised?: number; updated?: number; orphaned?: number;
-  spans?: number; spansSkipped?: number; links?: number; warnings?: string[]; error?: string;
+  reopened?: number; spans?: number; spansSkipped?: number; links?: number; warnings?: string[]; error?: string;
   /** No answer from the server (a network error, a bare status): nobody knows what it committed. */
   unknownOutcome?: true;
 };
@@ -60,6 +60,7 @@ function summaryLine(r: Result, folderZips: Set<string>): string {
   if (r.spans) parts.push(`${plural(r.spans, 'span')} imported`);
   if (r.links) parts.push(`${plural(r.links, 'link')} imported`);
   if (r.orphaned) parts.push(`${plural(r.orphaned, 'span')} orphaned`);
+  if (r.reopened) parts.push(`${plural(r.reopened, 'decided span')} on changed words, back to review`);
   if (r.spansSkipped) parts.push(`${plural(r.spansSkipped, 'span')} already here`);
   // What the file gives that was not read (a field "Title" for title), one a line under it.
   return [`${name}: ${parts.join(', ')}`, ...(r.warnings ?? []).map((w) => `- note: ${w}`)].join('\n');

@@ -17,6 +17,7 @@ const VERB: Record<string, string> = {
   'annotation.orphan': 'lost its place',
   'link.create': 'linked',
   'link.review': 'reviewed',
+  'link.reopen': 'back to review: the words of a span it links changed',
   'link.delete': 'removed the link',
   'claim.create': 'created the claim',
   'claim.update': 'edited',
@@ -46,6 +47,10 @@ function detail(ev: Event) {
     );
   }
   if (ev.action === 'annotation.update' && ev.before && ev.after) return editDetail(ev.before, ev.after);
+  if (ev.action === 'annotation.reanchor' && ev.before && ev.after && ev.before.exact !== ev.after.exact) {
+    // Placed on changed words: from which to which, and whether a decision on the old ones was set aside.
+    return `:${quote(ev.before.exact)} →${quote(ev.after.exact)}${ev.after.status === 'pending' && ev.before.status ? `; back to review (was ${String(ev.before.status)})` : ''}`;
+  }
   if (ev.action === 'claim.update' && ev.after) {
     // What changed: the wording (from what), the verdict, or both.
     const before = ev.before ?? {};

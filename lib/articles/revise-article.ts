@@ -9,7 +9,11 @@ import type { articleFields } from './article-fields';
 import { planReanchoring } from './plan-reanchoring';
 
 export type ArticleFields = ReturnType<typeof articleFields>;
-export type RevisionOutcome = { revision: number; kept: number; reanchored: number; orphaned: number; stillOrphaned: number };
+/** `reopened`: spans approved or rejected whose words the new text changed, back to pending review. */
+export type RevisionOutcome = { revision: number; kept: number; reanchored: number; orphaned: number; stillOrphaned: number; reopened: number };
+
+/** What a decision is cleared to when what it judged has changed (as an edit of a span does). */
+const UNDECIDED = { status: 'PENDING', reviewedById: null, reviewedAt: null, reviewComment: null } as const;
 
 /**
  * Replaces an article's text with a new revision, inside the caller's
@@ -18,6 +22,12 @@ export type RevisionOutcome = { revision: number; kept: number; reanchored: numb
  * orphaned (kept and flagged, never deleted). Span ids do not change, so their
  * links, claims and review history stay attached. Each moved or orphaned span
  * gets its own audit event; the article gets one with the counts.
+ *
+ * A decided span placed on words that changed ("was skipped" → "was not
+ * skipped") goes back to pending, as an edit of a decided span does: the
+ * decision was about the old words (it stays in the span's history). So do
+ * the decided links of such a span: a reviewer approved "this corroborates
+ * that" of the old words too.
  *
  * Metadata the new record leaves empty (url, outlet, author, date) is kept:
  * a re-import without it should not erase what the first import knew.
@@ -49,28 +59,32 @@ export async function reviseArticle(tx: Tx, articleId: string, fields: ArticleFi
 
   const spans = await tx.annotation.findMany({
     where: { articleId },
-    select: { id: true, start: true, end: true, exact: true, prefix: true, suffix: true, textHash: true, orphaned: true },
+    select: { id: true, start: true, end: true, exact: true, prefix: true, suffix: true, textHash: true, orphaned: true, status: true },
   });
   const plan = planReanchoring(new OffsetIndex(fields.text), fields.textHash, spans);
   const byId = new Map(spans.map((s) => [s.id, s]));
   const events: AuditEventInput[] = [];
+  const reopened: string[] = [];
   for (const step of plan) {
     if (step.outcome === 'still-orphaned') continue; // nothing new to say about it
     const changed = step.outcome !== 'kept';
-    // A moved or orphaned span gets a new version: an edit made against the old offsets is stale.
-    await tx.annotation.update({ where: { id: step.id }, data: { ...step.update, ...(changed && { version: { increment: 1 } }) } });
-    if (!changed) continue;
     const old = byId.get(step.id)!;
+    const reopen = step.outcome === 'reanchored' && step.update.exact !== old.exact && old.status !== 'PENDING';
+    // A moved or orphaned span gets a new version: an edit made against the old offsets is stale.
+    await tx.annotation.update({ where: { id: step.id }, data: { ...step.update, ...(changed && { version: { increment: 1 } }), ...(reopen && UNDECIDED) } });
+    if (!changed) continue;
+    if (reopen) reopened.push(step.id);
     events.push({
       projectId: current.projectId,
       actorId,
       action: step.outcome === 'orphaned' ? 'annotation.orphan' : 'annotation.reanchor',
       objectType: 'annotation',
       objectId: step.id,
-      before: { articleId, start: old.start, end: old.end, exact: old.exact, textHash: old.textHash, orphaned: old.orphaned },
-      after: { articleId, revision: current.revision + 1, ...step.update },
+      before: { articleId, start: old.start, end: old.end, exact: old.exact, textHash: old.textHash, orphaned: old.orphaned, ...(reopen && { status: old.status.toLowerCase() }) },
+      after: { articleId, revision: current.revision + 1, ...step.update, ...(reopen && { status: 'pending' }) },
     });
   }
+  events.push(...(await reopenLinks(tx, current.projectId, reopened, actorId)));
   await recordEvents(tx, events);
 
   const outcome: RevisionOutcome = {
@@ -79,6 +93,7 @@ export async function reviseArticle(tx: Tx, articleId: string, fields: ArticleFi
     reanchored: plan.filter((p) => p.outcome === 'reanchored').length,
     orphaned: plan.filter((p) => p.outcome === 'orphaned').length,
     stillOrphaned: plan.filter((p) => p.outcome === 'still-orphaned').length,
+    reopened: reopened.length,
   };
   const { revision: _revision, ...spanCounts } = outcome;
   await recordEvent(tx, {
@@ -92,6 +107,21 @@ export async function reviseArticle(tx: Tx, articleId: string, fields: ArticleFi
     after: { articleId, revision: outcome.revision, textHash: fields.textHash, length: fields.length, spans: spanCounts },
   });
   return outcome;
+}
+
+/** The decided links of spans sent back to review, back to review too; their events. */
+async function reopenLinks(tx: Tx, projectId: string, spanIds: string[], actorId: string | null): Promise<AuditEventInput[]> {
+  if (spanIds.length === 0) return [];
+  const links = await tx.link.findMany({
+    where: { status: { not: 'PENDING' }, OR: [{ fromAnnotationId: { in: spanIds } }, { toAnnotationId: { in: spanIds } }] },
+    select: { id: true, status: true },
+  });
+  if (links.length === 0) return [];
+  await tx.link.updateMany({ where: { id: { in: links.map((l) => l.id) } }, data: { ...UNDECIDED, version: { increment: 1 } } });
+  return links.map((l) => ({
+    projectId, actorId, action: 'link.reopen', objectType: 'link', objectId: l.id,
+    before: { status: l.status.toLowerCase() }, after: { status: 'pending', reason: 'the words of a span it links changed in a new revision' },
+  }));
 }
 
 async function keepOldText(tx: Tx, current: { id: string; title: string; text: string; textHash: string; length: number; revision: number }) {

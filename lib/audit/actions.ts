@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = {
   'link.create': 'Link made',
   'link.delete': 'Link removed',
   'link.review': 'Link reviewed',
+  'link.reopen': 'Link back to review',
   'claim.create': 'Claim created',
   'claim.update': 'Claim edited',
   'claim.attach': 'Span added to claim',

@@ -18,14 +18,15 @@ import { sortableIds } from './sortable-ids';
 
 /**
  * `updated`: articles with the same text whose title, outlet, URL, author or date the import corrected;
- * `orphaned`: spans that lost their place in this import (see lib/articles/revise-article.ts);
+ * `orphaned`: spans that lost their place in this import; `reopened`: approved or rejected spans
+ * placed on words a revision changed, back to pending review (see lib/articles/revise-article.ts);
  * `spans`: spans the file added (doccano-style entities), to new articles or to articles already
  * here; `spansSkipped`: spans it gives that were already there (same place, same tag), which are
  * not added twice; `links`: the file's relations between its spans, stored as links;
  * `linksSkipped`: its other relations (see lib/corpus/imported-links.ts).
  */
 export type AddArticlesResult = {
-  added: number; unchanged: number; revised: number; updated: number; orphaned: number; spans: number; spansSkipped: number; links: number; linksSkipped: number;
+  added: number; unchanged: number; revised: number; updated: number; orphaned: number; reopened: number; spans: number; spansSkipped: number; links: number; linksSkipped: number;
   /** Why relations were skipped, in words. */
   notes?: string[];
 };
@@ -182,7 +183,7 @@ function articleStore(tx: Tx, client: pg.ClientBase, projectId: string, actorId:
   const nextId = sortableIds();
   const handled = new Map<string, number>();
   const links = importedLinks(tx, client, projectId, actorId);
-  const counts: AddArticlesResult = { added: 0, unchanged: 0, revised: 0, updated: 0, orphaned: 0, spans: 0, spansSkipped: 0, links: 0, linksSkipped: 0 };
+  const counts: AddArticlesResult = { added: 0, unchanged: 0, revised: 0, updated: 0, orphaned: 0, reopened: 0, spans: 0, spansSkipped: 0, links: 0, linksSkipped: 0 };
   return {
     counts,
     /** After the last batch: the file's relations between the spans it brought, as links. */
@@ -219,6 +220,7 @@ function articleStore(tx: Tx, client: pg.ClientBase, projectId: string, actorId:
           const outcome = await reviseArticle(tx, match.id, fields, actorId);
           counts.revised++;
           counts.orphaned += outcome?.orphaned ?? 0;
+          counts.reopened += outcome?.reopened ?? 0;
         } else {
           const id = nextId();
           known.add({ id, ...fields });

@@ -8,7 +8,8 @@ import { readRecords, sizeOfImport, type ColumnMapping, type Sidecar } from './r
 
 /**
  * `revised`: articles whose text changed (a new revision); `updated`: the same text with corrected
- * details (title, outlet, URL, author, date); `orphaned`: spans that lost their place;
+ * details (title, outlet, URL, author, date); `orphaned`: spans that lost their place; `reopened`:
+ * decided spans on words the revision changed, back to pending review;
  * `warnings`: what the file gives that was not read, such as a misnamed field (lib/import/misnamed-fields.ts);
  * `spans`: spans the file added, to new articles or to ones already here; `spansSkipped`: spans it
  * gave that were already there (same place, same tag); `links`, `linksSkipped`: its relations
@@ -18,7 +19,7 @@ import { readRecords, sizeOfImport, type ColumnMapping, type Sidecar } from './r
 export type ImportProgress = { articles: number; bytes: number; totalBytes: number };
 
 export type ImportResult = {
-  file: string; articles: number; added: number; unchanged: number; revised: number; updated: number; orphaned: number;
+  file: string; articles: number; added: number; unchanged: number; revised: number; updated: number; orphaned: number; reopened: number;
   spans: number; spansSkipped: number; links: number; linksSkipped: number; warnings?: string[];
 };
 

@@ -108,8 +108,8 @@ describe('streaming import', () => {
     await importFile(project.id, write('changed.jsonl', jsonl([{ externalId: 'a', text: 'First text, revised.' }, { externalId: 'b', text: 'Second text.' }])), { name: 'changed.jsonl' });
     const events = await testDb().auditEvent.findMany({ where: { projectId: project.id, action: 'import' }, orderBy: { createdAt: 'asc' } });
     expect(events.map((e) => ({ actorId: e.actorId, objectType: e.objectType, objectId: e.objectId, after: e.after }))).toEqual([
-      { actorId: user.id, objectType: 'project', objectId: project.id, after: { file: 'audited.jsonl', added: 2, unchanged: 0, revised: 0, updated: 0, orphaned: 0, spans: 0, spansSkipped: 0, links: 0, linksSkipped: 0 } },
-      { actorId: null, objectType: 'project', objectId: project.id, after: { file: 'changed.jsonl', added: 0, unchanged: 1, revised: 1, updated: 0, orphaned: 0, spans: 0, spansSkipped: 0, links: 0, linksSkipped: 0 } },
+      { actorId: user.id, objectType: 'project', objectId: project.id, after: { file: 'audited.jsonl', added: 2, unchanged: 0, revised: 0, updated: 0, orphaned: 0, reopened: 0, spans: 0, spansSkipped: 0, links: 0, linksSkipped: 0 } },
+      { actorId: null, objectType: 'project', objectId: project.id, after: { file: 'changed.jsonl', added: 0, unchanged: 1, revised: 1, updated: 0, orphaned: 0, reopened: 0, spans: 0, spansSkipped: 0, links: 0, linksSkipped: 0 } },
     ]);
   });
 
@@ -177,9 +177,9 @@ describe('streaming import', () => {
     form.append('file', new File(['Albania cut ties with Iran.'], 'ties.txt'));
     const results = await importUpload(user.id, project.id, new Request('http://localhost/upload', { method: 'POST', body: form }));
     expect(results).toEqual([
-      { file: 'good.jsonl', articles: 3, added: 3, unchanged: 0, revised: 0, updated: 0, orphaned: 0, spans: 0, spansSkipped: 0, links: 0, linksSkipped: 0 },
+      { file: 'good.jsonl', articles: 3, added: 3, unchanged: 0, revised: 0, updated: 0, orphaned: 0, reopened: 0, spans: 0, spansSkipped: 0, links: 0, linksSkipped: 0 },
       { file: 'bad.jsonl', error: expect.stringMatching(/^bad\.jsonl, line 1: field "text"/) },
-      { file: 'ties.txt', articles: 1, added: 1, unchanged: 0, revised: 0, updated: 0, orphaned: 0, spans: 0, spansSkipped: 0, links: 0, linksSkipped: 0 },
+      { file: 'ties.txt', articles: 1, added: 1, unchanged: 0, revised: 0, updated: 0, orphaned: 0, reopened: 0, spans: 0, spansSkipped: 0, links: 0, linksSkipped: 0 },
     ]);
     expect(await testDb().article.findFirstOrThrow({ where: { projectId: project.id, externalId: 'ties.txt' } })).toMatchObject({ title: 'Ties cut', outlet: 'Wire' });
     const events = await testDb().auditEvent.findMany({ where: { projectId: project.id, action: 'import' } });

@@ -140,8 +140,8 @@ describe('receiving an upload', () => {
 
     const mapped = await importUpload(user.id, project.id, form('text=body,title=headline,outlet=source,externalId=id'));
     expect(mapped).toEqual([
-      { file: 'ties.csv', articles: 1, added: 1, unchanged: 0, revised: 0, updated: 0, orphaned: 0, spans: 0, spansSkipped: 0, links: 0, linksSkipped: 0 },
-      { file: 'more.jsonl', articles: 1, added: 0, unchanged: 1, revised: 0, updated: 0, orphaned: 0, spans: 0, spansSkipped: 0, links: 0, linksSkipped: 0 },
+      { file: 'ties.csv', articles: 1, added: 1, unchanged: 0, revised: 0, updated: 0, orphaned: 0, reopened: 0, spans: 0, spansSkipped: 0, links: 0, linksSkipped: 0 },
+      { file: 'more.jsonl', articles: 1, added: 0, unchanged: 1, revised: 0, updated: 0, orphaned: 0, reopened: 0, spans: 0, spansSkipped: 0, links: 0, linksSkipped: 0 },
     ]);
     const article = await testDb().article.findFirstOrThrow({ where: { projectId: project.id, externalId: '7' } });
     expect(article).toMatchObject({ title: 'Albania cuts ties', outlet: 'Reuters, Inc.', text: 'Albania cut ties with Iran.\nTehran denied it.' });

@@ -157,6 +157,35 @@ describe('article revisions', () => {
     expect(await testDb().auditEvent.count({ where: { projectId: team.project.id, action: 'article.revise' } })).toBe(1);
   });
 
+  it('sends a decided span placed on changed words back to review, with its decided links; one on the same words keeps its decision', async () => {
+    const { team, record, article, kept, shifted, fuzzy, link } = await setup();
+    const reviewer = as(team.reviewer);
+    for (const span of [kept, shifted]) await reviewAnnotation(reviewer, span.id, { decision: 'approve', version: span.version });
+    await reviewAnnotation(reviewer, fuzzy.id, { decision: 'reject', comment: 'not a denial', version: fuzzy.version });
+    await testDb().link.update({ where: { id: link.id }, data: { status: 'APPROVED', reviewedById: team.reviewer.id, reviewedAt: new Date() } });
+
+    // "denied any" becomes "rejected any": the rejected denial now quotes other words.
+    const result = await importFile(team.project.id, jsonl('edited', { ...record, text: EDITED }), { actorId: team.admin.id });
+    expect(result).toMatchObject({ revised: 1, orphaned: 1, reopened: 1 });
+    const spans = new Map((await testDb().annotation.findMany({ where: { articleId: article.id } })).map((a) => [a.id, a]));
+    expect(spans.get(fuzzy.id)).toMatchObject({ exact: 'Tehran rejected any involvement in the attack', status: 'PENDING', reviewedById: null, reviewComment: null });
+    // Same words (kept in place, or moved): the approval stands.
+    expect(spans.get(kept.id)).toMatchObject({ status: 'APPROVED', reviewedById: team.reviewer.id });
+    expect(spans.get(shifted.id)).toMatchObject({ status: 'APPROVED', reviewedById: team.reviewer.id });
+    // The link judged the old words too.
+    expect(await testDb().link.findUniqueOrThrow({ where: { id: link.id } })).toMatchObject({ status: 'PENDING', reviewedById: null, version: 2 });
+    // Every decision stays in the history, and why it was set aside is there too.
+    const events = await testDb().auditEvent.findMany({
+      where: { objectId: { in: [fuzzy.id, link.id] }, action: { in: ['annotation.review', 'annotation.reanchor', 'link.reopen'] } },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(events.map((e) => [e.action, (e.before as { status?: string }).status, (e.after as { status?: string }).status])).toEqual([
+      ['annotation.review', 'pending', 'rejected'],
+      ['annotation.reanchor', 'rejected', 'pending'],
+      ['link.reopen', 'approved', 'pending'],
+    ]);
+  });
+
   it('lists revisions and serves an old text with a diff to the current one', async () => {
     const { team, record, article } = await setup();
     await importFile(team.project.id, jsonl('edited', { ...record, text: EDITED }));
