@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { Readability } from '@mozilla/readability';
+import { convert } from 'html-to-text';
 import { AppError } from '@/lib/errors';
 import type { NewArticle } from '@/lib/articles/article-fields';
 import { folderOnDisk, readManifestCorpus } from '@/lib/corpus/read-manifest-folder';
@@ -112,16 +113,34 @@ async function readTxt(file: string, content: string, name: string, sent?: Sidec
 }
 
 /**
+ * The extracted article's HTML as plain text (html-to-text): block elements
+ * (paragraphs, headings, list items, table rows) end a line, so minified
+ * markup (`…</p><p>…`) does not run two paragraphs into one word, as
+ * Readability's own textContent does. Nothing else of the markup is kept:
+ * no link targets, images or heading capitals, no wrapping.
+ */
+const articleText = (html: string) =>
+  convert(html, {
+    wordwrap: false,
+    selectors: [
+      { selector: 'a', options: { ignoreHref: true } },
+      { selector: 'img', format: 'skip' },
+      ...(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const).map((selector) => ({ selector, options: { uppercase: false } })),
+      { selector: 'table', format: 'dataTable', options: { uppercaseHeaderCells: false } },
+    ],
+  });
+
+/**
  * Mozilla Readability extracts the article; everything else of the page
- * (markup, scripts, styles) is discarded. Only its text is kept, and the app
- * never renders imported HTML.
+ * (markup, scripts, styles) is discarded. Only its text is kept, a paragraph
+ * a block, and the app never renders imported HTML.
  */
 function readHtml(content: string, name: string): NewArticle {
   const dom = new JSDOM(content);
   const article = new Readability(dom.window.document).parse();
   dom.window.close();
-  if (!article?.textContent?.trim()) throw new AppError('BAD_REQUEST', `${name}: no article text found in the page`, { text: 'missing' });
-  const paragraphs = (article.textContent ?? '').split(/\n\s*\n|\n/).map((p) => p.trim()).filter(Boolean);
+  if (!article?.content || !article.textContent?.trim()) throw new AppError('BAD_REQUEST', `${name}: no article text found in the page`, { text: 'missing' });
+  const paragraphs = articleText(article.content).split(/\n\s*\n|\n/).map((p) => p.trim()).filter(Boolean);
   const page = toNewArticle(
     { externalId: name, title: article.title || name, author: article.byline ?? null, outlet: article.siteName ?? null, published: article.publishedTime ?? null, text: paragraphs.join('\n\n') },
     { file: name },

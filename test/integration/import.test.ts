@@ -193,6 +193,14 @@ describe('import', () => {
     const article = await testDb().article.findFirstOrThrow({ where: { projectId: project.id } });
     expect(article.text).toContain('Albania severed diplomatic ties');
     expect(article.text).not.toMatch(/<|alert|onerror|onclick/);
+    // Minified markup, blocks with nothing between them: a paragraph each, never two run into one word.
+    const sentence = (s: string) => `${s} ${'The dam had been inspected by the ministry engineers every year since 2015. '.repeat(3)}`;
+    const minified = `<html><head><title>Dam cracks</title></head><body><article><h2>Dam cracks worsen, engineers warn</h2><p>${sentence('Engineers warned on Monday.')}</p><p>${sentence('The ministry said.')}</p><ul><li>Residents downstream</li><li>were told <a href="https://x.example">to leave</a></li></ul></article></body></html>`;
+    await importFile(project.id, write('dam.html', minified));
+    const dam = await testDb().article.findFirstOrThrow({ where: { projectId: project.id, externalId: 'dam.html' } });
+    const paragraphs = dam.text.split('\n\n');
+    expect(paragraphs.map((p) => p.slice(0, 25))).toEqual(['Dam cracks worsen, engine', 'Engineers warned on Monda', 'The ministry said. The da', '* Residents downstream', '* were told to leave']);
+    expect(dam.text).not.toMatch(/warnEngineers|2015\.The|https/);
   });
 
   it('imports spans carried as doccano entities, and refuses bad offsets naming the field', async () => {
