@@ -107,6 +107,7 @@ export function ArticleList({ projectId, query, list, outlets }: Props) {
                     {a.title}
                   </Link>
                   {a.externalId && <span className="muted external-id"> · ID {a.externalId}</span>}
+                  {a.orphans > 0 && <span className="muted"> · {a.orphans} orphaned {a.orphans === 1 ? 'span' : 'spans'}</span>}
                 </td>
                 <td style={{ whiteSpace: 'nowrap' }}>{a.published ?? <span className="muted">undated</span>}</td>
                 <td className="num" title={`${count(a.length)} characters`}>

@@ -46,7 +46,8 @@ const articleSummary = z.object({
   title: z.string(),
   published: z.string().nullable(),
   length: z.number().int().describe('Length of the text in code points'),
-  counts,
+  counts: counts.describe('Spans drawn on the current text, by tag'),
+  orphans: z.number().int().describe('Spans with no place on the current text since a revision (listed apart)'),
 });
 const article = articleSummary.extend({
   projectId: z.string(),

@@ -73,10 +73,10 @@ export async function getArticle(
   const annotations = all.filter((a) => !a.orphaned);
   const orphans = all.filter((a) => a.orphaned);
   const counts = { assertion: 0, denial: 0, evidence: 0 };
-  for (const a of all) counts[a.label]++; // every span of the article, as the article list counts them
+  for (const a of annotations) counts[a.label]++; // the spans drawn on the text, as the article list counts them
   const { projectName, independentAnnotation: _i, opened: _o, roles: _r, ...rest } = row;
   return {
-    article: { ...rest, projectName, counts },
+    article: { ...rest, projectName, counts, orphans: orphans.length },
     annotations,
     orphans,
     roles,

@@ -18,7 +18,9 @@ export type ArticleSummaryDto = {
   title: string;
   published: string | null;
   length: number;
+  /** Spans drawn on the text, by tag; orphans (no place on the current text) apart. */
   counts: Record<Label, number>;
+  orphans: number;
 };
 
 /** One page of a project's articles, and how many match in all. */
@@ -94,7 +96,8 @@ export function articleListWhere(projectId: string, visibility: SpanVisibility, 
 
 /**
  * A page of the project's articles (no bodies), oldest first (undated last),
- * with the number of spans per tag that the caller may see.
+ * with the number of spans per tag that the caller may see on the text, and of
+ * orphans apart (as the reader shows them).
  */
 export async function listArticles(userId: string, projectId: string, query: ArticleListQuery = DEFAULT_QUERY): Promise<ArticlePageDto> {
   const { visibility } = await requireSpanVisibility(userId, projectId);
@@ -110,19 +113,21 @@ export async function listArticles(userId: string, projectId: string, query: Art
     }),
   ]);
   const counts = articles.length
-    ? await db.annotation.groupBy({ by: ['articleId', 'label'], where: { articleId: { in: articles.map((a) => a.id) }, ...visibleSpanWhere(visibility) }, _count: { _all: true } })
+    ? await db.annotation.groupBy({ by: ['articleId', 'label', 'orphaned'], where: { articleId: { in: articles.map((a) => a.id) }, ...visibleSpanWhere(visibility) }, _count: { _all: true } })
     : [];
-  const byArticle = new Map<string, Record<Label, number>>();
-  for (const a of articles) byArticle.set(a.id, { assertion: 0, denial: 0, evidence: 0 });
+  const byArticle = new Map<string, { counts: Record<Label, number>; orphans: number }>();
+  for (const a of articles) byArticle.set(a.id, { counts: { assertion: 0, denial: 0, evidence: 0 }, orphans: 0 });
   for (const c of counts) {
     const entry = byArticle.get(c.articleId);
-    if (entry) entry[c.label.toLowerCase() as Label] = c._count._all;
+    if (!entry) continue;
+    if (c.orphaned) entry.orphans += c._count._all;
+    else entry.counts[c.label.toLowerCase() as Label] += c._count._all;
   }
   return {
     articles: articles.map(({ publishedAt, ...a }) => ({
       ...a,
       published: publishedAt?.toISOString().slice(0, 10) ?? null,
-      counts: byArticle.get(a.id)!,
+      ...byArticle.get(a.id)!,
     })),
     total,
     page: query.page,

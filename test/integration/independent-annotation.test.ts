@@ -102,12 +102,14 @@ async function seenBy(user: User, s: Awaited<ReturnType<typeof setup>>) {
   let jsonl = '';
   for await (const chunk of exported.chunks) jsonl += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
   const line = jsonl.trim().split('\n').map((l) => JSON.parse(l)).find((l) => l.id === team.article.id);
-  const counts = articles.articles.find((a) => a.id === team.article.id)!.counts;
+  const listed = articles.articles.find((a) => a.id === team.article.id)!;
+  const counts = listed.counts;
   return {
     reader: ids(article.json.annotations),
-    readerCount: Object.values(article.json.article.counts as Record<string, number>).reduce((x, y) => x + y, 0),
+    // Spans on the text and orphans, counted apart.
+    readerCount: Object.values(article.json.article.counts as Record<string, number>).reduce((x, y) => x + y, 0) + article.json.article.orphans,
     annotationsApi: ids(annotations.json.annotations),
-    articleListCount: counts.assertion + counts.denial + counts.evidence,
+    articleListCount: counts.assertion + counts.denial + counts.evidence + listed.orphans,
     spanContext: Object.keys(context.linkCounts).sort(),
     search: ids(search.spans),
     claimPage: claim.groups.flatMap((g) => Object.values(g.labels).flat()).map((x) => x.id).sort(),

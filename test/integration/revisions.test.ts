@@ -13,6 +13,7 @@ import * as revisionRoute from '@/app/api/v1/articles/[articleId]/revisions/[rev
 import * as orphansRoute from '@/app/api/v1/projects/[projectId]/orphans/route';
 import * as placeRoute from '@/app/api/v1/annotations/[annotationId]/place/route';
 import { importFile } from '@/lib/import/import-files';
+import { listArticles } from '@/lib/articles/list-articles';
 import { createAnnotation } from '@/lib/annotations/create-annotation';
 import { createLink } from '@/lib/links/create-link';
 import { reviewAnnotation } from '@/lib/review/review-annotation';
@@ -112,7 +113,10 @@ describe('article revisions', () => {
     auth.caller = as(team.reviewer);
     const got = await get(articleRoute.GET, { articleId: article.id });
     expect(got.status).toBe(200);
-    expect(got.json.article).toMatchObject({ revision: 2, textHash: now.textHash });
+    expect(got.json.article).toMatchObject({ revision: 2, textHash: now.textHash, counts: { assertion: 1, denial: 1, evidence: 1 }, orphans: 1 });
+    // The project's list counts as the reader draws: the orphan apart.
+    const listed = (await listArticles(team.reviewer.id, team.project.id)).articles.find((a) => a.id === article.id);
+    expect(listed).toMatchObject({ counts: { assertion: 1, denial: 1, evidence: 1 }, orphans: 1 });
     expect(got.json.annotations.map((a: { id: string }) => a.id).sort()).toEqual([kept.id, shifted.id, fuzzy.id].sort());
     expect(got.json.orphans).toMatchObject([{ id: deleted.id, orphaned: true, exact: 'Washington said it would hold Iran accountable' }]);
     for (const a of got.json.annotations) expect(a.end).toBeLessThanOrEqual(now.length);
