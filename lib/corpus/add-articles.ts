@@ -194,13 +194,13 @@ function articleStore(tx: Tx, client: pg.ClientBase, projectId: string, actorId:
     async add(batch: Prepared[]) {
       await assertInImport(client);
       const known = await findKnownArticles(client, projectId, batch.map((b) => ({ ...b.fields, idFromName: b.input.idFromName })));
-      type WithSpans = { id: string; fields: ArticleFields; spans?: ImportedSpan[]; links?: ImportedLink[] };
+      type WithSpans = { id: string; fields: ArticleFields; spans?: ImportedSpan[]; links?: ImportedLink[]; origin?: string };
       const fresh: WithSpans[] = [];
       // Articles already here (or earlier in the file) that the file brings spans or relations for.
       const merged: WithSpans[] = [];
       for (const { input, fields } of batch) {
         const match = known.find({ ...fields, idFromName: input.idFromName });
-        if (match && (input.spans?.length || input.links?.length)) merged.push({ id: match.id, fields, spans: input.spans, links: input.links });
+        if (match && (input.spans?.length || input.links?.length)) merged.push({ id: match.id, fields, spans: input.spans, links: input.links, origin: input.origin });
         const earlier = match && handled.get(match.id);
         if (earlier !== undefined) {
           // The same article twice in one file: once more with the same text is nothing new; with
@@ -225,7 +225,7 @@ function articleStore(tx: Tx, client: pg.ClientBase, projectId: string, actorId:
           const id = nextId();
           known.add({ id, ...fields });
           handled.set(id, textKey(fields.textHash));
-          fresh.push({ id, fields, spans: input.spans, links: input.links });
+          fresh.push({ id, fields, spans: input.spans, links: input.links, origin: input.origin });
           counts.added++;
         }
       }
@@ -237,7 +237,7 @@ function articleStore(tx: Tx, client: pg.ClientBase, projectId: string, actorId:
           const placed = a.spans?.length ? await storeImportedSpans(tx, a.id, a.fields, a.spans, actorId, isNew) : { ids: [], added: 0 };
           counts.spans += placed.added;
           counts.spansSkipped += placed.ids.length - placed.added;
-          links.article(a.spans?.map((s) => s.sourceId) ?? [], placed.ids, a.links);
+          links.article(a.spans?.map((s) => s.sourceId) ?? [], placed.ids, a.links, a.origin);
         }
       }
       await links.flush();

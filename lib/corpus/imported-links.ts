@@ -10,6 +10,35 @@ export type ImportedLinkCounts = { links: number; linksSkipped: number };
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
+/** How many places a reason names ("lines 3, 7, 9, …"). */
+const PLACES = 5;
+
+const byNumber = new Intl.Collator('en', { numeric: true });
+
+/** A count of skipped relations and the first few places in the file they are at. */
+class Skipped {
+  count = 0;
+  readonly places: string[] = [];
+  /** Places past the first few. */
+  more = false;
+  add(n: number, ...places: (string | undefined)[]) {
+    this.count += n;
+    for (const where of places) {
+      if (!where || n === 0 || this.places.includes(where)) continue;
+      if (this.places.length < PLACES) this.places.push(where);
+      else this.more = true;
+    }
+  }
+  /** " (line 3, line 7, …)", in the file's order. */
+  get at(): string {
+    const places = [...this.places].sort(byNumber.compare);
+    return places.length ? ` (${places.join(', ')}${this.more ? ', …' : ''})` : '';
+  }
+}
+
+/** Where a record is, without its file's name (the summary is the file's): "line 3", "record 2 (line 9)". */
+const placeOf = (origin: string | undefined) => origin?.match(/(?:^|, )((?:line|record) .*)$/)?.[1] ?? origin;
+
 /**
  * The relations an import brings, which name spans by their ids in the file,
  * made into pending links of the importer. Nothing per span is held in
@@ -32,41 +61,42 @@ const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 export function importedLinks(tx: Tx, client: pg.ClientBase, projectId: string, authorId: string | null) {
   let tables = false;
   let crossCount = 0;
-  const reasons = { unknownType: new Set<string>(), unknown: 0, noSpan: 0, self: 0, repeated: 0 };
+  const unknownTypes = new Set<string>();
+  const reasons = { unknown: new Skipped(), noSpan: new Skipped(), self: new Skipped(), repeated: new Skipped() };
   let links = 0;
   // What a batch of articles brought, written at once by flush(): COPY lines of (file id, span id)
   // and of cross relations, and the links resolved inside their lines.
   let spanIds: string[] = [];
   let cross: string[] = [];
-  let inLine: { from: string; to: string; kind: LinkKind }[] = [];
+  let inLine: { from: string; to: string; kind: LinkKind; where?: string }[] = [];
 
-  const kindOf = (type: string): LinkKind | null => {
+  const kindOf = (type: string, where: string | undefined): LinkKind | null => {
     const kind = type.toLowerCase() as LinkKind;
     if (LINK_KINDS.includes(kind)) return kind;
-    reasons.unknownType.add(type);
-    reasons.unknown++;
+    unknownTypes.add(type);
+    reasons.unknown.add(1, where);
     return null;
   };
   const ensureTables = async () => {
     if (tables) return;
     tables = true;
     await client.query(`CREATE TEMP TABLE import_span_ids (src text NOT NULL, id text NOT NULL) ON COMMIT DROP`);
-    await client.query(`CREATE TEMP TABLE import_cross (src_from text NOT NULL, src_to text NOT NULL, kind text NOT NULL) ON COMMIT DROP`);
+    await client.query(`CREATE TEMP TABLE import_cross (src_from text NOT NULL, src_to text NOT NULL, kind text NOT NULL, place text) ON COMMIT DROP`);
   };
 
   /** Writes what the batch brought: its span ids and cross relations for later, its lines' own links now. */
   async function flush() {
     if (spanIds.length || cross.length) await ensureTables();
     if (spanIds.length) await copyRows(client, 'import_span_ids', ['src', 'id'], spanIds);
-    if (cross.length) await copyRows(client, 'import_cross', ['src_from', 'src_to', 'kind'], cross);
+    if (cross.length) await copyRows(client, 'import_cross', ['src_from', 'src_to', 'kind', 'place'], cross);
     if (inLine.length) {
-      const { count } = await tx.link.createMany({
-        data: inLine.map((l) => ({ id: randomUUID(), projectId, fromAnnotationId: l.from, toAnnotationId: l.to, kind: l.kind.toUpperCase() as 'CORROBORATES', authorId: authorId! })),
-        // A pair is linked once, either way round (the table's unique index).
-        skipDuplicates: true,
+      const data = inLine.map((l) => ({ id: randomUUID(), projectId, fromAnnotationId: l.from, toAnnotationId: l.to, kind: l.kind.toUpperCase() as 'CORROBORATES', authorId: authorId! }));
+      // A pair is linked once, either way round (the table's unique index): RETURNING says which were new.
+      const made = new Set((await tx.link.createManyAndReturn({ data, select: { id: true }, skipDuplicates: true })).map((l) => l.id));
+      links += made.size;
+      data.forEach((d, i) => {
+        if (!made.has(d.id)) reasons.repeated.add(1, inLine[i].where);
       });
-      links += count;
-      reasons.repeated += inLine.length - count;
     }
     spanIds = [];
     cross = [];
@@ -74,8 +104,9 @@ export function importedLinks(tx: Tx, client: pg.ClientBase, projectId: string, 
   }
 
   return {
-    /** An article's spans (`ids[i]` stored, or found, for `spans[i]`) and its relations; written by flush(). */
-    article(sourceIds: (string | undefined)[], ids: string[], relations: ImportedLink[] | undefined) {
+    /** An article's spans (`ids[i]` stored, or found, for `spans[i]`) and its relations, from the record at `origin`; written by flush(). */
+    article(sourceIds: (string | undefined)[], ids: string[], relations: ImportedLink[] | undefined, origin?: string) {
+      const where = placeOf(origin);
       const here = new Map<string, string>();
       sourceIds.forEach((src, i) => {
         if (src === undefined) return;
@@ -83,14 +114,14 @@ export function importedLinks(tx: Tx, client: pg.ClientBase, projectId: string, 
         spanIds.push(copyLine([copyField(src), copyField(ids[i])]));
       });
       for (const l of relations ?? []) {
-        const kind = kindOf(l.type);
+        const kind = kindOf(l.type, where);
         if (!kind) continue;
-        if (l.from === l.to || (here.has(l.from) && here.get(l.from) === here.get(l.to))) reasons.self++;
+        if (l.from === l.to || (here.has(l.from) && here.get(l.from) === here.get(l.to))) reasons.self.add(1, where);
         else if (l.cross) {
-          cross.push(copyLine([copyField(l.from), copyField(l.to), kind]));
+          cross.push(copyLine([copyField(l.from), copyField(l.to), kind, copyField(where)]));
           crossCount++;
-        } else if (!here.has(l.from) || !here.has(l.to) || !authorId) reasons.noSpan++;
-        else inLine.push({ from: here.get(l.from)!, to: here.get(l.to)!, kind });
+        } else if (!here.has(l.from) || !here.has(l.to) || !authorId) reasons.noSpan.add(1, where);
+        else inLine.push({ from: here.get(l.from)!, to: here.get(l.to)!, kind, where });
       }
     },
 
@@ -100,36 +131,49 @@ export function importedLinks(tx: Tx, client: pg.ClientBase, projectId: string, 
     async finish(): Promise<ImportedLinkCounts> {
       await flush();
       if (crossCount > 0 && authorId) {
-        const { rows } = await client.query<{ resolved: number; self: number; inserted: number }>(
+        // Each cross relation's outcome, with the first places (records) of each kind.
+        const { rows } = await client.query<{ outcome: 'noSpan' | 'self' | 'made' | 'repeated'; n: number; places: string[] | null; nplaces: number; inserted: number }>(
           `WITH ids AS (SELECT src, min(id) AS id FROM import_span_ids GROUP BY src HAVING count(*) = 1),
-                resolved AS (
-                  SELECT f.id AS from_id, t.id AS to_id, c.kind FROM import_cross c
-                    JOIN ids f ON f.src = c.src_from JOIN ids t ON t.src = c.src_to),
+                rel AS (
+                  SELECT c.place, f.id AS from_id, t.id AS to_id, c.kind FROM import_cross c
+                    LEFT JOIN ids f ON f.src = c.src_from LEFT JOIN ids t ON t.src = c.src_to),
                 inserted AS (
                   INSERT INTO "Link" (id, "projectId", "fromAnnotationId", "toAnnotationId", kind, "authorId", "updatedAt")
-                  SELECT gen_random_uuid()::text, $1, from_id, to_id, upper(kind)::"LinkKind", $2, now() FROM resolved
+                  SELECT gen_random_uuid()::text, $1, from_id, to_id, upper(kind)::"LinkKind", $2, now() FROM rel
                   WHERE from_id <> to_id
                   ON CONFLICT DO NOTHING
-                  RETURNING 1)
-           SELECT (SELECT count(*) FROM resolved)::int AS resolved, (SELECT count(*) FROM resolved WHERE from_id = to_id)::int AS self,
-                  (SELECT count(*) FROM inserted)::int AS inserted`,
+                  RETURNING "fromAnnotationId", "toAnnotationId")
+           SELECT outcome, count(*)::int AS n, (array_agg(DISTINCT place) FILTER (WHERE place IS NOT NULL))[1:${PLACES}] AS places,
+                  count(DISTINCT place)::int AS nplaces,
+                  (SELECT count(*) FROM inserted)::int AS inserted
+             FROM (SELECT place, CASE WHEN from_id IS NULL OR to_id IS NULL THEN 'noSpan' WHEN from_id = to_id THEN 'self'
+                            WHEN EXISTS (SELECT 1 FROM inserted i WHERE i."fromAnnotationId" = rel.from_id AND i."toAnnotationId" = rel.to_id) THEN 'made'
+                            ELSE 'repeated' END AS outcome FROM rel) r
+            GROUP BY outcome`,
           [projectId, authorId],
         );
-        links += rows[0].inserted;
-        reasons.self += rows[0].self;
-        reasons.repeated += rows[0].resolved - rows[0].self - rows[0].inserted;
-        reasons.noSpan += crossCount - rows[0].resolved;
-      } else reasons.noSpan += crossCount;
-      return { links, linksSkipped: reasons.unknown + reasons.noSpan + reasons.self + reasons.repeated };
+        const inserted = rows[0]?.inserted ?? 0;
+        links += inserted;
+        for (const r of rows) {
+          // A relation given twice is "made" twice above: the count of rows inserted says how many were.
+          if (r.outcome === 'made') reasons.repeated.add(r.n - inserted, undefined);
+          else {
+            reasons[r.outcome].add(r.n, ...(r.places ?? []));
+            if (r.nplaces > PLACES) reasons[r.outcome].more = true;
+          }
+        }
+      } else reasons.noSpan.add(crossCount);
+      return { links, linksSkipped: reasons.unknown.count + reasons.noSpan.count + reasons.self.count + reasons.repeated.count };
     },
 
-    /** Why relations were skipped, in words, for the import's summary. */
+    /** Why relations were skipped, in words, with where, for the import's summary. */
     skipped(): string[] {
       const out: string[] = [];
-      if (reasons.noSpan) out.push(`${plural(reasons.noSpan, 'relation')} not imported: a span it names is not in this file`);
-      if (reasons.self) out.push(`${plural(reasons.self, 'relation')} from a span to itself not imported`);
-      if (reasons.unknownType.size) out.push(`relations of type ${[...reasons.unknownType].slice(0, 5).map((t) => `"${t}"`).join(', ')} not imported: links are ${LINK_KINDS.join(' or ')}`);
-      if (reasons.repeated) out.push(`${plural(reasons.repeated, 'relation')} already linked (earlier in the file or before), not imported again`);
+      const { noSpan, self, unknown, repeated } = reasons;
+      if (noSpan.count) out.push(`${plural(noSpan.count, 'relation')} not imported: a span it names is not in this file${noSpan.at}`);
+      if (self.count) out.push(`${plural(self.count, 'relation')} from a span to itself not imported${self.at}`);
+      if (unknown.count) out.push(`relations of type ${[...unknownTypes].slice(0, 5).map((t) => `"${t}"`).join(', ')} not imported: links are ${LINK_KINDS.join(' or ')}${unknown.at}`);
+      if (repeated.count) out.push(`${plural(repeated.count, 'relation')} already linked (earlier in the file or before), not imported again${repeated.at}`);
       return out;
     },
   };

@@ -108,19 +108,42 @@ describe('JSONL round trip', () => {
     const result = await importFile(project.id, file, { actorId: team.analyst.id });
     expect(result).toMatchObject({ added: 2, spans: 3, links: 2, linksSkipped: 3 });
     expect(result.warnings).toEqual([
-      '1 relation not imported: a span it names is not in this file',
-      'relations of type "works_at" not imported: links are corroborates or contradicts',
-      '1 relation already linked (earlier in the file or before), not imported again',
+      '1 relation not imported: a span it names is not in this file (line 1)',
+      'relations of type "works_at" not imported: links are corroborates or contradicts (line 1)',
+      '1 relation already linked (earlier in the file or before), not imported again (line 1)',
     ]);
     // Again: the articles are there, their spans and relations are found there and not brought twice.
     const again = await importFile(project.id, file, { actorId: team.analyst.id });
     expect(again).toMatchObject({ unchanged: 2, spans: 0, spansSkipped: 3, links: 0, linksSkipped: 5 });
     expect(again.warnings).toEqual([
-      '1 relation not imported: a span it names is not in this file',
-      'relations of type "works_at" not imported: links are corroborates or contradicts',
-      '3 relations already linked (earlier in the file or before), not imported again',
+      '1 relation not imported: a span it names is not in this file (line 1)',
+      'relations of type "works_at" not imported: links are corroborates or contradicts (line 1)',
+      '3 relations already linked (earlier in the file or before), not imported again (line 1)',
     ]);
     expect(await testDb().link.count({ where: { projectId: project.id } })).toBe(2);
+  });
+
+  it('says on which lines the relations it skipped are, the first five', async () => {
+    const project = await makeProject();
+    const team = await makeTeam();
+    await addMember(team.analyst.id, project.id, 'ANALYST');
+    const line = (n: number) => {
+      const [claim, denial] = [`Claim number ${n}.`, `Denial number ${n}.`];
+      return JSON.stringify({
+        external_id: `l${n}`, text: `${claim} ${denial}`,
+        entities: [{ id: `a${n}`, start_offset: 0, end_offset: claim.length, label: 'assertion' }, { id: `d${n}`, start_offset: claim.length + 1, end_offset: claim.length + 1 + denial.length, label: 'denial' }],
+        relations: [{ from_id: `d${n}`, to_id: `a${n}`, type: 'supports' }],
+        ...(n === 3 && { cross_relations: [{ from_id: 'a3', to_id: 'nowhere', type: 'corroborates' }] }),
+      });
+    };
+    const file = path.join(dir, 'places.jsonl');
+    fs.writeFileSync(file, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map(line).join('\n'));
+    const result = await importFile(project.id, file, { actorId: team.analyst.id });
+    expect(result).toMatchObject({ added: 11, spans: 22, links: 0, linksSkipped: 12 });
+    expect(result.warnings).toEqual([
+      '1 relation not imported: a span it names is not in this file (line 3)',
+      'relations of type "supports" not imported: links are corroborates or contradicts (line 1, line 2, line 3, line 4, line 5, …)',
+    ]);
   });
 
   it('resolves a line\'s relations against its own spans, so ids that restart on each line link the right spans', async () => {
@@ -136,7 +159,7 @@ describe('JSONL round trip', () => {
     ].join('\n'));
     const result = await importFile(project.id, file, { actorId: team.analyst.id });
     expect(result).toMatchObject({ added: 2, spans: 3, links: 1, linksSkipped: 2 });
-    expect(result.warnings).toEqual(['1 relation not imported: a span it names is not in this file', '1 relation from a span to itself not imported']);
+    expect(result.warnings).toEqual(['1 relation not imported: a span it names is not in this file (line 2)', '1 relation from a span to itself not imported (line 1)']);
     const [link] = await testDb().link.findMany({ where: { projectId: project.id }, select: { from: { select: { exact: true } }, to: { select: { exact: true } } } });
     expect(link).toEqual({ from: { exact: 'Iran denies it.' }, to: { exact: 'Iran did it.' } });
   });
