@@ -473,6 +473,14 @@ describe('ArticleReader', () => {
     expect(q('[data-testid="review-controls"]')).toBeNull();
   });
 
+  it("dates a span in the popover as Activity does, in UTC, not in the browser's locale", async () => {
+    await render([dto('t', 'La police', { createdAt: '2026-11-22T03:38:09.000Z' })]);
+    await click(q('.article-reader__text [data-annotation-id="t"]')!);
+    const time = q('[role="dialog"] .span-popover__meta time')!;
+    expect(time.textContent).toBe('2026-11-22 03:38:09 UTC');
+    expect(time.getAttribute('datetime')).toBe('2026-11-22T03:38:09.000Z');
+  });
+
   it('lets a reviewer approve and reject from the popover, a rejection with its reason (Enter sends)', async () => {
     const span = dto('b', 'La police', { author: { id: 'u2', name: 'Bo' } });
     await render([span], false, { canReview: true });
