@@ -83,50 +83,53 @@ export function ArticleList({ projectId, query, list, outlets }: Props) {
         )}
       </p>
       {page <= lastPage && <Pager path={path} keep={keep} page={page} lastPage={lastPage} />}
-      <div className="table-scroll">
-        <table className="data" aria-label="Articles">
-          <thead>
-            <tr>
-              <SortHeader column="outlet" name="Outlet" path={path} filters={filters} />
-              <SortHeader column="title" name="Title" path={path} filters={filters} />
-              <SortHeader column="published" name="Date" path={path} filters={filters} />
-              <SortHeader column="length" name="Length" path={path} filters={filters} className="num" />
-              {LABELS.map((l) => (
-                <th key={l} className="num">
-                  {l}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {articles.map((a) => (
-              <tr key={a.id}>
-                <td>{a.outlet ?? <span className="muted">{UNKNOWN_OUTLET}</span>}</td>
-                <td>
-                  <Link href={listHref(`/articles/${a.id}`, filters)}>
-                    {a.title}
-                  </Link>
-                  {a.externalId && <span className="muted external-id"> · ID {a.externalId}</span>}
-                  {a.orphans > 0 && <span className="muted"> · {a.orphans} orphaned {a.orphans === 1 ? 'span' : 'spans'}</span>}
-                </td>
-                <td style={{ whiteSpace: 'nowrap' }}>{a.published ?? <span className="muted">undated</span>}</td>
-                <td className="num" title={`${count(a.length)} characters`}>
-                  {count(a.length)}
-                </td>
+      {/* No rows, no table: the caption above says why, and a header over nothing reads as a broken page. */}
+      {articles.length > 0 && (
+        <div className="table-scroll">
+          <table className="data" aria-label="Articles">
+            <thead>
+              <tr>
+                <SortHeader column="outlet" name="Outlet" path={path} filters={filters} />
+                <SortHeader column="title" name="Title" path={path} filters={filters} />
+                <SortHeader column="published" name="Date" path={path} filters={filters} />
+                <SortHeader column="length" name="Length" path={path} filters={filters} className="num" />
                 {LABELS.map((l) => (
-                  <td key={l} className="num">
-                    {/* Hidden text, not an aria-label: screen readers ignore a label on a plain span. */}
-                    <span className={`badge ${l}`}>
-                      {a.counts[l]}
-                      <span className="visually-hidden"> {l}</span>
-                    </span>
-                  </td>
+                  <th key={l} className="num">
+                    {l}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {articles.map((a) => (
+                <tr key={a.id}>
+                  <td>{a.outlet ?? <span className="muted">{UNKNOWN_OUTLET}</span>}</td>
+                  <td>
+                    <Link href={listHref(`/articles/${a.id}`, filters)}>
+                      {a.title}
+                    </Link>
+                    {a.externalId && <span className="muted external-id"> · ID {a.externalId}</span>}
+                    {a.orphans > 0 && <span className="muted"> · {a.orphans} orphaned {a.orphans === 1 ? 'span' : 'spans'}</span>}
+                  </td>
+                  <td style={{ whiteSpace: 'nowrap' }}>{a.published ?? <span className="muted">undated</span>}</td>
+                  <td className="num" title={`${count(a.length)} characters`}>
+                    {count(a.length)}
+                  </td>
+                  {LABELS.map((l) => (
+                    <td key={l} className="num">
+                      {/* Hidden text, not an aria-label: screen readers ignore a label on a plain span. */}
+                      <span className={`badge ${l}`}>
+                        {a.counts[l]}
+                        <span className="visually-hidden"> {l}</span>
+                      </span>
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
       {articles.length > 20 && <Pager path={path} keep={keep} page={page} lastPage={lastPage} />}
     </>
   );

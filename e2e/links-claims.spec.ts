@@ -75,6 +75,14 @@ test('an analyst links a denial to an assertion in another outlet, puts both in 
   const compare = page.getByRole('region', { name: 'Compare' });
   await expect(compare).toBeVisible();
   await expect(popover(page)).toBeHidden();
+  // The chooser shows its prompt whole: it was squeezed beside the search box to "Choose an art".
+  await expect(compare.getByLabel('Compare with').locator('option').first()).toHaveText('Choose an article');
+  const room = await compare.getByLabel('Compare with').evaluate((select: HTMLSelectElement) => {
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    ctx.font = getComputedStyle(select).font;
+    return { select: select.clientWidth, prompt: ctx.measureText(select.options[0].text).width };
+  });
+  expect(room.select, JSON.stringify(room)).toBeGreaterThan(room.prompt + 24); // + padding and the arrow
   await compare.getByLabel('Compare with').selectOption({ label: `Cyber Daily — ${CYBER_DAILY.title}` });
   const second = compare.getByTestId('compare-reader');
   await expect(second).toHaveAttribute('data-highlights-ready', 'true');

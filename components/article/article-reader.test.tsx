@@ -216,6 +216,23 @@ describe('ArticleReader', () => {
     expect(calls).toEqual([{ url: '/api/v1/articles/art1/annotations', method: 'POST', body: { start, end, exact: 'a publié un', label: 'evidence' } }]);
   });
 
+  it('refuses only the very same words: a same-tag span inside one of your own, or words another analyst tagged, are sent', async () => {
+    // What README promises: nested same-tag spans are allowed by design, and the twin check is per analyst.
+    await render([
+      dto('k', 'a publié un', { label: 'denial', author: { id: 'u1', name: 'Me' } }),
+      dto('o', 'rapport', { label: 'denial', author: { id: 'u2', name: 'Other' } }),
+    ]);
+    for (const [id, words] of [['n1', 'publié'], ['n2', 'rapport']]) {
+      replies.push(() => json(201, dto(id, words, { label: 'denial' })));
+      await select(words);
+      await act(async () => {
+        document.dispatchEvent(new KeyboardEvent('keydown', { key: '2', bubbles: true, cancelable: true }));
+      });
+      await settle();
+    }
+    expect(calls.map((c) => (c.body as { exact: string }).exact)).toEqual(['publié', 'rapport']);
+  });
+
   it('tags from the Speaker field with Alt+2 (by the key, whatever character Option+2 types), speaker included', async () => {
     await render([]);
     await select('a publié un');
@@ -454,6 +471,14 @@ describe('ArticleReader', () => {
     expect(byName('button', 'Save')).toBeUndefined();
     expect(byName('button', 'Delete')).toBeUndefined();
     expect(q('[data-testid="review-controls"]')).toBeNull();
+  });
+
+  it("dates a span in the popover as Activity does, in UTC, not in the browser's locale", async () => {
+    await render([dto('t', 'La police', { createdAt: '2026-11-22T03:38:09.000Z' })]);
+    await click(q('.article-reader__text [data-annotation-id="t"]')!);
+    const time = q('[role="dialog"] .span-popover__meta time')!;
+    expect(time.textContent).toBe('2026-11-22 03:38:09 UTC');
+    expect(time.getAttribute('datetime')).toBe('2026-11-22T03:38:09.000Z');
   });
 
   it('lets a reviewer approve and reject from the popover, a rejection with its reason (Enter sends)', async () => {

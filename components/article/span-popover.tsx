@@ -3,6 +3,7 @@ import { ObjectHistory } from '@/components/history/object-history';
 
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { ReviewControls } from '@/components/review/review-controls';
+import { utcTime } from '@/components/utc-time';
 import type { AnnotationDto, Label, UpdateAnnotationBody } from '@/lib/annotations/dto';
 import { LABEL_OPTIONS, labelName, STATUS_NAMES } from '@/lib/annotations/labels';
 import type { OverlayAnchor } from './overlay-position';
@@ -115,7 +116,7 @@ export function SpanPopover(props: SpanPopoverProps) {
       <blockquote className="span-popover__quote">{a.exact}</blockquote>
       <p className="span-popover__meta">
         {a.author.id === currentUserId ? `${a.author.name} (you)` : a.author.name} ·{' '}
-        <time dateTime={a.createdAt}>{new Date(a.createdAt).toLocaleString()}</time>
+        <time dateTime={a.createdAt}>{utcTime(a.createdAt)} UTC</time>
       </p>
       {a.reviewComment && (
         <p className="span-popover__review" data-testid="review-comment">

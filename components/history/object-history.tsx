@@ -1,6 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { shortQuote } from '@/components/article/link-kinds';
+import { utcTime } from '@/components/utc-time';
 import './object-history.css';
 
 type Event = { id: string; action: string; actor: { name: string } | null; before: Record<string, unknown> | null; after: Record<string, unknown> | null; createdAt: string };
@@ -96,7 +97,7 @@ export function ObjectHistory({ objectType, objectId, open = false, label = 'His
         <ol className="object-history__list" aria-label={label}>
           {events.map((ev) => (
             <li key={ev.id}>
-              <time dateTime={ev.createdAt}>{new Date(ev.createdAt).toLocaleString()}</time> · {ev.actor?.name ?? 'system'} {VERB[ev.action] ?? ev.action}
+              <time dateTime={ev.createdAt}>{utcTime(ev.createdAt)} UTC</time> · {ev.actor?.name ?? 'system'} {VERB[ev.action] ?? ev.action}
               {detail(ev)}
             </li>
           ))}

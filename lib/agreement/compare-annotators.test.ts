@@ -23,7 +23,11 @@ describe('compareAnnotators', () => {
   it('computes overall and per-label kappa over the characters of the shared articles', () => {
     const { annotators, pairs, alpha } = compareAnnotators(twoArticles);
     expect(annotators).toEqual(['alice', 'bob']);
-    expect(alpha).toBeNull();
+    // Alpha for the two of them: 15 units of two values each, n = 30 (A 8, D 4, E 5, none 13).
+    // The 5 characters they differ on give 2 unlike ordered pairs each, worth 1/(2-1): sum_{c != k} o_ck = 10.
+    // sum_{c != k} n_c n_k = 30^2 - (64 + 16 + 25 + 169) = 626; alpha = 1 - 29 * 10 / 626 = 168/313.
+    // (Scott's pi is (600 - 274)/(900 - 274) = 326/626, and pi + (1 - pi)/n = 336/626: the same.)
+    expect(alpha).toEqual({ alpha: expect.closeTo(168 / 313, 12), n: 30 });
     expect(pairs).toHaveLength(1);
     const pair = pairs[0]!;
     expect(pair).toMatchObject({ a: 'alice', b: 'bob', articles: 2, items: 15 });
@@ -94,6 +98,10 @@ describe('compareAnnotators', () => {
     expect(() => compareAnnotators([{ id: 'short', length: 3, byAnnotator: { alice: [span('s', 2, 9, 'denial')] } }])).toThrow(
       /Article short, annotator alice: Span \[2, 9\)/,
     );
+  });
+
+  it('has no alpha for a single annotator, who agrees with nobody', () => {
+    expect(compareAnnotators([{ id: 'solo', length: 3, byAnnotator: { alice: [span('s', 0, 2, 'denial')] } }]).alpha).toBeNull();
   });
 
   it('reports nothing for no articles', () => {

@@ -48,8 +48,8 @@ export type AgreementReport = {
   pairs: PairAgreement[];
   /**
    * Nominal alpha over all annotators at once, with every character of every article as a unit
-   * and a missing value where an annotator did not annotate the article. null with fewer than
-   * three annotators, where the pairwise kappas already say it all.
+   * and a missing value where an annotator did not annotate the article. Defined for two as for
+   * more (INCEpTION reports it for a pair too); null with fewer than two, who agree with nobody.
    */
   alpha: AlphaResult | null;
 };
@@ -73,7 +73,7 @@ export function compareAnnotators(articles: readonly ArticleAnnotations[]): Agre
     }
   }
 
-  const alpha = annotators.length >= 3 ? krippendorffAlphaNominal(characterUnits(articles, coded, annotators)) : null;
+  const alpha = annotators.length >= 2 ? krippendorffAlphaNominal(characterUnits(articles, coded, annotators)) : null;
   return { annotators, pairs, alpha };
 }
 

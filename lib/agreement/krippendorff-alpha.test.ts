@@ -55,6 +55,19 @@ describe('krippendorffAlphaNominal', () => {
     expect(o.get('2')!.get('2')).toBeCloseTo(10, 12);
   });
 
+  it('reproduces Krippendorff (2011) section B: 2 observers, 12 units, nominal alpha = 0.692', () => {
+    // Same paper, "nominal data, two observers, no missing data". By hand: 12 units, n = 24 values:
+    // a 4, b 6, c 6, d 6, e 2. Units 1 (a,b), 5 (d,b) and 12 (a,d) disagree, 2 unlike ordered pairs
+    // each, worth 1/(2-1): sum_{c != k} o_ck = 6. sum_{c != k} n_c n_k = 24^2 - (16 + 36 + 36 + 36 + 4) = 448.
+    // alpha = 1 - 23 * 6 / 448 = 310/448 = 0.69196...
+    const a = ['a', 'a', 'b', 'b', 'd', 'c', 'c', 'c', 'e', 'd', 'd', 'a'];
+    const b = ['b', 'a', 'b', 'b', 'b', 'c', 'c', 'c', 'e', 'd', 'd', 'd'];
+    const result = krippendorffAlphaNominal(a.map((v, i) => [v, b[i]!]));
+    expect(result.n).toBe(24);
+    expect(result.alpha).toBeCloseTo(0.692, 3);
+    expect(result.alpha).toBeCloseTo(310 / 448, 12);
+  });
+
   it('reproduces the 3-coder, 15-unit computational example: nominal alpha = 0.691', () => {
     // The example in Wikipedia's "Krippendorff's alpha" article (after Krippendorff's Content
     // Analysis); dallascard/krippendorff_alpha reports 0.691 for it. By hand:

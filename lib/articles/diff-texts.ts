@@ -9,12 +9,14 @@ const DIFF_TIMEOUT_SECONDS = 1;
 
 /**
  * A word-level readable diff of two revisions of an article. Each text is cut
- * into words, runs of spaces and single other characters (whole code points),
- * each distinct piece stands in as one character, and diff-match-patch diffs
- * those strings (the "line or word diff" its authors describe), then
- * diff_cleanupSemantic groups the changes into phrases. A reworded sentence
- * then reads "blamed → accused", not "blam|accus|ed" letter by letter, and no
- * piece ever cuts an emoji (a surrogate pair) in two.
+ * into words, runs of spaces and single other characters (whole grapheme
+ * clusters), each distinct piece stands in as one character, and
+ * diff-match-patch diffs those strings (the "line or word diff" its authors
+ * describe), then diff_cleanupSemantic groups the changes into phrases. A
+ * reworded sentence then reads "blamed → accused", not "blam|accus|ed" letter
+ * by letter, and no change starts or ends inside what a reader sees as one
+ * character: 🇦🇱 → 🇦🇺 is the whole flag replaced, not "🇦" kept and "🇱" swapped
+ * for "🇺" (shown as "🇦🇱🇺"), and likewise a skin tone, a ZWJ sequence or an accent.
  */
 export function diffTexts(older: string, newer: string): TextDiff {
   const codec = pieceCodec();
@@ -29,8 +31,30 @@ export function diffTexts(older: string, newer: string): TextDiff {
   return diffs.map((d) => [d[0] as DiffOp, codec.decode(d[1])]);
 }
 
-/** Words (letters, marks, digits), runs of whitespace, and any other single code point. */
-const PIECE = /[\p{L}\p{M}\p{N}]+|\s+|[^]/gu;
+const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
+const WORD = /^[\p{L}\p{M}\p{N}]/u;
+const SPACE = /^\s+$/u;
+
+/**
+ * Words (graphemes that begin with a letter, mark or digit), runs of
+ * whitespace, and any other single grapheme. Built from graphemes rather than
+ * code points, so a piece always ends where a reader's character ends.
+ */
+function* piecesOf(text: string): Generator<string> {
+  let run = '';
+  let runKind: 'word' | 'space' | null = null;
+  for (const { segment } of graphemes.segment(text)) {
+    const kind = SPACE.test(segment) ? 'space' : WORD.test(segment) ? 'word' : null;
+    if (kind !== null && kind === runKind) {
+      run += segment;
+      continue;
+    }
+    if (run) yield run;
+    run = segment;
+    runKind = kind;
+  }
+  if (run) yield run;
+}
 
 /** Every distinct piece as one BMP character (surrogates skipped), both ways. */
 function pieceCodec() {
@@ -51,7 +75,7 @@ function pieceCodec() {
   return {
     encode(text: string): string | null {
       let out = '';
-      for (const [piece] of text.matchAll(PIECE)) {
+      for (const piece of piecesOf(text)) {
         const ch = charFor(piece);
         if (ch === null) return null;
         out += ch;

@@ -23,6 +23,9 @@ describe('agreement', () => {
     expect(pair.perLabel.assertion.kappa).toBe(1);
     expect(pair.overall.kappa).toBeGreaterThan(0);
     expect(pair.overall.kappa).toBeLessThan(1);
+    // Alpha is defined for two analysts as well: every character a unit with both their codes.
+    expect(report.alpha).toEqual({ alpha: expect.any(Number), n: 2 * pair.items });
+    expect(report.alpha!.alpha).toBeLessThan(1);
     const reasons = Object.fromEntries(pair.mismatches.filter((m) => m.annotator === team.analyst.id).map((m) => [m.spanId, m.reason]));
     expect(reasons[d1.id]).toBe('label differs');
     expect(reasons[e1.id]).toBe('unmatched');

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { cache } from 'react';
 import type { Metadata } from 'next';
 import { ProjectCrumbs } from '@/components/project-crumbs';
+import { utcTime } from '@/components/utc-time';
 import { requirePageCaller, loadOr404, titleFor } from '@/lib/auth/page-caller';
 import { listRevisions } from '@/lib/articles/list-revisions';
 import { getRevision } from '@/lib/articles/get-revision';
@@ -17,7 +18,7 @@ export async function generateMetadata({ params }: Pick<Props, 'params'>): Promi
   return titleFor('Revisions', async (caller) => `Revisions · ${(await loadRevisions(caller.id, articleId)).title}`);
 }
 
-const when = (iso: string | null) => (iso ? iso.replace('T', ' ').slice(0, 19) : '—');
+const when = (iso: string | null) => (iso ? utcTime(iso) : '—');
 
 /** Text only: React escapes every piece, so imported text can never become markup. */
 function Diff({ diff }: { diff: TextDiff }) {

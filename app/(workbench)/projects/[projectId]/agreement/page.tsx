@@ -22,7 +22,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ proj
       <h1>Agreement</h1>
       <p className="muted">
         Character-level agreement over each article&apos;s text. Cohen&apos;s κ per pair of analysts (overall and per tag);
-        Krippendorff&apos;s α (nominal) across all analysts: {report.alpha ? fmt(report.alpha.alpha) : '— (needs three or more analysts; with two, read κ)'}
+        Krippendorff&apos;s α (nominal) across all analysts: {report.alpha ? fmt(report.alpha.alpha) : '— (needs two analysts who tagged the same article)'}
         {report.alpha && ` (${report.alpha.n} pairable characters)`}.
       </p>
       {report.pairs.length === 0 ? (
