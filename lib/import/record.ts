@@ -3,6 +3,7 @@ import { AppError } from '@/lib/errors';
 import type { NewArticle } from '@/lib/articles/article-fields';
 import { LABELS } from '@/lib/annotations/dto';
 import { normalizeText } from '@/lib/anchoring/normalize-text';
+import { canonicalOffsets } from '@/lib/anchoring/canonical-offsets';
 import { codePointLength } from '@/lib/anchoring/code-points';
 import { isUnstorableText } from '@/lib/api/unstorable-text';
 import { misnamedFields } from './misnamed-fields';
@@ -95,11 +96,6 @@ export const articleRecord = z
     cross_relations: relationList.optional(),
   })
   .refine((r) => r.text.trim().length > 0, { message: 'is only whitespace', path: ['text'] })
-  // Offsets index the text as written, so it must already be canonical for them to hold.
-  .refine((r) => !(r.entities?.length || r.label?.length) || normalizeText(r.text) === r.text, {
-    message: 'must be canonical (NFC, LF line ends, no BOM) when entities give offsets into it',
-    path: ['text'],
-  })
   .superRefine((r, ctx) => {
     const length = codePointLength(r.text);
     for (const key of ['entities', 'label'] as const) {
@@ -168,14 +164,36 @@ export function toNewArticle(raw: unknown, origin: RecordOrigin, fieldName: (pat
   const text = r.text;
   const externalId = r.externalId ?? r.external_id;
   const title = r.title || openingWords(text);
+  // Offsets count the text as the file gives it (CRLF, decomposed accents): mapped onto the canonical text.
+  const place = spanPlacer(r.text, origin, fieldName);
   const spans = (r.entities?.length ? r.entities : r.label)?.map((e) => ({
-    start: e.start_offset, end: e.end_offset, label: e.label, speaker: e.speaker ?? null, note: e.note ?? null, ...(e.id != null && { sourceId: e.id }),
+    ...place(e.start_offset, e.end_offset), label: e.label, speaker: e.speaker ?? null, note: e.note ?? null, ...(e.id != null && { sourceId: e.id }),
   }));
   const links = [
     ...(r.relations ?? []).map((l) => ({ from: l.from_id, to: l.to_id, type: l.type, cross: false })),
     ...(r.cross_relations ?? []).map((l) => ({ from: l.from_id, to: l.to_id, type: l.type, cross: true })),
   ];
   return { title, outlet: r.outlet ?? null, url: r.url ?? null, author: r.author ?? null, published: r.published, text, externalId, ...(spans?.length && { spans }), ...(links.length && { links }), origin: describeOrigin(origin), ...(misnamed.length && { misnamed }), ...(!r.title && { titleMadeUp: true }) };
+}
+
+/**
+ * Where a file's span offsets fall in the canonical text: as given when the
+ * text is canonical already, else through canonicalOffsets. A text whose
+ * canonical form cannot be mapped piece by piece (a byte-order mark inside
+ * it) is refused when spans point into it, as is a span that would cover
+ * nothing once canonical (only a leading byte-order mark).
+ */
+function spanPlacer(text: string, origin: RecordOrigin, fieldName: (path: readonly PropertyKey[]) => string) {
+  if (normalizeText(text) === text) return (start: number, end: number) => ({ start, end });
+  const offsets = canonicalOffsets(text);
+  if (!offsets) {
+    throw new AppError('BAD_REQUEST', `${describeOrigin(origin)}: field "${fieldName(['text'])}" has a byte-order mark inside it, so the spans' offsets cannot be placed`, { [fieldName(['text'])]: 'BOM inside the text' });
+  }
+  return (start: number, end: number) => {
+    const placed = { start: offsets.map(start, 'start'), end: offsets.map(end, 'end') };
+    if (placed.end <= placed.start) throw new AppError('BAD_REQUEST', `${describeOrigin(origin)}: a span at ${start}–${end} covers nothing but a byte-order mark`, { entities: 'empty span' });
+    return placed;
+  };
 }
 
 /**

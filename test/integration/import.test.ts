@@ -218,8 +218,28 @@ describe('import', () => {
     expect(cps.slice(span.start, span.end).join('')).toBe('Iran did it');
     const bad = write('bad-spans.jsonl', JSON.stringify({ ...line, entities: [{ start_offset: 5, end_offset: 500, label: 'assertion' }] }) + '\n');
     expect(await importError(project.id, bad)).toMatch(/bad-spans\.jsonl, line 1: field "entities\.0\.end_offset"/);
-    const crlf = write('crlf-spans.jsonl', JSON.stringify({ ...line, text: text + '\r\nmore' }) + '\n');
-    expect(await importError(project.id, crlf)).toMatch(/field "text" must be canonical/);
+    const inside = write('bom-inside.jsonl', JSON.stringify({ ...line, text: `${text}\r\n\uFEFF more` }) + '\n');
+    expect(await importError(project.id, inside, user.id)).toBe('bom-inside.jsonl, line 1: field "text" has a byte-order mark inside it, so the spans\' offsets cannot be placed');
+  });
+
+  it('places spans given against a text as another tool kept it (CRLF line ends, decomposed accents, a byte-order mark) on its canonical text', async () => {
+    const project = await makeProject();
+    const user = await makeUser();
+    // As doccano stores a Windows file: its offsets count the BOM, each CR, and each accent apart.
+    const raw = '\uFEFFKovac\u030C said:\r\nIran 👍🏽 did it.\r\nCafe\u0301 owners shrugged.';
+    const at = (s: string) => Array.from(raw.slice(0, raw.indexOf(s))).length;
+    const entity = (s: string, label: string) => ({ start_offset: at(s), end_offset: at(s) + Array.from(s).length, label });
+    const file = write('windows.jsonl', JSON.stringify({ title: 'From doccano', text: raw, entities: [entity('Kovac\u030C said', 'assertion'), entity('Iran 👍🏽 did it.\r\nCafe\u0301', 'evidence'), entity('owners', 'denial')] }) + '\n');
+    expect(await importFile(project.id, file, { actorId: user.id })).toMatchObject({ added: 1, spans: 3 });
+    const article = await testDb().article.findFirstOrThrow({ where: { projectId: project.id } });
+    expect(article.text).toBe('Kovač said:\nIran 👍🏽 did it.\nCafé owners shrugged.');
+    const spans = await testDb().annotation.findMany({ where: { articleId: article.id }, orderBy: { start: 'asc' } });
+    const cps = Array.from(article.text);
+    expect(spans.map((s) => [s.exact, cps.slice(s.start, s.end).join('')])).toEqual([
+      ['Kovač said', 'Kovač said'],
+      ['Iran 👍🏽 did it.\nCafé', 'Iran 👍🏽 did it.\nCafé'],
+      ['owners', 'owners'],
+    ]);
   });
 
   it("imports doccano's sequence-labelling export ([start, end, label] under \"label\") as pending spans", async () => {
