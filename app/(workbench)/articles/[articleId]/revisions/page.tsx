@@ -6,6 +6,7 @@ import { requirePageCaller, loadOr404, titleFor } from '@/lib/auth/page-caller';
 import { listRevisions } from '@/lib/articles/list-revisions';
 import { getRevision } from '@/lib/articles/get-revision';
 import type { TextDiff } from '@/lib/articles/diff-texts';
+import { utcTime } from '@/components/utc-time';
 
 /** Once per request, for the title and the page alike. */
 const loadRevisions = cache(listRevisions);
@@ -17,7 +18,7 @@ export async function generateMetadata({ params }: Pick<Props, 'params'>): Promi
   return titleFor('Revisions', async (caller) => `Revisions · ${(await loadRevisions(caller.id, articleId)).title}`);
 }
 
-const when = (iso: string | null) => (iso ? iso.replace('T', ' ').slice(0, 19) : '—');
+const when = (iso: string | null) => (iso ? utcTime(iso) : '—');
 
 /** Text only: React escapes every piece, so imported text can never become markup. */
 function Diff({ diff }: { diff: TextDiff }) {

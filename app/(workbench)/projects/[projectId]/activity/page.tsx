@@ -11,6 +11,7 @@ import { listMembers } from '@/lib/projects/list-members';
 import { activityQuery, listActivity, type SpanRef } from '@/lib/audit/list-events';
 import { AUDIT_ACTIONS, type AuditAction } from '@/lib/audit/actions';
 import { filterMessage } from '@/components/filter-message';
+import { utcTime } from '@/components/utc-time';
 
 export const metadata: Metadata = { title: 'Activity' };
 
@@ -140,7 +141,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
         <tbody>
           {events.map((e) => (
             <tr key={e.id}>
-              <td style={{ whiteSpace: 'nowrap' }}>{e.createdAt.replace('T', ' ').slice(0, 19)}</td>
+              <td style={{ whiteSpace: 'nowrap' }}>{utcTime(e.createdAt)}</td>
               <td>{e.actor?.name ?? 'system'}</td>
               <td>{whatLink(e, AUDIT_ACTIONS[e.action as AuditAction] ?? e.action)}</td>
               <td>
