@@ -33,6 +33,9 @@ test('a reviewer works through the queue by keyboard; the analyst sees the decis
   const rows = await testDb().annotation.findMany({ where: { articleId: team.article.id }, orderBy: { start: 'asc' } });
   expect(rows.map((r) => r.status)).toEqual(['APPROVED', 'PENDING', 'REJECTED']);
   expect(rows[2].reviewComment).toBe('A finding, but cite the report');
+  // Filtered to rejected items, the queue says who decided, when and why.
+  await page.goto(`/projects/${team.project.id}/review?status=rejected`);
+  await expect(queue.getByTestId('queue-decision')).toHaveText(/^Rejected by Reviewer · \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC: A finding, but cite the report$/);
 
   // The analyst sees the statuses on the highlights and the comment in the API.
   const analyst = await page.context().browser()!.newContext();
@@ -44,7 +47,7 @@ test('a reviewer works through the queue by keyboard; the analyst sees the decis
   await expect(text.locator(`[data-annotation-id="${spans[2].id}"]`).first()).toHaveAttribute('data-status', 'rejected');
   await analystPage.getByRole('complementary', { name: 'Spans' }).getByRole('button').filter({ hasText: 'Microsoft found Iranian hackers' }).click();
   const dialog = analystPage.getByRole('dialog', { name: 'Span' });
-  await expect(dialog.getByTestId('review-comment')).toHaveText('Reviewer: A finding, but cite the report');
+  await expect(dialog.getByTestId('review-comment')).toHaveText('Rejected by Reviewer: A finding, but cite the report');
   await dialog.getByText('History').click();
   await expect(dialog.getByRole('list', { name: 'History' })).toContainText('reviewed: rejected');
   const got = await (await api.get(`/api/v1/articles/${team.article.id}`)).json();

@@ -494,7 +494,7 @@ describe('ArticleReader', () => {
     expect(byName('button', 'Approve span “La police”')).toBeUndefined();
 
     await click(byName('button', 'Reject span “La police”…')!);
-    replies.push(() => json(200, { ...span, version: 3, status: 'rejected', reviewComment: 'Not what the source says' }));
+    replies.push(() => json(200, { ...span, version: 3, status: 'rejected', reviewComment: 'Not what the source says', reviewedBy: { id: 'u3', name: 'Rita Reviewer' } }));
     const reason = q<HTMLTextAreaElement>('.review-controls__reject textarea')!;
     await act(async () => {
       setValue(reason, 'Not what the source says');
@@ -502,7 +502,7 @@ describe('ArticleReader', () => {
     });
     await settle();
     expect(calls[1]).toMatchObject({ url: '/api/v1/annotations/b/review', body: { decision: 'reject', comment: 'Not what the source says', version: 2 } });
-    expect(q('[data-testid="review-comment"]')!.textContent).toBe('Reviewer: Not what the source says');
+    expect(q('[data-testid="review-comment"]')!.textContent).toBe('Rejected by Rita Reviewer: Not what the source says');
   });
 
   it('offers no review controls on your own span', async () => {

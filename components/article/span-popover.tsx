@@ -118,9 +118,11 @@ export function SpanPopover(props: SpanPopoverProps) {
         {a.author.id === currentUserId ? `${a.author.name} (you)` : a.author.name} ·{' '}
         <time dateTime={a.createdAt}>{utcTime(a.createdAt)} UTC</time>
       </p>
-      {a.reviewComment && (
+      {/* Who decided, with the reason; a span back in review (edited, placed on other words) has no decision to show. */}
+      {a.reviewComment && a.status !== 'pending' && (
         <p className="span-popover__review" data-testid="review-comment">
-          Reviewer: {a.reviewComment}
+          {STATUS_NAMES[a.status]}
+          {a.reviewedBy && ` by ${a.reviewedBy.name}`}: {a.reviewComment}
         </p>
       )}
       {isOrphan && (

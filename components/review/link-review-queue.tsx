@@ -1,11 +1,12 @@
 'use client';
-import type { LinkDto, SpanSummaryDto } from '@/lib/links/dto';
+import type { SpanSummaryDto } from '@/lib/links/dto';
+import type { LinkQueueItem } from '@/lib/review/list-link-queue';
 import { reviewLink } from '@/lib/review/api-client';
 import { spanHref } from '@/lib/cross-source/location-hash';
 import { linkKindName, shortQuote } from '@/components/article/link-kinds';
 import { ReviewList } from './review-queue';
 
-type Props = { initialItems: LinkDto[]; currentUserId: string; limit: number; empty?: string };
+type Props = { initialItems: LinkQueueItem[]; currentUserId: string; limit: number; empty?: string };
 
 /** One end of a link: its tag, its words and where it is. */
 function End({ span }: { span: SpanSummaryDto }) {

@@ -3,11 +3,11 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { QueueItem } from '@/lib/review/list-queue';
 import type { ApiResult } from '@/lib/annotations/api-client';
-import type { ReviewStatus } from '@/lib/annotations/dto';
 import { reasonKeys } from './reason-keys';
 import { reviewAnnotation, type ReviewBody } from '@/lib/review/api-client';
 import { shortQuote } from '@/components/article/link-kinds';
 import { contextEllipsis } from '@/lib/anchoring/code-points';
+import { ReviewDecision, type Decided } from './review-decision';
 
 /** Where `o` and the title go: the span in its article, or, for an orphan (not drawn there), its entry on the orphans page. */
 const spanLocation = (projectId: string, item: QueueItem) =>
@@ -60,8 +60,8 @@ export function ReviewQueue({ projectId, ...list }: Props) {
   );
 }
 
-/** What the list needs of an item: who made it, its review state and version. */
-type Reviewable = { id: string; status: ReviewStatus; version: number; author: { id: string; name: string } };
+/** What the list needs of an item: who made it, its review state, its latest decision and version. */
+type Reviewable = Decided & { id: string; version: number; author: { id: string; name: string } };
 
 type ListProps<T extends Reviewable> = {
   initialItems: T[];
@@ -173,6 +173,7 @@ export function ReviewList<T extends Reviewable>({ initialItems, currentUserId, 
           {items.map((item, i) => (
             <li key={item.id} aria-current={item === current} className={item === current ? 'rq-item rq-current' : 'rq-item'} data-item-id={item.id} onClick={() => setIndex(i)}>
               {render(item)}
+              <ReviewDecision item={item} />
               {item === current && (
                 <div className="rq-actions">
                   <button className="btn" onClick={() => void settle('approve')}>

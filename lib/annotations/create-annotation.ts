@@ -71,7 +71,7 @@ export async function createAnnotation(caller: Caller, articleId: string, input:
       SELECT ${randomUUID()}, ${article.projectId}, ${caller.id}, 'annotation.create', 'annotation', ins.id, to_jsonb(ins) FROM ins
     )
     SELECT * FROM ins`;
-  return toAnnotationDto({ ...row, author: { id: caller.id, name: caller.name } });
+  return toAnnotationDto({ ...row, author: { id: caller.id, name: caller.name }, reviewedBy: null });
 }
 
-type InsertedRow = Omit<Parameters<typeof toAnnotationDto>[0], "author">;
+type InsertedRow = Omit<Parameters<typeof toAnnotationDto>[0], 'author' | 'reviewedBy'>;

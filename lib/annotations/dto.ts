@@ -30,6 +30,8 @@ export type AnnotationDto = {
   /** The latest review decision's comment and time (null while pending). */
   reviewComment?: string | null;
   reviewedAt?: string | null;
+  /** Who made that decision (null while pending); read with the span where it is shown (reader, queue). */
+  reviewedBy?: { id: string; name: string } | null;
   /**
    * No place was found for the span on the article's current text after a
    * revision: start/end/exact/prefix/suffix/textHash describe the text it was

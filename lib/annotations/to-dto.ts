@@ -45,6 +45,7 @@ type Row = {
   orphaned?: boolean;
   anchorScore?: number | null;
   author: { id: string; name: string };
+  reviewedBy?: { id: string; name: string } | null;
 };
 
 export const toDbLabel = (l: Label) => l.toUpperCase() as DbLabel;

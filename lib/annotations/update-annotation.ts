@@ -41,6 +41,7 @@ export async function updateAnnotation(caller: Caller, id: string, input: Update
     status: 'pending',
     reviewComment: null,
     reviewedAt: null,
+    reviewedBy: null,
     version: before.version + 1,
     updatedAt: now.toISOString(),
   };

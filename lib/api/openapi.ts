@@ -37,6 +37,9 @@ const annotation = z.object({
   updatedAt: z.string(),
   orphaned: z.boolean().optional().describe('No place was found on the current text after a revision; offsets and quote are from the text the span was made on'),
   anchorScore: z.number().min(0).max(1).nullable().optional().describe('Confidence of the last re-anchoring onto a new revision; null if never re-anchored'),
+  reviewComment: z.string().nullable().optional().describe("The latest review decision's comment; null while pending"),
+  reviewedAt: z.string().nullable().optional().describe('When the latest review decision was made; null while pending'),
+  reviewedBy: z.object({ id: z.string(), name: z.string() }).nullable().optional().describe('Who made the latest review decision; null while pending'),
 });
 const counts = z.object({ assertion: z.number().int(), denial: z.number().int(), evidence: z.number().int() });
 const articleSummary = z.object({
@@ -405,7 +408,8 @@ export function buildOpenApiDocument(serverUrl = '/') {
       '/api/v1/projects/{projectId}/review-queue': {
         get: {
           operationId: 'reviewQueue',
-          summary: 'Spans (or, with kind=links, links) waiting for review, oldest first, with approved/rejected counts per analyst (and per tag for spans)',
+          summary:
+            'Spans (or, with kind=links, links) waiting for review, oldest first, with approved/rejected counts per analyst (and per tag for spans); decided items (status=approved or rejected) carry reviewedBy, reviewedAt and reviewComment',
           parameters: [
             pathParam('projectId'),
             ...Object.entries((schema(queueQuery, 'input') as { properties: Record<string, object> }).properties).map(([name, s]) => queryParam(name, s, '')),

@@ -5,6 +5,7 @@ import { db } from '@/lib/db/client';
 import { memberOf } from '@/lib/auth/permissions';
 import { isSpanVisible, requireSpanVisibility, visibleEventSql, type SpanVisibility } from '@/lib/annotations/span-visibility';
 import { AppError, notFound } from '@/lib/errors';
+import { quotesAtEvents } from './quote-at-event';
 import type { Prisma } from '@/lib/db/generated/client';
 
 export type AuditEventDto = {
@@ -140,10 +141,11 @@ export async function listActivity(userId: string, projectId: string, q: Activit
 export type SpanRef = { id: string; articleId: string; exact: string; deleted?: true };
 
 /**
- * An activity event; for a span's event, the span as it is now, or as it was
- * when it was deleted (`deleted`), so that a review row can say which span it
- * decided; for a link's event, its kind and the spans at its two ends. Null
- * for what has no record of its words (rows from before the audit log).
+ * An activity event; for a span's event, the span with the words it had at
+ * the event (quote-at-event.ts), marked `deleted` once it is gone, so that a
+ * review row can say which span it decided; for a link's event, its kind and
+ * the spans at its two ends as they are now (or were when deleted). Null for
+ * what has no record of its words (rows from before the audit log).
  */
 export type ActivityEventDto = AuditEventDto & {
   span?: Omit<SpanRef, 'id'> | null;
@@ -175,7 +177,7 @@ async function withSpans(events: AuditEventDto[]): Promise<ActivityEventDto[]> {
     ...new Set([...events.flatMap((e) => (e.objectType === 'annotation' ? [e.objectId] : [])), ...[...links.values()].flatMap((l) => [l.fromAnnotationId, l.toAnnotationId])]),
   ];
   if (ids.length === 0) return events;
-  const spans = await db.annotation.findMany({ where: { id: { in: ids } }, select: { id: true, articleId: true, exact: true } });
+  const [spans, quotes] = await Promise.all([db.annotation.findMany({ where: { id: { in: ids } }, select: { id: true, articleId: true, exact: true } }), quotesAtEvents(events)]);
   const byId = new Map<string, SpanRef>(spans.map((s) => [s.id, s]));
   const missing = ids.filter((id) => !byId.has(id));
   if (missing.length) {
@@ -188,7 +190,7 @@ async function withSpans(events: AuditEventDto[]): Promise<ActivityEventDto[]> {
   return events.map((e) => {
     if (e.objectType === 'annotation') {
       const span = byId.get(e.objectId);
-      return { ...e, span: span ? { articleId: span.articleId, exact: span.exact, ...(span.deleted && { deleted: true as const }) } : null };
+      return { ...e, span: span ? { articleId: span.articleId, exact: quotes.get(e.id) ?? span.exact, ...(span.deleted && { deleted: true as const }) } : null };
     }
     if (e.objectType !== 'link') return e;
     const link = links.get(e.objectId);

@@ -11,7 +11,7 @@ import { reviewInput, type ReviewInput } from './schema';
 import { findArticleToCompare, markOpenedForComparison, readOpened } from './open-comparison';
 
 type Side = 'a' | 'b';
-type Planned = { side: Side; id: string; review: ReviewInput; status: 'APPROVED' | 'REJECTED'; before: string; otherSpanId: string | null };
+type Planned = { side: Side; id: string; exact: string; review: ReviewInput; status: 'APPROVED' | 'REJECTED'; before: string; otherSpanId: string | null };
 
 export const defaultRejection = (otherAnalyst: string) => `Not accepted in comparison with ${otherAnalyst}`;
 
@@ -31,7 +31,7 @@ export async function decideComparison(caller: Caller, articleId: string, input:
   const article = await findArticleToCompare(caller.id, articleId);
   const refs = (['a', 'b'] as const).flatMap((side) => (input[side] ? [{ side, ...input[side]! }] : []));
   const [spans, analysts] = await Promise.all([
-    db.annotation.findMany({ where: { id: { in: refs.map((r) => r.id) }, articleId, orphaned: false }, select: { id: true, authorId: true, status: true } }),
+    db.annotation.findMany({ where: { id: { in: refs.map((r) => r.id) }, articleId, orphaned: false }, select: { id: true, authorId: true, status: true, exact: true } }),
     db.user.findMany({ where: { id: { in: [input.analystA, input.analystB] } }, select: { id: true, name: true } }),
   ]);
   const analystOf = (side: Side) => (side === 'a' ? input.analystA : input.analystB);
@@ -51,7 +51,7 @@ export async function decideComparison(caller: Caller, articleId: string, input:
       comment: input.comment || (accepted ? undefined : defaultRejection(nameOf(other))),
       version: ref.version,
     });
-    return { side: ref.side, id: span.id, review, status: statusFor(review.decision), before: span.status.toLowerCase(), otherSpanId: input[other]?.id ?? null };
+    return { side: ref.side, id: span.id, exact: span.exact, review, status: statusFor(review.decision), before: span.status.toLowerCase(), otherSpanId: input[other]?.id ?? null };
   });
 
   const asAdmin = !article.roles.includes('reviewer');
@@ -75,10 +75,12 @@ export async function decideComparison(caller: Caller, articleId: string, input:
         objectType: 'annotation',
         objectId: p.id,
         before: { status: p.before, version: p.review.version },
+        // The words decided on, as reviewAnnotation records them: a later revision may move the span.
         after: {
           status: p.status.toLowerCase(),
           version: p.review.version + 1,
           comment: p.review.comment || null,
+          exact: p.exact,
           asAdmin,
           comparison: { accept: input.accept, side: p.side, otherSpanId: p.otherSpanId },
         },

@@ -31,6 +31,8 @@ export async function reviewAnnotation(caller: Caller, id: string, input: Review
   const comment = input.comment || null;
   const before = { status: target.status.toLowerCase(), version: input.version };
   const after = { status: status.toLowerCase(), version: input.version + 1, comment, asAdmin: !roles.includes('reviewer') };
+  // The event also keeps the words decided on (`exact`, from the row it updates): a revision
+  // may re-anchor the span onto other words later, and the activity log quotes these.
   const [row] = await sql<SpanRow>`
     WITH upd AS (
       UPDATE "Annotation"
@@ -40,7 +42,8 @@ export async function reviewAnnotation(caller: Caller, id: string, input: Review
       RETURNING *
     ), event AS (
       INSERT INTO "AuditEvent" (id, "projectId", "actorId", action, "objectType", "objectId", before, after)
-      SELECT ${randomUUID()}, ${target.projectId}, ${caller.id}, 'annotation.review', 'annotation', upd.id, ${JSON.stringify(before)}::jsonb, ${JSON.stringify(after)}::jsonb
+      SELECT ${randomUUID()}, ${target.projectId}, ${caller.id}, 'annotation.review', 'annotation', upd.id, ${JSON.stringify(before)}::jsonb,
+             ${JSON.stringify(after)}::jsonb || jsonb_build_object('exact', upd.exact)
         FROM upd
     )
     SELECT ${spanColumns('upd', 'u')} FROM upd JOIN "User" u ON u.id = upd."authorId"`;

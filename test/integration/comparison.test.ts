@@ -100,7 +100,7 @@ describe('comparison view', () => {
       action: 'annotation.review',
       actor: { id: team.reviewer.id },
       before: { status: 'pending', version: 1 },
-      after: { status: 'rejected', version: 2, comment: 'Not accepted in comparison with Analyst', comparison: { accept: 'a', side: 'b', otherSpanId: spans.aExact.id } },
+      after: { status: 'rejected', version: 2, comment: 'Not accepted in comparison with Analyst', exact: spans.bExact.exact, comparison: { accept: 'a', side: 'b', otherSpanId: spans.aExact.id } },
     });
     // Deciding opened the article: B now sees A's approved span next to their rejected one.
     expect(result.opened.by).toEqual({ id: team.reviewer.id, name: team.reviewer.name });

@@ -6,6 +6,7 @@ import { reviewAnnotation } from '@/lib/review/review-annotation';
 import { reviewLink } from '@/lib/review/review-link';
 import { createLink } from '@/lib/links/create-link';
 import { listReviewQueue, queueQuery } from '@/lib/review/list-queue';
+import { getArticle } from '@/lib/articles/get-article';
 import { activityQuery, listActivity, listObjectHistory } from '@/lib/audit/list-events';
 import { reviewInput } from '@/lib/review/schema';
 import { AppError } from '@/lib/errors';
@@ -83,7 +84,39 @@ describe('review', () => {
     const span = await spanOf(team);
     await reviewAnnotation(as(team.reviewer), span.id, { decision: 'approve', version: 1 });
     const edited = await updateAnnotation(as(team.analyst), span.id, { label: 'denial', version: 2 });
-    expect(edited).toMatchObject({ status: 'pending', version: 3, reviewComment: null });
+    expect(edited).toMatchObject({ status: 'pending', version: 3, reviewComment: null, reviewedBy: null });
+    expect((await getArticle(team.analyst.id, team.article.id)).annotations[0]).toMatchObject({ id: span.id, reviewedBy: null, reviewedAt: null });
+  });
+
+  it('a decided item in the queue, and the span in the reader, say who decided, when and why', async () => {
+    const team = await makeTeam('Albania cut ties with Iran. Tehran denied it.');
+    const span = await spanOf(team);
+    const other = await createAnnotation(as(team.analyst), team.article.id, { start: 28, end: 44, label: 'denial' });
+    const link = await createLink(as(team.analyst), { fromAnnotationId: other.id, toAnnotationId: span.id, kind: 'contradicts' });
+    const from = Date.now();
+    const rejected = await reviewAnnotation(as(team.reviewer), span.id, { decision: 'reject', comment: 'A headline, not a claim', version: 1 });
+    await reviewLink(as(team.admin), link.id, { decision: 'reject', comment: 'Another event', version: 1 });
+    const decision = { reviewedBy: { id: team.reviewer.id, name: 'Reviewer' }, reviewComment: 'A headline, not a claim' };
+    expect(rejected).toMatchObject(decision);
+
+    const spans = await listReviewQueue(team.admin.id, team.project.id, queueQuery.parse({ status: 'rejected' }));
+    if (spans.kind !== 'spans') throw new Error('a span queue was asked for');
+    expect(spans.items).toHaveLength(1);
+    expect(spans.items[0]).toMatchObject({ id: span.id, ...decision });
+    const at = Date.parse(spans.items[0].reviewedAt!);
+    expect(at).toBeGreaterThanOrEqual(from - 1000);
+    expect(at).toBeLessThanOrEqual(Date.now() + 1000);
+
+    const links = await listReviewQueue(team.reviewer.id, team.project.id, queueQuery.parse({ kind: 'links', status: 'rejected' }));
+    if (links.kind !== 'links') throw new Error('a link queue was asked for');
+    expect(links.items).toEqual([expect.objectContaining({ id: link.id, reviewedBy: { id: team.admin.id, name: 'Admin' }, reviewComment: 'Another event', reviewedAt: expect.any(String) })]);
+    // Pending items have no decision to show.
+    const pending = await listReviewQueue(team.reviewer.id, team.project.id, queueQuery.parse({}));
+    expect(pending.items).toEqual([expect.objectContaining({ id: other.id, reviewedBy: null, reviewedAt: null, reviewComment: null })]);
+
+    // The reader's spans (and the span API) carry the reviewer for the popover.
+    const reader = await getArticle(team.analyst.id, team.article.id);
+    expect(reader.annotations.find((a) => a.id === span.id)).toMatchObject({ status: 'rejected', ...decision });
   });
 
   it('of many concurrent decisions on one item exactly one is recorded', async () => {

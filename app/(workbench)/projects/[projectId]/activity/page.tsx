@@ -59,6 +59,10 @@ function describe(e: { action: string; objectId: string; before: unknown; after:
     ].filter(Boolean);
     return changes.length ? changes.join(' · ') : 'no change';
   }
+  // The row quotes the span's words after the move; what it moved from, when the words changed.
+  if (quoted && (e.action === 'annotation.reanchor' || e.action === 'annotation.place')) {
+    return str(before.exact) && str(after.exact) && before.exact !== after.exact ? `was ${clip(String(before.exact))}` : '';
+  }
   if (quoted) return '';
   const words = str(after.exact) ?? str(before.exact) ?? str(after.text) ?? str(before.text);
   return words ? clip(words) : '';
