@@ -12,7 +12,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['lib/**/*.test.ts', 'cli/**/*.test.ts', 'components/**/*.test.ts', 'components/**/*.test.tsx'], environment: 'node' },
+        test: { name: 'unit', include: ['lib/**/*.test.ts', 'cli/**/*.test.ts', 'scripts/**/*.test.ts', 'components/**/*.test.ts', 'components/**/*.test.tsx'], environment: 'node' },
       },
       {
         extends: true,

@@ -35,7 +35,32 @@ export function prismaClientIsStale(root: string): boolean {
   return mtime(path.join(root, 'prisma', 'schema.prisma')) > mtime(path.join(root, 'lib', 'db', 'generated', 'client.ts'));
 }
 
-/** Whether package-lock.json changed since node_modules was installed from it. */
+type Lock = { packages?: Record<string, { version?: string; optional?: boolean }> };
+const readLock = (file: string): Lock | null => {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as Lock;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * Whether node_modules was installed from another package-lock.json than
+ * this one. A lock file newer than the install is compared by its content
+ * with what npm recorded installing (node_modules/.package-lock.json): a
+ * fresh clone, a checkout or a copy gives the lock file a new date without
+ * changing a version. Optional packages for other platforms are in the lock
+ * file but never installed, so only a different version counts for them.
+ */
 export function dependenciesAreStale(root: string): boolean {
-  return mtime(path.join(root, 'package-lock.json')) > mtime(path.join(root, 'node_modules', '.package-lock.json'));
+  const lockFile = path.join(root, 'package-lock.json');
+  const installedFile = path.join(root, 'node_modules', '.package-lock.json');
+  if (mtime(lockFile) <= mtime(installedFile)) return false;
+  const [lock, installed] = [readLock(lockFile), readLock(installedFile)];
+  if (!lock?.packages || !installed?.packages) return true;
+  return Object.entries(lock.packages).some(([name, want]) => {
+    if (name === '') return false;
+    const have = installed.packages![name];
+    return have ? have.version !== want.version : !want.optional;
+  });
 }
