@@ -43,7 +43,7 @@ export function ExportMenu({ projectId, outlets = [], articleId }: Props) {
       </select>
       <select name="status" aria-label="Which spans" defaultValue="approved">
         <option value="approved">approved only</option>
-        <option value="all">all</option>
+        <option value="all">all, pending and rejected too</option>
       </select>
       {/* Shown for CSV only (CSS :has on the format chosen): a UTF-8 mark, without which Excel garbles accents and emoji. */}
       <label className="export-menu__bom" title="Starts the file with a UTF-8 mark, so that Excel shows accents and emoji">
