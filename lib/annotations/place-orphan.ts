@@ -4,7 +4,8 @@ import { AppError } from '@/lib/errors';
 import { assertAllowed, can } from '@/lib/auth/permissions';
 import type { Caller } from '@/lib/auth/caller';
 import { OffsetIndex, quoteSelector } from '@/lib/anchoring/code-points';
-import { recordEvent } from '@/lib/audit/record-event';
+import { recordEvent, recordEvents } from '@/lib/audit/record-event';
+import { reopenLinksOf, UNDECIDED } from '@/lib/review/set-decisions-aside';
 import { findAnnotationForUser } from './find-annotation';
 import { annotationSelect, toAnnotationDto } from './to-dto';
 import { staleSpan } from './update-annotation';
@@ -43,11 +44,13 @@ export async function placeOrphan(caller: Caller, id: string, input: PlaceOrphan
         orphaned: false,
         anchorScore: 1,
         version: { increment: 1 },
-        ...(!sameWords && { status: 'PENDING', reviewedAt: null }),
+        // On other words: the decision was about the old ones (it stays in the history), as for its decided links.
+        ...(!sameWords && UNDECIDED),
       },
     });
     if (count !== 1) throw staleSpan(span.version + 1, input.version);
     const placed = await tx.annotation.findUniqueOrThrow({ where: { id }, select: annotationSelect });
+    if (!sameWords) await recordEvents(tx, await reopenLinksOf(tx, found.projectId, [id], caller.id, 'the span it links was placed on other words'));
     await recordEvent(tx, {
       projectId: found.projectId,
       actorId: caller.id,

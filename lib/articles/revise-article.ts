@@ -7,13 +7,12 @@ import { recordEvent, recordEvents, type AuditEventInput } from '@/lib/audit/rec
 import { replaceSentences } from '@/lib/sentences/replace-sentences';
 import type { articleFields } from './article-fields';
 import { planReanchoring } from './plan-reanchoring';
+import { reopenLinksOf, UNDECIDED } from '@/lib/review/set-decisions-aside';
 
 export type ArticleFields = ReturnType<typeof articleFields>;
 /** `reopened`: spans approved or rejected whose words the new text changed, back to pending review. */
 export type RevisionOutcome = { revision: number; kept: number; reanchored: number; orphaned: number; stillOrphaned: number; reopened: number };
 
-/** What a decision is cleared to when what it judged has changed (as an edit of a span does). */
-const UNDECIDED = { status: 'PENDING', reviewedById: null, reviewedAt: null, reviewComment: null } as const;
 
 /**
  * Replaces an article's text with a new revision, inside the caller's
@@ -84,7 +83,7 @@ export async function reviseArticle(tx: Tx, articleId: string, fields: ArticleFi
       after: { articleId, revision: current.revision + 1, ...step.update, ...(reopen && { status: 'pending' }) },
     });
   }
-  events.push(...(await reopenLinks(tx, current.projectId, reopened, actorId)));
+  events.push(...(await reopenLinksOf(tx, current.projectId, reopened, actorId, 'the words of a span it links changed in a new revision')));
   await recordEvents(tx, events);
 
   const outcome: RevisionOutcome = {
@@ -107,21 +106,6 @@ export async function reviseArticle(tx: Tx, articleId: string, fields: ArticleFi
     after: { articleId, revision: outcome.revision, textHash: fields.textHash, length: fields.length, spans: spanCounts },
   });
   return outcome;
-}
-
-/** The decided links of spans sent back to review, back to review too; their events. */
-async function reopenLinks(tx: Tx, projectId: string, spanIds: string[], actorId: string | null): Promise<AuditEventInput[]> {
-  if (spanIds.length === 0) return [];
-  const links = await tx.link.findMany({
-    where: { status: { not: 'PENDING' }, OR: [{ fromAnnotationId: { in: spanIds } }, { toAnnotationId: { in: spanIds } }] },
-    select: { id: true, status: true },
-  });
-  if (links.length === 0) return [];
-  await tx.link.updateMany({ where: { id: { in: links.map((l) => l.id) } }, data: { ...UNDECIDED, version: { increment: 1 } } });
-  return links.map((l) => ({
-    projectId, actorId, action: 'link.reopen', objectType: 'link', objectId: l.id,
-    before: { status: l.status.toLowerCase() }, after: { status: 'pending', reason: 'the words of a span it links changed in a new revision' },
-  }));
 }
 
 async function keepOldText(tx: Tx, current: { id: string; title: string; text: string; textHash: string; length: number; revision: number }) {

@@ -263,7 +263,8 @@ describe('article revisions', () => {
   it('offers a best guess for an orphan whose words were reworded, and placing it there keeps its links, claim and history', async () => {
     const { team, record, article, deleted, shifted } = await setup();
     const link = await createLink(as(team.analyst), { fromAnnotationId: deleted.id, toAnnotationId: shifted.id, kind: 'corroborates' });
-    await reviewAnnotation(as(team.reviewer), deleted.id, { decision: 'approve', version: 1 });
+    await reviewAnnotation(as(team.reviewer), deleted.id, { decision: 'approve', comment: 'clear', version: 1 });
+    await testDb().link.update({ where: { id: link.id }, data: { status: 'APPROVED', reviewedById: team.reviewer.id, reviewedAt: new Date() } });
     const reworded = [P1, P2, P3, 'Washington said it would make Iran pay for the breach.', P5].join('\n\n');
     expect(await importFile(team.project.id, jsonl('reworded', { ...record, text: reworded }))).toMatchObject({ revised: 1, orphaned: 1 });
 
@@ -291,7 +292,10 @@ describe('article revisions', () => {
       textHash: (await testDb().article.findUniqueOrThrow({ where: { id: article.id } })).textHash,
       prefix: [...reworded].slice(Math.max(0, guessed.start - 32), guessed.start).join(''),
     });
-    expect(await testDb().link.count({ where: { id: link.id } })).toBe(1);
+    // The decision is cleared with it, and the link's, judged on the old words too.
+    expect(await testDb().annotation.findUniqueOrThrow({ where: { id: deleted.id }, select: { reviewedById: true, reviewComment: true } })).toEqual({ reviewedById: null, reviewComment: null });
+    expect(await testDb().link.findUniqueOrThrow({ where: { id: link.id }, select: { status: true, reviewedById: true } })).toEqual({ status: 'PENDING', reviewedById: null });
+    expect(await testDb().auditEvent.count({ where: { objectId: link.id, action: 'link.reopen' } })).toBe(1);
     expect((await get(orphansRoute.GET, { projectId: team.project.id })).json.orphans).toEqual([]);
     const events = await testDb().auditEvent.findMany({ where: { objectId: deleted.id }, orderBy: { createdAt: 'asc' }, select: { action: true } });
     expect(events.map((e) => e.action)).toEqual(['annotation.create', 'annotation.review', 'annotation.orphan', 'annotation.place']);
