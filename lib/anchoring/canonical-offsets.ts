@@ -1,6 +1,5 @@
+import { graphemeClusters } from './grapheme-clusters';
 import { normalizeText } from './normalize-text';
-
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** Offsets into the text as given, mapped onto its canonical text. */
 export type CanonicalOffsets = {
@@ -31,7 +30,7 @@ export function canonicalOffsets(input: string): CanonicalOffsets | null {
   let raw = bom;
   let canonical = 0;
   let text = '';
-  for (const { segment } of graphemes.segment(input.slice(bom))) {
+  for (const segment of graphemeClusters(input.slice(bom))) {
     const piece = normalizeText(segment);
     const rawLength = Array.from(segment).length;
     const length = Array.from(piece).length;

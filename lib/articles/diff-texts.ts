@@ -1,4 +1,5 @@
 import DiffMatchPatch from 'diff-match-patch';
+import { graphemeClusters } from '@/lib/anchoring/grapheme-clusters';
 
 /** -1 deleted (only in the older text), 0 in both, 1 inserted (only in the newer text). */
 export type DiffOp = -1 | 0 | 1;
@@ -31,7 +32,6 @@ export function diffTexts(older: string, newer: string): TextDiff {
   return diffs.map((d) => [d[0] as DiffOp, codec.decode(d[1])]);
 }
 
-const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 const WORD = /^[\p{L}\p{M}\p{N}]/u;
 const SPACE = /^\s+$/u;
 
@@ -43,7 +43,7 @@ const SPACE = /^\s+$/u;
 function* piecesOf(text: string): Generator<string> {
   let run = '';
   let runKind: 'word' | 'space' | null = null;
-  for (const { segment } of graphemes.segment(text)) {
+  for (const segment of graphemeClusters(text)) {
     const kind = SPACE.test(segment) ? 'space' : WORD.test(segment) ? 'word' : null;
     if (kind !== null && kind === runKind) {
       run += segment;

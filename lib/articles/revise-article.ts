@@ -64,11 +64,15 @@ export async function reviseArticle(tx: Tx, articleId: string, fields: ArticleFi
   const byId = new Map(spans.map((s) => [s.id, s]));
   const events: AuditEventInput[] = [];
   const reopened: string[] = [];
+  // Spans now on other words, decided or not: a decided link of theirs judged the old words.
+  const reworded: string[] = [];
   for (const step of plan) {
     if (step.outcome === 'still-orphaned') continue; // nothing new to say about it
     const changed = step.outcome !== 'kept';
     const old = byId.get(step.id)!;
-    const reopen = step.outcome === 'reanchored' && step.update.exact !== old.exact && old.status !== 'PENDING';
+    const newWords = step.outcome === 'reanchored' && step.update.exact !== old.exact;
+    if (newWords) reworded.push(step.id);
+    const reopen = newWords && old.status !== 'PENDING';
     // A moved or orphaned span gets a new version: an edit made against the old offsets is stale.
     await tx.annotation.update({ where: { id: step.id }, data: { ...step.update, ...(changed && { version: { increment: 1 } }), ...(reopen && UNDECIDED) } });
     if (!changed) continue;
@@ -83,7 +87,7 @@ export async function reviseArticle(tx: Tx, articleId: string, fields: ArticleFi
       after: { articleId, revision: current.revision + 1, ...step.update, ...(reopen && { status: 'pending' }) },
     });
   }
-  events.push(...(await reopenLinksOf(tx, current.projectId, reopened, actorId, 'the words of a span it links changed in a new revision')));
+  events.push(...(await reopenLinksOf(tx, current.projectId, reworded, actorId, 'the words of a span it links changed in a new revision')));
   await recordEvents(tx, events);
 
   const outcome: RevisionOutcome = {

@@ -133,7 +133,7 @@ export function importedLinks(tx: Tx, client: pg.ClientBase, projectId: string, 
       if (crossCount > 0 && authorId) {
         // Each cross relation's outcome, with the first places (records) of each kind.
         const { rows } = await client.query<{ outcome: 'noSpan' | 'self' | 'made' | 'repeated'; n: number; places: string[] | null; nplaces: number; inserted: number }>(
-          `WITH ids AS (SELECT src, min(id) AS id FROM import_span_ids GROUP BY src HAVING count(*) = 1),
+          `WITH ids AS (SELECT src, min(id) AS id FROM import_span_ids GROUP BY src HAVING count(DISTINCT id) = 1),
                 rel AS (
                   SELECT c.place, f.id AS from_id, t.id AS to_id, c.kind FROM import_cross c
                     LEFT JOIN ids f ON f.src = c.src_from LEFT JOIN ids t ON t.src = c.src_to),

@@ -117,7 +117,7 @@ async function readTxt(file: string, content: string, name: string, sent?: Sidec
  * (paragraphs, headings, list items, table rows) end a line, so minified
  * markup (`…</p><p>…`) does not run two paragraphs into one word, as
  * Readability's own textContent does. Nothing else of the markup is kept:
- * no link targets, images or heading capitals, no wrapping.
+ * no link targets, images, heading capitals, list or quote markers, no wrapping.
  */
 const articleText = (html: string) =>
   convert(html, {
@@ -127,6 +127,8 @@ const articleText = (html: string) =>
       { selector: 'img', format: 'skip' },
       ...(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const).map((selector) => ({ selector, options: { uppercase: false } })),
       { selector: 'table', format: 'dataTable', options: { uppercaseHeaderCells: false } },
+      // Blocks as they are: no "> " before quotes, no "* " or "1. " before list items, which would become text.
+      ...(['blockquote', 'ul', 'ol', 'li'] as const).map((selector) => ({ selector, format: 'block' })),
     ],
   });
 

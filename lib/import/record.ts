@@ -164,10 +164,11 @@ export function toNewArticle(raw: unknown, origin: RecordOrigin, fieldName: (pat
   const text = r.text;
   const externalId = r.externalId ?? r.external_id;
   const title = r.title || openingWords(text);
-  // Offsets count the text as the file gives it (CRLF, decomposed accents): mapped onto the canonical text.
-  const place = spanPlacer(r.text, origin, fieldName);
-  const spans = (r.entities?.length ? r.entities : r.label)?.map((e) => ({
-    ...place(e.start_offset, e.end_offset), label: e.label, speaker: e.speaker ?? null, note: e.note ?? null, ...(e.id != null && { sourceId: e.id }),
+  const entities = r.entities?.length ? r.entities : r.label;
+  // Offsets count the text as the file gives it (CRLF, decomposed accents): mapped onto the canonical text, if there are any.
+  const place = entities?.length ? spanPlacer(r.text, origin, fieldName) : null;
+  const spans = entities?.map((e, i) => ({
+    ...place!(e.start_offset, e.end_offset, i), label: e.label, speaker: e.speaker ?? null, note: e.note ?? null, ...(e.id != null && { sourceId: e.id }),
   }));
   const links = [
     ...(r.relations ?? []).map((l) => ({ from: l.from_id, to: l.to_id, type: l.type, cross: false })),
@@ -184,14 +185,17 @@ export function toNewArticle(raw: unknown, origin: RecordOrigin, fieldName: (pat
  * nothing once canonical (only a leading byte-order mark).
  */
 function spanPlacer(text: string, origin: RecordOrigin, fieldName: (path: readonly PropertyKey[]) => string) {
-  if (normalizeText(text) === text) return (start: number, end: number) => ({ start, end });
+  if (normalizeText(text) === text) return (start: number, end: number, _i: number) => ({ start, end });
   const offsets = canonicalOffsets(text);
   if (!offsets) {
     throw new AppError('BAD_REQUEST', `${describeOrigin(origin)}: field "${fieldName(['text'])}" has a byte-order mark inside it, so the spans' offsets cannot be placed`, { [fieldName(['text'])]: 'BOM inside the text' });
   }
-  return (start: number, end: number) => {
+  return (start: number, end: number, i: number) => {
     const placed = { start: offsets.map(start, 'start'), end: offsets.map(end, 'end') };
-    if (placed.end <= placed.start) throw new AppError('BAD_REQUEST', `${describeOrigin(origin)}: a span at ${start}–${end} covers nothing but a byte-order mark`, { entities: 'empty span' });
+    if (placed.end <= placed.start) {
+      const field = fieldName(['entities', i]);
+      throw new AppError('BAD_REQUEST', `${describeOrigin(origin)}: field "${field}" covers nothing but a byte-order mark`, { [field]: 'empty span' });
+    }
     return placed;
   };
 }

@@ -195,12 +195,13 @@ describe('import', () => {
     expect(article.text).not.toMatch(/<|alert|onerror|onclick/);
     // Minified markup, blocks with nothing between them: a paragraph each, never two run into one word.
     const sentence = (s: string) => `${s} ${'The dam had been inspected by the ministry engineers every year since 2015. '.repeat(3)}`;
-    const minified = `<html><head><title>Dam cracks</title></head><body><article><h2>Dam cracks worsen, engineers warn</h2><p>${sentence('Engineers warned on Monday.')}</p><p>${sentence('The ministry said.')}</p><ul><li>Residents downstream</li><li>were told <a href="https://x.example">to leave</a></li></ul></article></body></html>`;
+    const minified = `<html><head><title>Dam cracks</title></head><body><article><h2>Dam cracks worsen, engineers warn</h2><p>${sentence('Engineers warned on Monday.')}</p><p>${sentence('The ministry said.')}</p><ul><li>Residents downstream</li><li>were told <a href="https://x.example">to leave</a></li></ul><blockquote><p>We did not do it.</p></blockquote><ol><li>first</li></ol></article></body></html>`;
     await importFile(project.id, write('dam.html', minified));
     const dam = await testDb().article.findFirstOrThrow({ where: { projectId: project.id, externalId: 'dam.html' } });
     const paragraphs = dam.text.split('\n\n');
-    expect(paragraphs.map((p) => p.slice(0, 25))).toEqual(['Dam cracks worsen, engine', 'Engineers warned on Monda', 'The ministry said. The da', '* Residents downstream', '* were told to leave']);
-    expect(dam.text).not.toMatch(/warnEngineers|2015\.The|https/);
+    expect(paragraphs.map((p) => p.slice(0, 25))).toEqual(['Dam cracks worsen, engine', 'Engineers warned on Monda', 'The ministry said. The da', 'Residents downstream', 'were told to leave', 'We did not do it.', 'first']);
+    // No markers the page did not have as text: list bullets and numbers, quote marks.
+    expect(dam.text).not.toMatch(/warnEngineers|2015\.The|https|^[*>]|^1\./m);
   });
 
   it('imports spans carried as doccano entities, and refuses bad offsets naming the field', async () => {
@@ -220,6 +221,8 @@ describe('import', () => {
     expect(await importError(project.id, bad)).toMatch(/bad-spans\.jsonl, line 1: field "entities\.0\.end_offset"/);
     const inside = write('bom-inside.jsonl', JSON.stringify({ ...line, text: `${text}\r\n\uFEFF more` }) + '\n');
     expect(await importError(project.id, inside, user.id)).toBe('bom-inside.jsonl, line 1: field "text" has a byte-order mark inside it, so the spans\' offsets cannot be placed');
+    // Without spans there is nothing to place: such a text imports as any other.
+    expect(await importFile(project.id, write('bom-no-spans.jsonl', JSON.stringify({ text: 'Hello\r\nwor\uFEFFld' }) + '\n'))).toMatchObject({ added: 1 });
   });
 
   it('places spans given against a text as another tool kept it (CRLF line ends, decomposed accents, a byte-order mark) on its canonical text', async () => {

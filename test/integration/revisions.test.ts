@@ -190,6 +190,14 @@ describe('article revisions', () => {
     ]);
   });
 
+  it('sends a decided link back to review when one of its spans, even a pending one, is placed on changed words', async () => {
+    const { team, record, fuzzy, link } = await setup();
+    await testDb().link.update({ where: { id: link.id }, data: { status: 'APPROVED', reviewedById: team.reviewer.id, reviewedAt: new Date() } });
+    expect(await importFile(team.project.id, jsonl('edited', { ...record, text: EDITED }), { actorId: team.admin.id })).toMatchObject({ revised: 1, reopened: 0 });
+    expect(await testDb().annotation.findUniqueOrThrow({ where: { id: fuzzy.id }, select: { status: true } })).toEqual({ status: 'PENDING' });
+    expect(await testDb().link.findUniqueOrThrow({ where: { id: link.id }, select: { status: true, reviewedById: true } })).toEqual({ status: 'PENDING', reviewedById: null });
+  });
+
   it('lists revisions and serves an old text with a diff to the current one', async () => {
     const { team, record, article } = await setup();
     await importFile(team.project.id, jsonl('edited', { ...record, text: EDITED }));
