@@ -15,6 +15,9 @@ import { importedLinks } from './imported-links';
 import { insertArticles } from './insert-articles';
 import { readAhead } from './read-ahead';
 import { sortableIds } from './sortable-ids';
+import type { Prisma } from '@/lib/db/generated/client';
+import { spanVisibility, visibleSpanWhere } from '@/lib/annotations/span-visibility';
+import { toProjectRole } from '@/lib/auth/permissions';
 
 /**
  * `updated`: articles with the same text whose title, outlet, URL, author or date the import corrected;
@@ -183,6 +186,9 @@ function articleStore(tx: Tx, client: pg.ClientBase, projectId: string, actorId:
   const nextId = sortableIds();
   const handled = new Map<string, number>();
   const links = importedLinks(tx, client, projectId, actorId);
+  // Which spans already here the file's may be taken for: read once, when first needed.
+  let visible: Promise<Prisma.AnnotationWhereInput> | undefined;
+  const visibleSpans = () => (visible ??= visibleToImporter(tx, projectId, actorId));
   const counts: AddArticlesResult = { added: 0, unchanged: 0, revised: 0, updated: 0, orphaned: 0, reopened: 0, spans: 0, spansSkipped: 0, links: 0, linksSkipped: 0 };
   return {
     counts,
@@ -234,7 +240,7 @@ function articleStore(tx: Tx, client: pg.ClientBase, projectId: string, actorId:
       // New articles' spans first: an article given twice in the batch finds them there.
       for (const [list, isNew] of [[fresh, true], [merged, false]] as const) {
         for (const a of list) {
-          const placed = a.spans?.length ? await storeImportedSpans(tx, a.id, a.fields, a.spans, actorId, isNew) : { ids: [], added: 0 };
+          const placed = a.spans?.length ? await storeImportedSpans(tx, a.id, a.fields, a.spans, actorId, isNew ? null : await visibleSpans()) : { ids: [], added: 0 };
           counts.spans += placed.added;
           counts.spansSkipped += placed.ids.length - placed.added;
           links.article(a.spans?.map((s) => s.sourceId) ?? [], placed.ids, a.links, a.origin);
@@ -288,31 +294,68 @@ async function correctMetadata(tx: Tx, projectId: string, actorId: string | null
 }
 
 /**
+ * The spans an importer may see (lib/annotations/span-visibility.ts): under
+ * independent annotation an analyst's own, until the article is opened for
+ * comparison. A file's spans are only ever taken for these, so an import
+ * neither absorbs nor reveals (through its counts) another analyst's hidden
+ * work. The command line, importing as nobody, sees every span.
+ */
+async function visibleToImporter(tx: Tx, projectId: string, actorId: string | null): Promise<Prisma.AnnotationWhereInput> {
+  if (!actorId) return {};
+  const project = await tx.project.findUnique({
+    where: { id: projectId },
+    select: { independentAnnotation: true, memberships: { where: { userId: actorId }, select: { role: true } } },
+  });
+  const roles = project?.memberships.map((m) => toProjectRole(m.role)) ?? [];
+  return visibleSpanWhere(spanVisibility({ userId: actorId, roles, independentAnnotation: project?.independentAnnotation ?? true }));
+}
+
+/**
  * The file's spans of one article (doccano-style entities), as pending spans
  * of the importer with quotes cut from the canonical text. For an article
- * already here (`isNew` false: re-imported, revised, or given again) a span
- * at the same place with the same tag as one it has, whatever its status, is
- * that span (each of its spans stands for one of the file's: two analysts'
- * same span is two spans in an export): re-importing never duplicates spans
- * nor brings back a rejected one, and a tool's annotations of articles
- * already here are merged into them. Spans left orphaned by a revision are not in the text any more, so
- * they match nothing. Returns the span id for each of `spans`, in order (the
- * file's relations name them), and how many were added.
+ * already here (`visible` given: the spans the importer may see), a file's
+ * span is one of those if it names it by id (our exports, Label Studio's
+ * round trip), else if one is at the same place with the same tag, whatever
+ * its status, the importer's own first: each stands for one of the file's
+ * (two analysts' same span is two spans in an export). So re-importing never
+ * duplicates spans nor brings back a rejected one, and a tool's annotations
+ * of articles already here are merged into them. Spans left orphaned by a
+ * revision are not in the text any more, so they match nothing. Returns the
+ * span id for each of `spans`, in order (the file's relations name them),
+ * and how many were added.
  */
 async function storeImportedSpans(
-  tx: Tx, articleId: string, fields: ArticleFields, spans: ImportedSpan[], actorId: string | null, isNew: boolean,
+  tx: Tx, articleId: string, fields: ArticleFields, spans: ImportedSpan[], actorId: string | null, visible: Prisma.AnnotationWhereInput | null,
 ): Promise<{ ids: string[]; added: number }> {
   const key = (s: { start: number; end: number; label: string }) => `${s.start}:${s.end}:${s.label.toUpperCase()}`;
-  // The article's spans by place and tag, each to be taken by one of the file's.
-  const here = new Map<string, string[]>();
-  if (!isNew) {
-    const present = await tx.annotation.findMany({ where: { articleId, orphaned: false }, select: { id: true, start: true, end: true, label: true }, orderBy: { createdAt: 'asc' } });
-    for (const p of present) here.set(key(p), [...(here.get(key(p)) ?? []), p.id]);
+  // The article's spans by id, and by place and tag (the importer's own first), each to be taken once.
+  const byId = new Map<string, string>();
+  const byPlace = new Map<string, string[]>();
+  if (visible) {
+    const present = await tx.annotation.findMany({
+      where: { AND: [{ articleId, orphaned: false }, visible] },
+      select: { id: true, start: true, end: true, label: true, authorId: true },
+      orderBy: { createdAt: 'asc' },
+    });
+    present.sort((a, b) => Number(b.authorId === actorId) - Number(a.authorId === actorId));
+    for (const p of present) {
+      byId.set(p.id, key(p));
+      byPlace.set(key(p), [...(byPlace.get(key(p)) ?? []), p.id]);
+    }
   }
+  const taken = new Set<string>();
+  const take = (id: string) => {
+    taken.add(id);
+    const list = byPlace.get(byId.get(id)!)!;
+    list.splice(list.indexOf(id), 1);
+    return id;
+  };
   const ids: string[] = [];
   const added: (ImportedSpan & { id: string })[] = [];
   for (const s of spans) {
-    let id = here.get(key(s))?.shift();
+    const named = s.sourceId !== undefined && byId.has(s.sourceId) && !taken.has(s.sourceId) ? s.sourceId : undefined;
+    const atPlace = byPlace.get(key(s))?.[0];
+    let id = named !== undefined ? take(named) : atPlace !== undefined ? take(atPlace) : undefined;
     if (id === undefined) {
       id = randomUUID();
       added.push({ ...s, id });

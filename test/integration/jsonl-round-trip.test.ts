@@ -195,6 +195,38 @@ describe('JSONL round trip', () => {
     expect(await importFile(team.project.id, file)).toMatchObject({ unchanged: 1, spans: 0, spansSkipped: 2 });
   });
 
+  it("takes a file's spans for the spans they name by id, and never for another analyst's hidden spans", async () => {
+    const team = await makeTeam('Tirana blamed Iran. Tehran denied it.');
+    const other = await makeArticle(team.project.id, { title: 'Wire', text: 'Microsoft confirmed it.' });
+    // Two analysts tagged the same words; one of them linked hers.
+    const mine = await createAnnotation(as(team.analyst), team.article.id, { start: 0, end: 18, label: 'assertion' });
+    const theirs = await createAnnotation(as(team.analyst2), team.article.id, { start: 0, end: 18, label: 'assertion' });
+    const evidence = await createAnnotation(as(team.analyst), other.id, { start: 0, end: 22, label: 'evidence' });
+    await createLink(as(team.analyst), { fromAnnotationId: evidence.id, toAnnotationId: theirs.id, kind: 'corroborates' });
+    const { chunks } = await writeExport({ userId: team.analyst.id }, team.project.id, exportQuery.parse({ format: 'jsonl', status: 'all' }), 'https://cc.example.org');
+    let out = '';
+    for await (const c of chunks) out += typeof c === 'string' ? c : new TextDecoder().decode(c);
+    const file = path.join(dir, 'named.jsonl');
+    fs.writeFileSync(file, out);
+    // Back into the same project: every span is found by its id, the link is the one there.
+    expect(await importFile(team.project.id, file, { actorId: team.analyst.id })).toMatchObject({ unchanged: 2, spans: 0, spansSkipped: 3, links: 0, linksSkipped: 1 });
+    expect(await testDb().link.findMany({ where: { projectId: team.project.id }, select: { fromAnnotationId: true, toAnnotationId: true } })).toEqual([{ fromAnnotationId: evidence.id, toAnnotationId: theirs.id }]);
+    expect(mine.id).not.toBe(theirs.id);
+
+    // Independent annotation: analyst two's file with the same words as analyst one's hidden span adds a span of her own.
+    const blind = await makeProject();
+    await testDb().project.update({ where: { id: blind.id }, data: { independentAnnotation: true } });
+    await addMember(team.analyst.id, blind.id, 'ANALYST');
+    await addMember(team.analyst2.id, blind.id, 'ANALYST');
+    const article = await makeArticle(blind.id, { text: 'Tirana blamed Iran. Tehran denied it.' });
+    const hidden = await createAnnotation(as(team.analyst), article.id, { start: 0, end: 18, label: 'assertion' });
+    const hers = path.join(dir, 'hers.jsonl');
+    fs.writeFileSync(hers, JSON.stringify({ text: article.text, entities: [{ id: hidden.id, start_offset: 0, end_offset: 18, label: 'assertion' }] }) + '\n');
+    expect(await importFile(blind.id, hers, { actorId: team.analyst2.id })).toMatchObject({ unchanged: 1, spans: 1, spansSkipped: 0 });
+    const spans = await testDb().annotation.findMany({ where: { articleId: article.id }, select: { authorId: true } });
+    expect(spans.map((x) => x.authorId).sort()).toEqual([team.analyst.id, team.analyst2.id].sort());
+  });
+
   it("places a revised article's spans from the file on its new text, beside the old spans re-anchored", async () => {
     const project = await makeProject();
     const team = await makeTeam();
