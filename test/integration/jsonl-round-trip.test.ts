@@ -26,6 +26,16 @@ async function spansOf(projectId: string) {
     .sort();
 }
 
+/** The project's JSONL export, all spans, as the user sees it, in a file. */
+async function exportJsonl(userId: string, projectId: string, name: string) {
+  const { chunks } = await writeExport({ userId }, projectId, exportQuery.parse({ format: 'jsonl', status: 'all' }), 'https://cc.example.org');
+  let out = '';
+  for await (const c of chunks) out += typeof c === 'string' ? c : new TextDecoder().decode(c);
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, out);
+  return file;
+}
+
 describe('JSONL round trip', () => {
   it('exporting JSONL and importing it into a new project gives back the same articles and spans', async () => {
     let run = 0;
@@ -72,11 +82,7 @@ describe('JSONL round trip', () => {
     const evidence = await createAnnotation(as(team.analyst), other.id, { start: 0, end: 37, label: 'evidence' });
     await createLink(as(team.analyst), { fromAnnotationId: denial.id, toAnnotationId: blame.id, kind: 'contradicts' });
     await createLink(as(team.analyst), { fromAnnotationId: evidence.id, toAnnotationId: blame.id, kind: 'corroborates' });
-    const { chunks } = await writeExport({ userId: team.analyst.id }, team.project.id, exportQuery.parse({ format: 'jsonl', status: 'all' }), 'https://cc.example.org');
-    let out = '';
-    for await (const c of chunks) out += typeof c === 'string' ? c : new TextDecoder().decode(c);
-    const file = path.join(dir, 'links.jsonl');
-    fs.writeFileSync(file, out);
+    const file = await exportJsonl(team.analyst.id, team.project.id, 'links.jsonl');
 
     const target = await makeProject();
     await addMember(team.analyst2.id, target.id, 'ANALYST');
@@ -203,11 +209,7 @@ describe('JSONL round trip', () => {
     const theirs = await createAnnotation(as(team.analyst2), team.article.id, { start: 0, end: 18, label: 'assertion' });
     const evidence = await createAnnotation(as(team.analyst), other.id, { start: 0, end: 22, label: 'evidence' });
     await createLink(as(team.analyst), { fromAnnotationId: evidence.id, toAnnotationId: theirs.id, kind: 'corroborates' });
-    const { chunks } = await writeExport({ userId: team.analyst.id }, team.project.id, exportQuery.parse({ format: 'jsonl', status: 'all' }), 'https://cc.example.org');
-    let out = '';
-    for await (const c of chunks) out += typeof c === 'string' ? c : new TextDecoder().decode(c);
-    const file = path.join(dir, 'named.jsonl');
-    fs.writeFileSync(file, out);
+    const file = await exportJsonl(team.analyst.id, team.project.id, 'named.jsonl');
     // Back into the same project: every span is found by its id, the link is the one there.
     expect(await importFile(team.project.id, file, { actorId: team.analyst.id })).toMatchObject({ unchanged: 2, spans: 0, spansSkipped: 3, links: 0, linksSkipped: 1 });
     expect(await testDb().link.findMany({ where: { projectId: team.project.id }, select: { fromAnnotationId: true, toAnnotationId: true } })).toEqual([{ fromAnnotationId: evidence.id, toAnnotationId: theirs.id }]);
