@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OffsetIndex } from '@/lib/anchoring/code-points';
 
 /**
  * Label Studio's JSON export (and our `labelstudio` export,
@@ -43,9 +44,9 @@ export function labelStudioRecord(task: { data: Record<string, unknown> } & Reco
   const text = data.text;
   const place = placer(typeof text === 'string' ? text : '');
   const paths = new Map<string, string>();
-  const record: Record<string, unknown> = { text };
-  for (const key of ['title', 'outlet', 'url', 'author', 'published', 'text']) {
-    if (key !== 'text' && data[key] !== undefined) record[key] = data[key];
+  const record: Record<string, unknown> = {};
+  for (const key of ['text', 'title', 'outlet', 'url', 'author', 'published']) {
+    if (data[key] !== undefined) record[key] = data[key];
     paths.set(key, `data.${key}`);
   }
   const ext = data.external_id ?? data.externalId;
@@ -63,11 +64,13 @@ export function labelStudioRecord(task: { data: Record<string, unknown> } & Reco
     if (!Array.isArray(results)) return;
     // Region ids are unique within one annotation: another annotation's are told apart by its index.
     const idOf = (id: unknown) => (ai === 0 ? String(id) : `${ai}:${String(id)}`);
-    const perRegion = (id: unknown, name: string) => {
-      const r = (results as Result[]).find((x) => x && x.id === id && x.type === 'textarea' && x.from_name === name);
-      const parsed = r && textValue.safeParse(r.value);
-      return parsed?.success ? (parsed.data.text ?? []).join('\n') || null : null;
-    };
+    // Per-region text areas by region and name, read once for the annotation.
+    const texts = new Map<string, string>();
+    for (const x of results as Result[]) {
+      const parsed = x?.type === 'textarea' ? textValue.safeParse(x.value) : undefined;
+      if (parsed?.success && parsed.data.text?.length) texts.set(`${String(x.id)}\u0000${String(x.from_name)}`, parsed.data.text.join('\n'));
+    }
+    const perRegion = (id: unknown, name: string) => texts.get(`${String(id)}\u0000${name}`) || null;
     (results as Result[]).forEach((r, ri) => {
       const at = `annotations.${ai}.result.${ri}`;
       if (!r || typeof r !== 'object') return;
@@ -80,21 +83,21 @@ export function labelStudioRecord(task: { data: Record<string, unknown> } & Reco
       }
       if (r.type !== 'labels') return;
       const parsed = regionValue.safeParse(r.value);
-      const n = entities.length;
-      for (const [field, key] of [['start_offset', 'start'], ['end_offset', 'end'], ['label', 'labels.0'], ['', '']]) {
-        paths.set(`entities.${n}${field && `.${field}`}`, `${at}.value${key && `.${key}`}`);
-      }
+      // Where the record's fields of a span made from this region are, in the task.
+      const mapSpan = (label: number) => {
+        for (const [field, key] of [['start_offset', 'start'], ['end_offset', 'end'], ['label', `labels.${label}`], ['', '']]) {
+          paths.set(`entities.${entities.length}${field && `.${field}`}`, `${at}.value${key && `.${key}`}`);
+        }
+      };
       if (!parsed.success) {
+        mapSpan(0);
         // Handed on as it is: the record's checks name its problems, at the region's value.
         entities.push({ id: idOf(r.id), start_offset: (r.value as { start?: unknown })?.start, end_offset: (r.value as { end?: unknown })?.end, label: (r.value as { labels?: unknown[] })?.labels?.[0] });
         return;
       }
       const { start, end } = place(parsed.data);
       parsed.data.labels.forEach((label, li) => {
-        if (li > 0) {
-          for (const [field, key] of [['start_offset', 'start'], ['end_offset', 'end'], ['', '']]) paths.set(`entities.${entities.length}${field && `.${field}`}`, `${at}.value${key && `.${key}`}`);
-        }
-        paths.set(`entities.${entities.length}.label`, `${at}.value.labels.${li}`);
+        mapSpan(li);
         entities.push({
           id: li === 0 ? idOf(r.id) : `${idOf(r.id)}#${li}`,
           start_offset: start,
@@ -125,13 +128,13 @@ export function labelStudioRecord(task: { data: Record<string, unknown> } & Reco
 function placer(text: string) {
   // Without astral characters the two counts agree.
   const astral = /[\ud800-\udfff]/.test(text);
-  let codePoints: string[] | undefined;
+  let index: OffsetIndex | undefined;
   return (v: { start: number; end: number; text?: string }): { start: number; end: number } => {
-    if (v.text === undefined || !astral) return v;
-    codePoints ??= Array.from(text);
-    if (codePoints.slice(v.start, v.end).join('') === v.text || text.slice(v.start, v.end) !== v.text) return v;
-    const start = Array.from(text.slice(0, v.start)).length;
-    return { start, end: start + Array.from(v.text).length };
+    if (v.text === undefined || !astral || v.start > v.end) return v;
+    index ??= new OffsetIndex(text);
+    const inCodePoints = v.end <= index.length && index.slice(v.start, v.end) === v.text;
+    const inUnits = v.end <= text.length && text.slice(v.start, v.end) === v.text;
+    return !inCodePoints && inUnits ? { start: index.toCodePoint(v.start), end: index.toCodePoint(v.end, 'end') } : v;
   };
 }
 
