@@ -21,20 +21,23 @@ export function notUtf8(file: string, at: number, start?: Uint8Array): AppError 
   return new AppError('BAD_REQUEST', `${file}, line ${at}: not valid UTF-8`, { file: 'invalid UTF-8', line: String(at) });
 }
 
-function firstInvalidUtf8Line(bytes: Uint8Array): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i <= bytes.length; i++) {
-    if (i === bytes.length || bytes[i] === 0x0a) {
-      try {
-        decoder.decode(bytes.subarray(start, i));
-      } catch {
-        return line;
-      }
-      line++;
-      start = i + 1;
+/**
+ * The line, counting from `firstLine`, of the first bytes of `bytes` that are
+ * not UTF-8. A character cut at the very end is not counted as bad: the next
+ * chunk of a streamed file completes it.
+ */
+export function firstInvalidUtf8Line(bytes: Uint8Array, firstLine = 1): number {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  let line = firstLine;
+  for (let start = 0; start <= bytes.length; line++) {
+    const newline = bytes.indexOf(0x0a, start);
+    const end = newline === -1 ? bytes.length : newline;
+    try {
+      strict.decode(bytes.subarray(start, end), { stream: newline === -1 });
+    } catch {
+      return line;
     }
+    start = end + 1;
   }
-  return line;
+  return line - 1;
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { Tokenizer, TokenParser, TokenType } from '@streamparser/json';
 import { AppError } from '@/lib/errors';
 import type { NewArticle } from '@/lib/articles/article-fields';
-import { notUtf8 } from './decode-utf8';
+import { firstInvalidUtf8Line, notUtf8 } from './decode-utf8';
 import { FileProblems } from './file-problems';
 import { isLabelStudioTask, labelStudioRecord, taskPath } from './label-studio-task';
 import { toNewArticle } from './record';
@@ -149,21 +149,10 @@ function lineCounter() {
     },
     /** The line, in a chunk not yet added, of its first byte that is not UTF-8. */
     lineOfBadUtf8(bytes: Uint8Array): number {
-      let n = this.at(end);
-      const decoder = new TextDecoder('utf-8', { fatal: true });
+      // Continuation bytes at its start end a character the chunk before began (and the streaming decoder checked).
       let from = 0;
-      for (let i = 0; i <= bytes.length; i++) {
-        if (i === bytes.length || bytes[i] === 0x0a) {
-          try {
-            decoder.decode(bytes.subarray(from, i), { stream: true });
-          } catch {
-            return n;
-          }
-          n++;
-          from = i + 1;
-        }
-      }
-      return n;
+      while (from < 3 && (bytes[from] & 0xc0) === 0x80) from++;
+      return firstInvalidUtf8Line(bytes.subarray(from), this.at(end));
     },
   };
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { AppError } from '@/lib/errors';
-import { notUtf8 } from './decode-utf8';
+import { firstInvalidUtf8Line, notUtf8 } from './decode-utf8';
 import { megabytes } from './megabytes';
 
 /** Whole lines of a file, decoded; `firstLine` is the 1-based number of the first of them. */
@@ -33,7 +33,7 @@ export async function* readLineBlocks(file: string, name: string, opts: { chunkB
     try {
       text = decoder.decode(bytes, { stream: !last });
     } catch {
-      throw notUtf8(name, firstInvalidLine(bytes, line), line === 1 ? bytes : undefined);
+      throw notUtf8(name, firstInvalidUtf8Line(bytes, line), line === 1 ? bytes : undefined);
     }
     const block = { text, firstLine: line };
     line += countLineEnds(text);
@@ -69,19 +69,3 @@ function countLineEnds(text: string): number {
   return n;
 }
 
-/** The number of the first line in `bytes` that does not decode (only on the error path). */
-function firstInvalidLine(bytes: Buffer, firstLine: number): number {
-  const strict = new TextDecoder('utf-8', { fatal: true });
-  let line = firstLine;
-  for (let start = 0; start <= bytes.length; line++) {
-    const newline = bytes.indexOf(0x0a, start);
-    const end = newline === -1 ? bytes.length : newline;
-    try {
-      strict.decode(bytes.subarray(start, end));
-    } catch {
-      return line;
-    }
-    start = end + 1;
-  }
-  return line - 1;
-}

@@ -142,6 +142,9 @@ describe('Label Studio JSON import', () => {
     expect(await importError(project.id, write('typo.json', '[\n{"data": {"text": "One."}},\n{"data": {"text": x}}]'))).toBe('typo.json, line 3: not valid JSON (unexpected "x")');
     expect(await importError(project.id, write('one.json', '{"data": {"text": "One."}}'))).toMatch(/^one\.json: a \.json file to import holds a list, \[ … \], of articles or Label Studio tasks/);
     expect(await importError(project.id, write('latin1.json', Buffer.from('[\n{"data": {"text": "caf\xe9"}}]', 'latin1')))).toBe('latin1.json, line 2: not valid UTF-8');
+    // Read a megabyte at a time: a chunk that starts inside a character ("é" cut in two) is not taken for the bad one.
+    const long = Buffer.concat([Buffer.from(`[ {"data": {"text": "${'é'.repeat(600_000)}"}},\n{"data": {"text": "fine"}},\n{"data": {"text": "caf`), Buffer.from([0xe9]), Buffer.from('"}}]')]);
+    expect(await importError(project.id, write('long.json', long))).toBe('long.json, line 3: not valid UTF-8');
     expect(await importFile(project.id, write('empty.json', ' \n'))).toMatchObject({ articles: 0, added: 0 });
     expect(await testDb().article.count({ where: { projectId: project.id } })).toBe(0);
     // With a byte-order mark it is read as any other.
