@@ -90,12 +90,25 @@ export function isSpanVisible(v: SpanVisibility, span: { authorId: string; artic
  * A project they do not belong to answers 404, like requireProjectRoles.
  */
 export async function requireSpanVisibility(userId: string, projectId: string): Promise<{ roles: ProjectRole[]; visibility: SpanVisibility }> {
-  const project = await db.project.findUnique({
+  const found = await readSpanVisibility(db, userId, projectId);
+  if (!found || found.roles.length === 0) throw notFound('Project');
+  return found;
+}
+
+/**
+ * The same, read with `client` (a transaction's, for an import), and for a
+ * non-member too: no roles, so under independent annotation only their own
+ * spans. Null if there is no such project.
+ */
+export async function readSpanVisibility(
+  client: Pick<typeof db, 'project'>, userId: string, projectId: string,
+): Promise<{ roles: ProjectRole[]; visibility: SpanVisibility } | null> {
+  const project = await client.project.findUnique({
     where: { id: projectId },
     select: { independentAnnotation: true, memberships: { where: { userId }, select: { role: true } } },
   });
-  const roles = project?.memberships.map((m) => toProjectRole(m.role)) ?? [];
-  if (!project || roles.length === 0) throw notFound('Project');
+  if (!project) return null;
+  const roles = project.memberships.map((m) => toProjectRole(m.role));
   return { roles, visibility: spanVisibility({ userId, roles, independentAnnotation: project.independentAnnotation }) };
 }
 

@@ -16,8 +16,7 @@ import { insertArticles } from './insert-articles';
 import { readAhead } from './read-ahead';
 import { sortableIds } from './sortable-ids';
 import type { Prisma } from '@/lib/db/generated/client';
-import { spanVisibility, visibleSpanWhere } from '@/lib/annotations/span-visibility';
-import { toProjectRole } from '@/lib/auth/permissions';
+import { readSpanVisibility, visibleSpanWhere } from '@/lib/annotations/span-visibility';
 
 /**
  * `updated`: articles with the same text whose title, outlet, URL, author or date the import corrected;
@@ -302,12 +301,8 @@ async function correctMetadata(tx: Tx, projectId: string, actorId: string | null
  */
 async function visibleToImporter(tx: Tx, projectId: string, actorId: string | null): Promise<Prisma.AnnotationWhereInput> {
   if (!actorId) return {};
-  const project = await tx.project.findUnique({
-    where: { id: projectId },
-    select: { independentAnnotation: true, memberships: { where: { userId: actorId }, select: { role: true } } },
-  });
-  const roles = project?.memberships.map((m) => toProjectRole(m.role)) ?? [];
-  return visibleSpanWhere(spanVisibility({ userId: actorId, roles, independentAnnotation: project?.independentAnnotation ?? true }));
+  const found = await readSpanVisibility(tx, actorId, projectId);
+  return visibleSpanWhere(found?.visibility ?? { everything: false, userId: actorId });
 }
 
 /**
