@@ -9,6 +9,7 @@ import { writeExport } from '@/lib/export/write-export';
 import fs from 'node:fs';
 import path from 'node:path';
 import { importFile } from '@/lib/import/import-files';
+import { indexSentences } from '@/lib/sentences/index-sentences';
 import { backupProject } from '@/lib/backup/backup-project';
 import { restoreProject } from '@/lib/backup/restore-project';
 import { parseColumnMapping } from '@/lib/import/column-mapping';
@@ -146,6 +147,9 @@ program
         console.error(`${prefix}: nothing imported: ${missing ? 'no such file or folder' : e instanceof Error ? e.message : String(e)}`);
       }
     }
+    // The articles are searchable already; the search index is made now, before the CLI exits.
+    if (process.stderr.isTTY) process.stderr.write('indexing sentences for search…');
+    await indexSentences().finally(() => process.stderr.isTTY && process.stderr.write('\r\x1b[K'));
     if (failed) throw new AppError('BAD_REQUEST', `${failed} of ${files.length} files were not imported`);
   });
 

@@ -5,6 +5,7 @@ import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { BACKUP_TABLES } from './tables';
 import { BACKUP_FORMAT } from './backup-project';
+import { indexSentences } from '@/lib/sentences/index-sentences';
 
 const BATCH = 500;
 
@@ -76,5 +77,7 @@ export async function restoreProject(input: Readable): Promise<{ projectId: stri
     },
     { timeout: 120_000 },
   );
+  // Sentences come back without their search index (tables.ts): searchable at once, indexed here.
+  await indexSentences();
   return { projectId, rows };
 }

@@ -9,7 +9,7 @@ import { articleFields, type NewArticle } from '@/lib/articles/article-fields';
 import { reviseArticle, type ArticleFields } from '@/lib/articles/revise-article';
 import { recordEvent } from '@/lib/audit/record-event';
 import { insertSentences } from '@/lib/sentences/insert-sentences';
-import { refreshSentenceIndex } from '@/lib/sentences/refresh-sentence-index';
+import { importRunning, indexSentences } from '@/lib/sentences/index-sentences';
 import { findKnownArticles, type KnownArticle } from './find-known-articles';
 import { importedLinks } from './imported-links';
 import { insertArticles } from './insert-articles';
@@ -114,7 +114,9 @@ export async function addArticles(
   opts: AddArticlesOptions = {},
 ): Promise<AddArticlesResult> {
   const actorId = opts.actorId ?? null;
-  const result = await db.$transaction(
+  const importEnded = importRunning();
+  const result = await db
+    .$transaction(
     async (tx) => {
       const client = await transactionConnection(tx);
       await takeImportLock(client, projectId, opts.lockWaitMs ?? IMPORT_LOCK_WAIT_MS);
@@ -129,8 +131,10 @@ export async function addArticles(
       return { ...counts, ...(notes.length && { notes }) };
     },
     { timeout: transactionTimeout(opts.bytes ?? (Array.isArray(articles) ? articles.reduce((n, a) => n + a.text.length, 0) : 0)) },
-  );
-  await refreshSentenceIndex(result.added + result.revised);
+    )
+    .finally(importEnded);
+  // Their sentences are searchable now; the index catches up after the commit, beside the caller.
+  if (result.added > 0) void indexSentences();
   return result;
 }
 

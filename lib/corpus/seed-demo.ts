@@ -4,6 +4,7 @@ import { db } from '@/lib/db/client';
 import { addUser } from '@/lib/users/add-user';
 import { readManifestFolder } from './read-manifest-folder';
 import { addArticles } from './add-articles';
+import { indexSentences } from '@/lib/sentences/index-sentences';
 import { backfillSentences } from '@/lib/sentences/backfill-sentences';
 
 export const DEMO_PROJECT_NAME = 'Albania–Iran 2022';
@@ -32,6 +33,8 @@ export async function seedDemo(): Promise<{ projectId: string; added: number; ac
   const { added } = await addArticles(project.id, corpus.articles);
   // A demo database made before sentences existed gets them now.
   await backfillSentences(project.id);
+  // The seed runs before the server starts: the demo is fully indexed when it opens.
+  await indexSentences();
   const production = process.env.NODE_ENV === 'production';
   if (!production) {
     for (const account of DEMO_ACCOUNTS) {

@@ -41,7 +41,9 @@ type SpanRow = Omit<SearchSpanHit, 'label'> & { label: string };
  * their matching sentences; spans by substring of their quote (from three
  * characters, through its trigram index), among those the caller may see
  * (independent annotation). Sentences are not searched by substring: letters
- * inside a word ("attack" in "cyberattack") are not found.
+ * inside a word ("attack" in "cyberattack") are not found. Sentences are read
+ * through "SearchableSentence", so that those of an import the sentence
+ * indexer has not reached yet (lib/sentences/index-sentences.ts) are found too.
  */
 export async function searchProject(caller: Caller, projectId: string, q: string, page = 1): Promise<SearchResultDto> {
   // Each list pages on its own limit; a page past one list's end leaves that list empty.
@@ -77,7 +79,7 @@ export async function searchProject(caller: Caller, projectId: string, q: string
       WITH q AS (${tsQuery}),
       top AS (
         SELECT s.id, s."articleId", s.start, s."end", s.text, (s.tsv @@ q.exact) AS whole, ts_rank_cd(s.tsv, q.query, 32) AS rank
-          FROM q, "Sentence" s
+          FROM q, "SearchableSentence" s
           JOIN "Article" ar ON ar.id = s."articleId"
          WHERE ar."projectId" = ${projectId} AND ${matches}
          ORDER BY whole DESC, rank DESC, s."articleId", s.start, s.id
@@ -93,7 +95,7 @@ export async function searchProject(caller: Caller, projectId: string, q: string
       WITH q AS (${tsQuery}),
       matched AS (
         SELECT s."articleId", s.text, ts_rank_cd(s.tsv, q.query, 32) AS rank
-          FROM q, "Sentence" s
+          FROM q, "SearchableSentence" s
           JOIN "Article" ar ON ar.id = s."articleId"
          WHERE ar."projectId" = ${projectId} AND ${matches}
       ),

@@ -7,9 +7,12 @@ import { splitSentences } from './split-sentences';
  * Splits new articles into sentences and stores them in one COPY on the
  * import transaction's connection (`client`). Articles are split as
  * PostgreSQL takes the rows (lib/corpus/copy-rows.ts): Node splits the next
- * articles while PostgreSQL computes `tsv` and updates the indexes for the
- * rows before, so the two cores work at once. Resolves with the number of
- * sentences once they are stored.
+ * articles while PostgreSQL updates the indexes for the rows before, so the
+ * two cores work at once. `tsv` stays empty: computing it would cost the
+ * import's one backend about eight times the COPY itself (BENCHMARKS.md,
+ * import.index_floor); lib/sentences/index-sentences.ts fills it after the
+ * commit, and search reads the sentences meanwhile. Resolves with the number
+ * of sentences once they are stored.
  */
 export function insertSentences(client: pg.ClientBase, articles: { id: string; text: string }[], nextId: () => string): Promise<number> {
   function* lines() {

@@ -8,7 +8,7 @@ import { storeSentences } from './store-sentences';
  * sentence with the same words, so a revision does not bring back suggestions
  * an analyst already turned down.
  */
-export async function replaceSentences(tx: Pick<Tx, 'sentence' | 'suggestionDismissal'>, articleId: string, text: string): Promise<number> {
+export async function replaceSentences(tx: Pick<Tx, 'sentence' | 'suggestionDismissal' | '$executeRaw'>, articleId: string, text: string): Promise<number> {
   const dismissed = await tx.suggestionDismissal.findMany({
     where: { sentence: { articleId } },
     select: { annotationId: true, userId: true, createdAt: true, sentence: { select: { text: true } } },

@@ -24,14 +24,18 @@ const joinsNext = (word: string) => TITLES.has(word.toLowerCase()) || isInitial(
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
-const isSpace = (c: string) => c.trim() === '';
+/** What String.prototype.trim removes: JavaScript's WhiteSpace and LineTerminator, which `\s` is. */
+const SPACE = /\s/;
+const isSpace = (c: string) => SPACE.test(c);
 
-/** The last whitespace-separated word of `s` (which has no trailing whitespace). */
-function lastWord(s: string): string {
-  let i = s.length;
-  while (i > 0 && !isSpace(s[i - 1])) i--;
-  return s.slice(i);
+/** The last whitespace-separated word of text[from, to) (which has no trailing whitespace). */
+function lastWord(text: string, from: number, to: number): string {
+  let i = to;
+  while (i > from && !isSpace(text[i - 1])) i--;
+  return text.slice(i, to);
 }
+
+const LINE_END = /[\n\r]/g;
 
 /**
  * Splits canonical article text (lib/anchoring/normalize-text.ts) into
@@ -45,8 +49,8 @@ export function splitSentences(text: string): SentenceRange[] {
   const out: SentenceRange[] = [];
   let lineStart = 0;
   while (lineStart <= text.length) {
-    let lineEnd = lineStart;
-    while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+    LINE_END.lastIndex = lineStart;
+    const lineEnd = LINE_END.exec(text)?.index ?? text.length;
     splitLine(text, lineStart, lineEnd, index, out);
     lineStart = lineEnd + 1;
   }
@@ -74,7 +78,7 @@ function splitLine(text: string, from: number, to: number, index: OffsetIndex, o
     if (pending) pending.end = end;
     else pending = { start, end };
     const current: { start: number; end: number } = pending;
-    if (!joinsNext(lastWord(text.slice(current.start, current.end)))) flush();
+    if (!joinsNext(lastWord(text, current.start, current.end))) flush();
   }
   flush();
 }

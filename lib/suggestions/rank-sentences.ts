@@ -143,8 +143,9 @@ async function rankOnce(projectId: string, query: string, options: RankOptions, 
     ),
     matched AS MATERIALIZED (
       -- The heap rows are read here once; the text is kept for the re-ranking below.
+      -- The view computes the tsvector of sentences the indexer has not reached (index-sentences.ts).
       SELECT s.id, s."articleId", s.start, s."end", s.text, s.tsv
-        FROM q JOIN "Sentence" s ON s.tsv @@ q.match_query
+        FROM q JOIN "SearchableSentence" s ON s.tsv @@ q.match_query
        WHERE s."articleId" IN (SELECT id FROM "Article" WHERE "projectId" = ${projectId})
     ),
     hits AS MATERIALIZED (

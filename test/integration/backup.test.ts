@@ -45,6 +45,11 @@ describe('backup and restore', () => {
     expect(result.projectId).toBe(team.project.id);
     expect(result.rows.Annotation).toBe(2);
     expect(await snapshot(team.project.id)).toBe(before);
+    // The search index is not in the file: the restore makes it again.
+    const [index] = await testDb().$queryRaw<{ total: number; exact: boolean }[]>`
+      SELECT count(*)::int AS total, coalesce(bool_and(s.tsv IS NOT NULL AND s.tsv = to_tsvector('english', s.text)), false) AS exact
+        FROM "Sentence" s JOIN "Article" a ON a.id = s."articleId" WHERE a."projectId" = ${team.project.id}`;
+    expect(index).toEqual({ total: 2, exact: true });
   });
 
   it('refuses a truncated backup and restores nothing; refuses to overwrite an existing project', async () => {
