@@ -7,7 +7,7 @@
 //           --rank-limit 10000 (suggestion-quality), --suggest-sentences 100000 --suggest-spans 200
 //           --suggest-requests 1000 --suggest-connections 4 --suggest-rounds 2 (suggestion-latency),
 //           --queue-requests 20 --approve-requests 1600 --approve-connections 8 --approve-rounds 2 (review-queue),
-//           --import-rounds 3 (import), --export-spans 1000000 --export-articles 1000 --export-words 1000 (export),
+//           --import-rounds 5 (import), --export-spans 1000000 --export-articles 1000 --export-words 1000 (export),
 //           --load-users 50 --load-duration 60 --load-warmup 5 (load)
 //
 // A throwaway embedded PostgreSQL (temp dir, deleted afterwards) gets a

@@ -57,28 +57,29 @@ export function splitSentences(text: string): SentenceRange[] {
   return out;
 }
 
+/** The sentence text[start, end) (UTF-16 units), with code-point offsets. */
+function push(text: string, start: number, end: number, index: OffsetIndex, out: SentenceRange[]) {
+  out.push({ start: index.toCodePoint(start), end: index.toCodePoint(end), text: text.slice(start, end) });
+}
+
 /** Sentences of text[from, to) (UTF-16 units), which holds no line end. */
 function splitLine(text: string, from: number, to: number, index: OffsetIndex, out: SentenceRange[]) {
   if (from === to) return;
-  // UTF-16 [start, end) of trimmed sentences in this line, before joining titles.
-  let pending: { start: number; end: number } | null = null;
-  const flush = () => {
-    if (!pending) return;
-    const start = index.toCodePoint(pending.start);
-    const end = index.toCodePoint(pending.end);
-    out.push({ start, end, text: text.slice(pending.start, pending.end) });
-    pending = null;
-  };
+  // UTF-16 [start, end) of the trimmed sentence being made, which may still join the next (titles); -1: none.
+  let pendingStart = -1;
+  let pendingEnd = -1;
   for (const seg of segmenter.segment(text.slice(from, to))) {
     let start = from + seg.index;
     let end = start + seg.segment.length;
     while (start < end && isSpace(text[start])) start++;
     while (end > start && isSpace(text[end - 1])) end--;
     if (start === end) continue;
-    if (pending) pending.end = end;
-    else pending = { start, end };
-    const current: { start: number; end: number } = pending;
-    if (!joinsNext(lastWord(text, current.start, current.end))) flush();
+    if (pendingStart < 0) pendingStart = start;
+    pendingEnd = end;
+    if (!joinsNext(lastWord(text, pendingStart, pendingEnd))) {
+      push(text, pendingStart, pendingEnd, index, out);
+      pendingStart = -1;
+    }
   }
-  flush();
+  if (pendingStart >= 0) push(text, pendingStart, pendingEnd, index, out);
 }
