@@ -143,9 +143,15 @@ async function rankOnce(projectId: string, query: string, options: RankOptions, 
     ),
     matched AS MATERIALIZED (
       -- The heap rows are read here once; the text is kept for the re-ranking below.
-      -- The view computes the tsvector of sentences the indexer has not reached (index-sentences.ts).
       SELECT s.id, s."articleId", s.start, s."end", s.text, s.tsv
-        FROM q JOIN "SearchableSentence" s ON s.tsv @@ q.match_query
+        FROM q JOIN "Sentence" s ON s.tsv @@ q.match_query
+       WHERE s."articleId" IN (SELECT id FROM "Article" WHERE "projectId" = ${projectId})
+      UNION ALL
+      -- Sentences the indexer has not reached yet (lib/sentences/index-sentences.ts), their
+      -- tsvector computed here. Not through the view "SearchableSentence": planned as one
+      -- UNION ALL, the GIN half above took two and a half times as long.
+      SELECT s.id, s."articleId", s.start, s."end", s.text, to_tsvector('english'::regconfig, s.text)
+        FROM q JOIN "Sentence" s ON s.tsv IS NULL AND to_tsvector('english'::regconfig, s.text) @@ q.match_query
        WHERE s."articleId" IN (SELECT id FROM "Article" WHERE "projectId" = ${projectId})
     ),
     hits AS MATERIALIZED (
