@@ -114,9 +114,9 @@ export async function addArticles(
   opts: AddArticlesOptions = {},
 ): Promise<AddArticlesResult> {
   const actorId = opts.actorId ?? null;
+  // The sentence indexer waits while this runs (it would take a core from it).
   const importEnded = importRunning();
-  const result = await db
-    .$transaction(
+  const result = await db.$transaction(
     async (tx) => {
       const client = await transactionConnection(tx);
       await takeImportLock(client, projectId, opts.lockWaitMs ?? IMPORT_LOCK_WAIT_MS);
@@ -131,8 +131,7 @@ export async function addArticles(
       return { ...counts, ...(notes.length && { notes }) };
     },
     { timeout: transactionTimeout(opts.bytes ?? (Array.isArray(articles) ? articles.reduce((n, a) => n + a.text.length, 0) : 0)) },
-    )
-    .finally(importEnded);
+  ).finally(importEnded);
   // Their sentences are searchable now; the index catches up after the commit, beside the caller.
   if (result.added > 0) void indexSentences();
   return result;
