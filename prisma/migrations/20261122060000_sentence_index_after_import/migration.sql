@@ -13,7 +13,8 @@ ALTER TABLE "Sentence" ALTER COLUMN "tsv" DROP EXPRESSION;
 CREATE INDEX "Sentence_unindexed_idx" ON "Sentence" ("id") WHERE "tsv" IS NULL;
 
 -- Every sentence with its tsvector, whether or not the indexer has been by:
--- search and suggestions read this, so a sentence is found the moment its
+-- search reads this (suggestions write the same two halves out, in
+-- lib/suggestions/rank-sentences.ts), so a sentence is found the moment its
 -- import commits. PostgreSQL flattens the UNION ALL and pushes the conditions
 -- of a query into each half: the first goes through "Sentence_tsv_idx", the
 -- second through "Sentence_unindexed_idx" and computes the tsvector of the
