@@ -4,10 +4,10 @@
  * store U+FFFD instead). JSON can carry both (`"\u0000"`, `"\ud800"`), a URL
  * can carry U+0000 (`%00`). Refused at the boundary, they are a 400 naming
  * the field instead of a database error (500) deep inside a domain function.
+ * `isWellFormed` (ES2024) finds lone surrogates natively: a regex with
+ * lookarounds took 3% of an import's time on every article's text.
  */
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-export const isUnstorableText = (s: string) => UNSTORABLE.test(s);
+export const isUnstorableText = (s: string) => s.includes('\u0000') || !s.isWellFormed();
 
 /**
  * The path ("a.0.b", "(body)" for the value itself) of the first string or

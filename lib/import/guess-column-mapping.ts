@@ -1,6 +1,6 @@
-import { parse } from 'csv-parse/browser/esm/sync';
 import { DEFAULT_CSV_MAPPING_COLUMNS } from './default-csv-mapping';
 import { MAPPABLE_FIELDS, type ColumnMapping, type MappableField } from './column-mapping';
+import { CsvRows, isEmptyRow } from './csv-rows';
 
 // Client-safe: the import form reads a dropped CSV's header and proposes a
 // mapping before uploading; the server checks the mapping again.
@@ -46,17 +46,12 @@ export type CsvHead = { columns: string[]; sample?: string[] };
 
 /** The column names of a CSV file's first record (its header) and the record after it, or an error in words. */
 export async function readCsvHeader(file: Blob): Promise<CsvHead | { error: string }> {
-  const head = await file.slice(0, HEADER_BYTES).text();
-  try {
-    const [columns, sample] = parse(head, { bom: true, to: 2, relax_column_count: true }) as string[][];
-    return columns?.length ? { columns, sample } : { error: 'the file is empty' };
-  } catch {
-    // The first data record may be cut off where reading stopped: the header alone, then.
-  }
-  try {
-    const [columns] = parse(head, { bom: true, to_line: 1 }) as string[][];
-    return columns?.length ? { columns } : { error: 'the file is empty' };
-  } catch (e) {
-    return { error: `its first line is not a CSV header (${(e as Error).message})` };
-  }
+  const head = (await file.slice(0, HEADER_BYTES).text()).replace(/^\uFEFF/, '');
+  // The same parser as the import's (lib/import/read-csv.ts): rows read whole, then what was cut off by the read.
+  const rows = new CsvRows(Infinity);
+  const whole = rows.push(head, file.size <= HEADER_BYTES).filter((r) => !isEmptyRow(r));
+  const [header, record] = whole.length ? whole : rows.push('', true).filter((r) => !isEmptyRow(r));
+  if (!header) return { error: 'the file is empty' };
+  if (header.badQuotes) return { error: 'its first line is not a CSV header (a quoted field is not closed where it should be)' };
+  return record && !record.badQuotes ? { columns: header.fields, sample: record.fields } : { columns: header.fields };
 }

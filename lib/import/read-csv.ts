@@ -1,85 +1,82 @@
-import { Readable, pipeline } from 'node:stream';
-import { parse, type CsvError } from 'csv-parse';
 import { AppError } from '@/lib/errors';
 import type { NewArticle } from '@/lib/articles/article-fields';
+import { CsvRows, RowTooLong, isEmptyRow, type CsvRow } from './csv-rows';
 import { FileProblems } from './file-problems';
 import { readLineBlocks } from './read-line-blocks';
 import type { ColumnMapping } from './column-mapping';
 import { MAX_TEXT_LENGTH, toNewArticle } from './record';
 
-/** A record this long cannot hold a valid text; csv-parse stops buffering it there. */
+/** A record this long cannot hold a valid text: one still open after this many characters is refused. */
 const MAX_RECORD_CHARS = 4 * MAX_TEXT_LENGTH;
 
 /**
- * A CSV file with a header line, parsed by csv-parse's streaming parser and
+ * A CSV file with a header line, parsed a slice at a time (CsvRows) and
  * validated record by record, in file order. Errors name the record and the
  * line it starts on. After the first invalid record no more are handed out
  * (the import will store nothing) but the rest is still checked, so that the
  * file's error lists every invalid record (FileProblems); a malformed line
- * ends the reading, since csv-parse cannot tell where the next record starts.
- * Only a block of lines and a few records are in memory.
+ * ends the reading, since where a quote is wrong, where the next record
+ * starts is a guess. Only a block of lines and a few records are in memory.
  */
 export async function* readCsv(file: string, name: string, mapping: ColumnMapping, onBytes?: (read: number) => void): AsyncGenerator<NewArticle> {
-  // The header is line 1; a record starts on the line after the previous one
-  // ends (csv-parse reports where a record ends), past any empty lines.
-  let lastEnd = 1;
-  let lastEmpty = 0;
-  /** The line the next record starts on, given the parser's count of empty lines so far. */
-  const nextStart = (emptyLines: number) => lastEnd + 1 + (emptyLines - lastEmpty);
   const problems = new FileProblems(name);
+  const rows = new CsvRows(MAX_RECORD_CHARS);
+  /** The column each field is read from, once the header is read. */
+  let columns: [field: string, index: number][] | undefined;
   let headerColumns = 0;
-  const parser = parse({
-    bom: true,
-    skip_empty_lines: true,
-    relax_column_count: false,
-    max_record_size: MAX_RECORD_CHARS,
-    columns: (header: string[]) => {
-      if (header.every((h) => !h.trim())) {
-        throw new AppError('BAD_REQUEST', `${name}, line 1: no column names (the first line must name the columns, e.g. ${Object.values(mapping).join(',')})`, { line: '1' });
+  let records = 0;
+  const articles = (batch: CsvRow[]): NewArticle[] => {
+    const out: NewArticle[] = [];
+    for (const row of batch) {
+      if (isEmptyRow(row)) continue;
+      if (!columns) {
+        if (row.badQuotes) throw malformed(row, name, 0);
+        columns = readHeader(row.fields, name, mapping);
+        headerColumns = row.fields.length;
+        continue;
       }
-      for (const [field, column] of Object.entries(mapping)) {
-        if (!header.includes(column!)) {
-          throw new AppError('BAD_REQUEST', `${name}: no column "${column}" for ${field} (columns: ${header.join(', ')})`, { [field]: `column "${column}" missing` });
-        }
-      }
-      headerColumns = header.length;
-      return header;
-    },
-    // Validation runs inside the parser, so an invalid record is reported
-    // before any malformed line after it: errors come in file order.
-    on_record: (record: Record<string, string>, context) => {
-      const line = nextStart(context.empty_lines);
-      lastEnd = context.lines;
-      lastEmpty = context.empty_lines;
-      const raw = Object.fromEntries(Object.entries(mapping).map(([field, column]) => [field, record[column!]]));
+      if (row.badQuotes || row.fields.length !== headerColumns) throw malformed(row, name, headerColumns);
+      records++;
+      const raw: Record<string, string> = {};
+      for (const [field, index] of columns) raw[field] = row.fields[index];
       try {
-        const article = toNewArticle(raw, { file: name, record: context.records, line });
-        return problems.any ? null : article;
+        const article = toNewArticle(raw, { file: name, record: records, line: row.line });
+        if (!problems.any) out.push(article);
       } catch (e) {
-        // Throws (ending the parse) only once the list is full; null skips the record.
+        // Throws (ending the reading) only once the list is full.
         problems.add(e);
-        return null;
       }
-    },
-  });
-  // Errors of any stage (bad UTF-8 from the reader, a parse error, an invalid
-  // record) reach the loop below through the parser.
-  pipeline(Readable.from(texts(file, name, onBytes), { highWaterMark: 1 }), parser, () => {});
-  // Where the record csv-parse gave up on starts: after the last one read and the empty lines since.
-  const recordStart = (e: CsvError) => (headerColumns === 0 ? 1 : nextStart(typeof e.empty_lines === 'number' ? e.empty_lines : lastEmpty));
+    }
+    return out;
+  };
   try {
-    for await (const article of parser) yield article as NewArticle;
+    for await (const text of texts(file, name, onBytes)) yield* articles(rows.push(text));
+    yield* articles(rows.push('', true));
   } catch (e) {
-    throw problems.stop(e instanceof AppError ? e : malformed(e as CsvError, name, recordStart(e as CsvError), headerColumns));
+    throw problems.stop(e instanceof RowTooLong ? tooLong(e.line, name, headerColumns) : e);
   }
   problems.finish();
 }
 
+/** The header's columns for the mapping's fields (the last of two columns of one name, as a record object would keep). */
+function readHeader(header: string[], name: string, mapping: ColumnMapping): [string, number][] {
+  if (header.every((h) => !h.trim())) {
+    throw new AppError('BAD_REQUEST', `${name}, line 1: no column names (the first line must name the columns, e.g. ${Object.values(mapping).join(',')})`, { line: '1' });
+  }
+  return Object.entries(mapping).map(([field, column]) => {
+    const index = header.lastIndexOf(column!);
+    if (index === -1) {
+      throw new AppError('BAD_REQUEST', `${name}: no column "${column}" for ${field} (columns: ${header.join(', ')})`, { [field]: `column "${column}" missing` });
+    }
+    return [field, index];
+  });
+}
+
 /**
- * Text handed to the parser at once. csv-parse parses and validates (in
- * on_record) all of what it is given in one go: a 1 MB block would keep Node
- * busy for tens of milliseconds while an import's database connection waits
- * for its next statement.
+ * Text handed to the parser at once. Its records are parsed and validated
+ * (normalised, hashed) in one go: a 1 MB block would keep Node busy for tens
+ * of milliseconds while an import's database connection waits for its next
+ * statement.
  */
 const PARSE_SLICE_CHARS = 64 * 1024;
 
@@ -96,24 +93,24 @@ async function* texts(file: string, name: string, onBytes?: (read: number) => vo
   }
 }
 
+/** Where a row is malformed, named as the header (`headerColumns` 0) or by the line its record starts on. */
+function where(line: number, name: string, headerColumns: number): string {
+  return headerColumns === 0 ? `${name}, line 1 (the header)` : `${name}, line ${line}`;
+}
+
 /**
- * A line csv-parse could not read, named by where its record starts: where
- * the parser gave up can be many lines later (a quote left open swallows the
- * lines after it until the next quote, or the end of the file).
+ * A row that cannot be read as a record. Where a quote is wrong, the parser
+ * goes on to the next quote that could close it, which can be many lines
+ * later: the error names the line the record starts on.
  */
-function malformed(e: CsvError, name: string, recordStart: number, headerColumns: number): AppError {
-  const where = headerColumns === 0 ? `${name}, line 1 (the header)` : `${name}, line ${recordStart}`;
-  const fields = { line: String(recordStart) };
-  switch (e.code) {
-    case 'CSV_MAX_RECORD_SIZE':
-      return new AppError('BAD_REQUEST', `${where}: a record longer than ${MAX_RECORD_CHARS} characters (a quote left open?)`, fields);
-    case 'CSV_QUOTE_NOT_CLOSED':
-    case 'CSV_INVALID_CLOSING_QUOTE':
-      return new AppError('BAD_REQUEST', `${where}: malformed CSV: a quoted field ${headerColumns === 0 ? 'of the header' : 'of this record'} is not closed where it should be (a " missing, or a " inside it not doubled as "")`, fields);
-    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
-    case 'CSV_RECORD_INCONSISTENT_COLUMNS':
-      return new AppError('BAD_REQUEST', `${where}: malformed CSV: this record has ${Array.isArray(e.record) ? `${e.record.length} fields` : 'another number of fields'} where the header has ${headerColumns} columns`, fields);
-    default:
-      return new AppError('BAD_REQUEST', `${where}: malformed CSV (${e.message})`, fields);
+function malformed(row: CsvRow, name: string, headerColumns: number): AppError {
+  const fields = { line: String(row.line) };
+  if (row.badQuotes) {
+    return new AppError('BAD_REQUEST', `${where(row.line, name, headerColumns)}: malformed CSV: a quoted field ${headerColumns === 0 ? 'of the header' : 'of this record'} is not closed where it should be (a " missing, or a " inside it not doubled as "")`, fields);
   }
+  return new AppError('BAD_REQUEST', `${where(row.line, name, headerColumns)}: malformed CSV: this record has ${row.fields.length} fields where the header has ${headerColumns} columns`, fields);
+}
+
+function tooLong(line: number, name: string, headerColumns: number): AppError {
+  return new AppError('BAD_REQUEST', `${where(line, name, headerColumns)}: a record longer than ${MAX_RECORD_CHARS} characters (a quote left open?)`, { line: String(line) });
 }

@@ -182,6 +182,9 @@ describe('import', () => {
     const rows = await testDb().article.findMany({ where: { projectId: project.id }, orderBy: { externalId: 'asc' } });
     expect(rows.map((r) => [r.externalId, r.title])).toEqual([['0', 'A small meteorite crashed.'], ['4', 'Last week we hinted at it.']]);
     expect(await importError(project.id, write('unclosed.csv', 'Body ID,articleBody\n1,"never closed\n'))).toMatch(/unclosed\.csv.*malformed CSV/);
+    // A quote inside an unquoted field is a character of it, as spreadsheets write it.
+    expect(await importFile(project.id, write('inner.csv', 'Body ID,articleBody\n9,He said "no" twice.\n'))).toMatchObject({ added: 1 });
+    expect((await testDb().article.findFirstOrThrow({ where: { projectId: project.id, externalId: '9' } })).text).toBe('He said "no" twice.');
   });
 
   it('extracts the article from HTML with Readability and keeps none of its markup or scripts', async () => {
