@@ -8,6 +8,7 @@ import type { SearchArticleHit, SearchResultDto, SearchSentenceHit, SearchSpanHi
 import { highlightsFor, MARK_END, MARK_START } from './marked-text';
 import { prefixQuery } from './prefix-query';
 import { likeContains } from '@/lib/db/like-pattern';
+import { projectSentences } from '@/lib/sentences/project-sentences';
 
 const MAX_ARTICLES = 20;
 const MAX_SENTENCES = 50;
@@ -42,8 +43,8 @@ type SpanRow = Omit<SearchSpanHit, 'label'> & { label: string };
  * characters, through its trigram index), among those the caller may see
  * (independent annotation). Sentences are not searched by substring: letters
  * inside a word ("attack" in "cyberattack") are not found. Sentences are read
- * through "SearchableSentence", so that those of an import the sentence
- * indexer has not reached yet (lib/sentences/index-sentences.ts) are found too.
+ * through `projectSentences`, so that those of an import the sentence indexer
+ * has not reached yet (lib/sentences/index-sentences.ts) are found too.
  */
 export async function searchProject(caller: Caller, projectId: string, q: string, page = 1): Promise<SearchResultDto> {
   // Each list pages on its own limit; a page past one list's end leaves that list empty.
@@ -79,9 +80,8 @@ export async function searchProject(caller: Caller, projectId: string, q: string
       WITH q AS (${tsQuery}),
       top AS (
         SELECT s.id, s."articleId", s.start, s."end", s.text, (s.tsv @@ q.exact) AS whole, ts_rank_cd(s.tsv, q.query, 32) AS rank
-          FROM q, "SearchableSentence" s
-          JOIN "Article" ar ON ar.id = s."articleId"
-         WHERE ar."projectId" = ${projectId} AND ${matches}
+          FROM q, ${projectSentences(projectId)} s
+         WHERE ${matches}
          ORDER BY whole DESC, rank DESC, s."articleId", s.start, s.id
          LIMIT ${MAX_SENTENCES + 1} OFFSET ${skip(MAX_SENTENCES)}
       )
@@ -95,9 +95,8 @@ export async function searchProject(caller: Caller, projectId: string, q: string
       WITH q AS (${tsQuery}),
       matched AS (
         SELECT s."articleId", s.text, ts_rank_cd(s.tsv, q.query, 32) AS rank
-          FROM q, "SearchableSentence" s
-          JOIN "Article" ar ON ar.id = s."articleId"
-         WHERE ar."projectId" = ${projectId} AND ${matches}
+          FROM q, ${projectSentences(projectId)} s
+         WHERE ${matches}
       ),
       best AS (
         SELECT DISTINCT ON ("articleId") "articleId", text AS snippet, count(*) OVER (PARTITION BY "articleId")::int AS hits,

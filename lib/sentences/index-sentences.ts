@@ -72,8 +72,7 @@ async function importsQuiet(): Promise<void> {
  * (lib/sentences/insert-sentences.ts) leaves it to this, after its commit,
  * so that the import's transaction does not wait for PostgreSQL's text
  * search parser. Until then search and suggestions compute the missing
- * tsvectors as they read (the view "SearchableSentence", migration
- * 20261122060000_sentence_index_after_import; its two halves written out in
+ * tsvectors as they read (lib/sentences/project-sentences.ts; written out in
  * lib/suggestions/rank-sentences.ts): a sentence is found as soon as its
  * import commits, only more slowly until this has been by.
  *

@@ -148,11 +148,14 @@ async function rankOnce(projectId: string, query: string, options: RankOptions, 
        WHERE s."articleId" IN (SELECT id FROM "Article" WHERE "projectId" = ${projectId})
       UNION ALL
       -- Sentences the indexer has not reached yet (lib/sentences/index-sentences.ts), their
-      -- tsvector computed here. Not through the view "SearchableSentence": planned as one
-      -- UNION ALL, the GIN half above took two and a half times as long.
-      SELECT s.id, s."articleId", s.start, s."end", s.text, to_tsvector('english'::regconfig, s.text)
-        FROM q JOIN "Sentence" s ON s.tsv IS NULL AND to_tsvector('english'::regconfig, s.text) @@ q.match_query
-       WHERE s."articleId" IN (SELECT id FROM "Article" WHERE "projectId" = ${projectId})
+      -- tsvector computed here: unindexedSentences of lib/sentences/project-sentences.ts, spelled
+      -- out for this statement's parameters, OFFSET 0 and all (else the tsvectors of every
+      -- project's unindexed sentences are computed). Not through projectSentences: planned as
+      -- one UNION ALL, the GIN half above took two and a half times as long.
+      SELECT u.id, u."articleId", u.start, u."end", u.text, to_tsvector('english'::regconfig, u.text)
+        FROM q JOIN (SELECT s.id, s."articleId", s.start, s."end", s.text FROM "Sentence" s
+                      WHERE s.tsv IS NULL AND s."articleId" IN (SELECT id FROM "Article" WHERE "projectId" = ${projectId})
+                     OFFSET 0) u ON to_tsvector('english'::regconfig, u.text) @@ q.match_query
     ),
     hits AS MATERIALIZED (
       SELECT m.id, m."articleId", x.lexeme

@@ -66,6 +66,17 @@ describe('the sentence index', () => {
     expect(await search()).toEqual(indexed.search);
   });
 
+  it('finds only the searched project’s unindexed sentences, whoever else imported the same text', async () => {
+    const { team, span } = await corpus();
+    await addArticles(team.otherProject.id, [{ title: 'Copy', externalId: `copy-${suffix()}`, text: PARAPHRASE }]);
+    await unindex(team.project.id);
+    await unindex(team.otherProject.id);
+    const found = (await searchProject(as(team.reviewer), team.project.id, 'orchestrating cyberattacks')).sentences.filter((s) => s.text === PARAPHRASE);
+    expect(found.map((s) => s.articleTitle)).toEqual(['Ties cut']);
+    const suggested = (await suggestFor(as(team.analyst), span.id)).filter((s) => s.text === PARAPHRASE);
+    expect(suggested.map((s) => s.articleTitle)).toEqual(['Ties cut']);
+  });
+
   it('indexes an article stored on its own (a revision, a single article) in its own transaction', async () => {
     const team = await makeTeam('Tirana expelled the diplomats. Tehran called it a provocation.');
     await makeArticle(team.project.id, { text: 'A second article. It has two sentences.' });
