@@ -15,7 +15,7 @@ const get = (projectId: string, query: string) =>
   exportRoute.GET(new Request(`http://localhost/api/v1/projects/${projectId}/export?${query}`), { params: Promise.resolve({ projectId }) });
 
 const exportEvents = (projectId: string) =>
-  testDb().auditEvent.findMany({ where: { projectId, action: 'export' }, orderBy: { createdAt: 'asc' }, select: { actorId: true, objectType: true, objectId: true, after: true } });
+  testDb().auditEvent.findMany({ where: { projectId, action: 'export' }, orderBy: { seq: 'asc' }, select: { actorId: true, objectType: true, objectId: true, after: true } });
 
 /** `count` approved spans on the team's article, inserted in one statement. */
 async function manySpans(team: Awaited<ReturnType<typeof makeTeam>>, count: number) {

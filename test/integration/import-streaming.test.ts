@@ -106,7 +106,7 @@ describe('streaming import', () => {
     await importFile(project.id, file, { name: 'audited.jsonl', actorId: user.id });
     // From the command line (no user), one text changed.
     await importFile(project.id, write('changed.jsonl', jsonl([{ externalId: 'a', text: 'First text, revised.' }, { externalId: 'b', text: 'Second text.' }])), { name: 'changed.jsonl' });
-    const events = await testDb().auditEvent.findMany({ where: { projectId: project.id, action: 'import' }, orderBy: { createdAt: 'asc' } });
+    const events = await testDb().auditEvent.findMany({ where: { projectId: project.id, action: 'import' }, orderBy: { seq: 'asc' } });
     expect(events.map((e) => ({ actorId: e.actorId, objectType: e.objectType, objectId: e.objectId, after: e.after }))).toEqual([
       { actorId: user.id, objectType: 'project', objectId: project.id, after: { file: 'audited.jsonl', added: 2, unchanged: 0, revised: 0, updated: 0, orphaned: 0, reopened: 0, spans: 0, spansSkipped: 0, links: 0, linksSkipped: 0 } },
       { actorId: null, objectType: 'project', objectId: project.id, after: { file: 'changed.jsonl', added: 0, unchanged: 1, revised: 1, updated: 0, orphaned: 0, reopened: 0, spans: 0, spansSkipped: 0, links: 0, linksSkipped: 0 } },

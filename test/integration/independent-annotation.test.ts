@@ -260,7 +260,7 @@ describe('independent annotation', () => {
     await call(projectRoute.PATCH, 'PATCH', `/api/v1/projects/${team.project.id}`, { projectId: team.project.id }, { independentAnnotation: false });
 
     expect((await seenBy(team.analyst, s)).reader).toEqual(sorted(...s.mine.spans, ...s.theirs.spans));
-    const events = await testDb().auditEvent.findMany({ where: { projectId: team.project.id, action: 'project.update' }, orderBy: { createdAt: 'asc' } });
+    const events = await testDb().auditEvent.findMany({ where: { projectId: team.project.id, action: 'project.update' }, orderBy: { seq: 'asc' } });
     expect(events.map((e) => [e.actorId, e.before, e.after])).toEqual([
       [team.admin.id, { independentAnnotation: false }, { independentAnnotation: true }],
       [team.admin.id, { independentAnnotation: true }, { independentAnnotation: false }],

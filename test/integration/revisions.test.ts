@@ -181,7 +181,7 @@ describe('article revisions', () => {
     // Every decision stays in the history, and why it was set aside is there too.
     const events = await testDb().auditEvent.findMany({
       where: { objectId: { in: [fuzzy.id, link.id] }, action: { in: ['annotation.review', 'annotation.reanchor', 'link.reopen'] } },
-      orderBy: { createdAt: 'asc' },
+      orderBy: { seq: 'asc' }, // write order: a revision's events share their transaction's createdAt
     });
     expect(events.map((e) => [e.action, (e.before as { status?: string }).status, (e.after as { status?: string }).status])).toEqual([
       ['annotation.review', 'pending', 'rejected'],
@@ -305,7 +305,7 @@ describe('article revisions', () => {
     expect(await testDb().link.findUniqueOrThrow({ where: { id: link.id }, select: { status: true, reviewedById: true } })).toEqual({ status: 'PENDING', reviewedById: null });
     expect(await testDb().auditEvent.count({ where: { objectId: link.id, action: 'link.reopen' } })).toBe(1);
     expect((await get(orphansRoute.GET, { projectId: team.project.id })).json.orphans).toEqual([]);
-    const events = await testDb().auditEvent.findMany({ where: { objectId: deleted.id }, orderBy: { createdAt: 'asc' }, select: { action: true } });
+    const events = await testDb().auditEvent.findMany({ where: { objectId: deleted.id }, orderBy: { seq: 'asc' }, select: { action: true } });
     expect(events.map((e) => e.action)).toEqual(['annotation.create', 'annotation.review', 'annotation.orphan', 'annotation.place']);
     // Placed once, it is no orphan: placing again is refused.
     expect((await place(orphan.version + 1)).status).toBe(409);
