@@ -58,6 +58,19 @@ describe('CsvRows', () => {
     expect((error as RowTooLong).line).toBe(3);
   });
 
+  it('reads any text, malformed too, the same way whole or cut into pieces', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', '\r', ' ', '🇦🇱'), maxLength: 40 }), fc.array(fc.nat(), { maxLength: 6 }), (text, at) => {
+        const whole = read([text]);
+        expect(read(cut(text, at))).toEqual(whole);
+        const lines = whole.map((r) => r.line);
+        expect(lines).toEqual([...lines].sort((a, b) => a - b));
+        expect(lines.every((l) => l >= 1)).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('reads the same rows and lines however the text is cut into pieces', () => {
     const field = fc.string({ unit: fc.constantFrom('a', 'é', '🇦🇱', 'e\u0301', ',', '"', '\n', '\r\n', ' '), maxLength: 12 });
     fc.assert(
