@@ -1,7 +1,7 @@
 import 'server-only';
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from './generated/client';
+import { Prisma, PrismaClient } from './generated/client';
 
 // One pool per process, shared by Prisma and by the few hot paths that use
 // `sql` directly. In `next dev`, modules reload on every change; the global
@@ -96,11 +96,19 @@ export class SqlFragment {
   constructor(readonly text: string) {}
 }
 
+/**
+ * A `Prisma.sql` value is written in with its own values as parameters, so
+ * that a query piece shared with Prisma's raw queries (e.g.
+ * lib/sentences/project-sentences.ts) is written once.
+ */
 export function statement(strings: TemplateStringsArray, ...values: unknown[]): Statement {
   const params: unknown[] = [];
   let text = strings[0];
   values.forEach((v, i) => {
-    text += (v instanceof SqlFragment ? v.text : `$${params.push(v)}`) + strings[i + 1];
+    if (v instanceof SqlFragment) text += v.text;
+    else if (v instanceof Prisma.Sql) text += v.strings.reduce((t, s, j) => `${t}$${params.push(v.values[j - 1])}${s}`);
+    else text += `$${params.push(v)}`;
+    text += strings[i + 1];
   });
   return { text, values: params };
 }

@@ -1,6 +1,8 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
+import { Prisma } from '@/lib/db/generated/client';
 import { refreshSentenceIndex } from './refresh-sentence-index';
+import { sentenceTsvector } from './sentence-tsvector';
 
 /**
  * Sentences one UPDATE indexes: about a tenth of a second of one core, so
@@ -145,6 +147,6 @@ async function indexBatches(nextBatch: () => Promise<string[]>): Promise<number>
     if (ids.length === 0) return indexed;
     // `tsv IS NULL` again: another process's indexer may have done some of these meanwhile.
     indexed += await db.$executeRaw`
-      UPDATE "Sentence" SET tsv = to_tsvector('english'::regconfig, text) WHERE id = ANY(${ids}::text[]) AND tsv IS NULL`;
+      UPDATE "Sentence" SET tsv = ${sentenceTsvector(Prisma.sql`text`)} WHERE id = ANY(${ids}::text[]) AND tsv IS NULL`;
   }
 }

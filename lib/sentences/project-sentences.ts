@@ -1,12 +1,6 @@
 import 'server-only';
 import { Prisma } from '@/lib/db/generated/client';
-
-/**
- * A sentence's tsvector, as the sentence indexer (index-sentences.ts) and
- * store-sentences.ts write it: computed here for the sentences they have
- * not reached yet.
- */
-export const sentenceTsvector = (text: Prisma.Sql) => Prisma.sql`to_tsvector('english'::regconfig, ${text})`;
+import { sentenceTsvector } from './sentence-tsvector';
 
 /**
  * A project's sentences without their tsvector yet (a bulk import's, until
@@ -19,7 +13,7 @@ export const sentenceTsvector = (text: Prisma.Sql) => Prisma.sql`to_tsvector('en
  * the indexer, 0.4 ms with this). The project's own search in those seconds
  * no longer runs in parallel workers: 0.8 s against 0.5 s for that import.
  */
-function unindexedSentences(projectId: string): Prisma.Sql {
+export function unindexedSentences(projectId: string): Prisma.Sql {
   return Prisma.sql`(
     SELECT s.id, s."articleId", s.start, s."end", s.text FROM "Sentence" s
      WHERE s.tsv IS NULL AND s."articleId" IN (SELECT id FROM "Article" WHERE "projectId" = ${projectId})

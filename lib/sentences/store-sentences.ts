@@ -1,7 +1,8 @@
 // No 'server-only' here on purpose: test/factories.ts (also run by Playwright,
 // outside Next) stores articles through this same function. It takes the
 // client to write with, so it never imports lib/db/client itself.
-import type { PrismaClient } from '@/lib/db/generated/client';
+import { Prisma, type PrismaClient } from '@/lib/db/generated/client';
+import { sentenceTsvector } from './sentence-tsvector';
 import { splitSentences } from './split-sentences';
 
 /** Anything that can write sentences: the Prisma client or an interactive transaction. */
@@ -18,6 +19,6 @@ export async function storeSentences(db: SentenceWriter, articleId: string, text
   const sentences = splitSentences(text);
   if (sentences.length === 0) return 0;
   const { count } = await db.sentence.createMany({ data: sentences.map((s) => ({ articleId, ...s })) });
-  await db.$executeRaw`UPDATE "Sentence" SET tsv = to_tsvector('english'::regconfig, text) WHERE "articleId" = ${articleId} AND tsv IS NULL`;
+  await db.$executeRaw`UPDATE "Sentence" SET tsv = ${sentenceTsvector(Prisma.sql`text`)} WHERE "articleId" = ${articleId} AND tsv IS NULL`;
   return count;
 }

@@ -1,5 +1,8 @@
 import 'server-only';
 import { preparedSql } from '@/lib/db/client';
+import { Prisma } from '@/lib/db/generated/client';
+import { unindexedSentences } from '@/lib/sentences/project-sentences';
+import { sentenceTsvector } from '@/lib/sentences/sentence-tsvector';
 import { highlightsFor, MARK_END, MARK_START, type Highlight } from '@/lib/search/marked-text';
 
 export type RankedSentence = {
@@ -82,6 +85,9 @@ const SIMILARITY_CHARS = 300;
 
 const rankingStatement = preparedSql('rank-sentences');
 
+/** The tsvector of an unindexed sentence `u`, computed as the indexer would store it. */
+const UNINDEXED_TSV = sentenceTsvector(Prisma.sql`u.text`);
+
 type Row = Omit<RankedSentence, 'highlights' | 'score'> & { score: number | string; marked: string | null };
 
 /**
@@ -148,14 +154,10 @@ async function rankOnce(projectId: string, query: string, options: RankOptions, 
        WHERE s."articleId" IN (SELECT id FROM "Article" WHERE "projectId" = ${projectId})
       UNION ALL
       -- Sentences the indexer has not reached yet (lib/sentences/index-sentences.ts), their
-      -- tsvector computed here: unindexedSentences of lib/sentences/project-sentences.ts, spelled
-      -- out for this statement's parameters, OFFSET 0 and all (else the tsvectors of every
-      -- project's unindexed sentences are computed). Not through projectSentences: planned as
-      -- one UNION ALL, the GIN half above took two and a half times as long.
-      SELECT u.id, u."articleId", u.start, u."end", u.text, to_tsvector('english'::regconfig, u.text)
-        FROM q JOIN (SELECT s.id, s."articleId", s.start, s."end", s.text FROM "Sentence" s
-                      WHERE s.tsv IS NULL AND s."articleId" IN (SELECT id FROM "Article" WHERE "projectId" = ${projectId})
-                     OFFSET 0) u ON to_tsvector('english'::regconfig, u.text) @@ q.match_query
+      -- tsvector computed here. Not through projectSentences: planned as one UNION ALL, the GIN
+      -- half above took two and a half times as long.
+      SELECT u.id, u."articleId", u.start, u."end", u.text, ${UNINDEXED_TSV}
+        FROM q JOIN ${unindexedSentences(projectId)} u ON ${UNINDEXED_TSV} @@ q.match_query
     ),
     hits AS MATERIALIZED (
       SELECT m.id, m."articleId", x.lexeme
