@@ -10,7 +10,10 @@
 // the same CSV files (pg + pg-copy-streams) into a plain table, created before
 // and dropped after. Rounds alternate COPY, import, COPY, import… each import
 // into a new project (a second import of the same file into one project is a
-// no-op by design); figures are medians over the rounds. Beside the wall
+// no-op by design), each after the database is settled (settle()); figures
+// are medians over the rounds, and the ratio is the median of each round's
+// import over that round's COPY (the machine's drift between rounds, which
+// the two share, cancels). Beside the wall
 // clock, the CPU seconds of this process and of the whole PostgreSQL server
 // (bench/process-cpu.ts) during each: on a shared machine they say where the
 // time goes better than the clock does. Then the memory of importing a large
@@ -93,11 +96,11 @@ async function copyFiles(files: string[], postmaster: number) {
 
 /**
  * Before each measured step: the database as a server that has been idle
- * for a while would have it. Without this, the rounds measured PostgreSQL's
- * cleanup after the round before: the indexer's UPDATEs leave every
- * sentence's old row version dead, autovacuum started on them in some later
- * step, and dirty pages were still being written; the raw COPY took 0.117 s
- * in round 1 and 0.229 s in round 5 of one run.
+ * for a while would have it, so that no step pays for the cleanup after the
+ * one before (the indexer's UPDATEs leave every sentence's old row version
+ * dead for autovacuum; dirty pages wait to be written). The machine's own
+ * drift stays: in one run without this the raw COPY took 0.117 s in round 1
+ * and 0.229 s in round 5, and with it 0.115–0.171 s.
  */
 async function settle() {
   const client = pgClient();

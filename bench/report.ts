@@ -137,8 +137,8 @@ project, beside a raw \`COPY … FROM STDIN (FORMAT csv)\` of the same files int
 (5), after one warm-up import of 300 other bodies (not counted: V8 compiles the import code, as in a server
 that has been up). Before each COPY and each import the database is settled (VACUUM ANALYZE, CHECKPOINT, unmeasured),
 so that neither pays for the cleanup after the round before. The ratio is the **median over rounds of each round's
-import over its own COPY**, measured a second apart: this machine's speed drifts between rounds (the COPY alone took
-0.114–0.237 s in one session), and a round's two figures drift together; the ratio of the medians is printed beside it.
+import over its own COPY**, measured a second apart: this machine's speed drifts between rounds (the log prints each
+round's COPY and import), and a round's two figures drift together; the ratio of the medians is printed beside it.
 CPU seconds of this process and of the whole PostgreSQL server (\`/proc\`) are taken around each. Then, timed apart,
 the sentence indexer the import set going after its commit (\`import.indexed_after\`: it waits 0.25 s after the last
 import, then fills the tsvectors on two connections; until then search computes them as it reads). For scale, each round
