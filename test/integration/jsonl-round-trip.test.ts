@@ -213,7 +213,8 @@ describe('JSONL round trip', () => {
     // Back into the same project: every span is found by its id, the link is the one there.
     expect(await importFile(team.project.id, file, { actorId: team.analyst.id })).toMatchObject({ unchanged: 2, spans: 0, spansSkipped: 3, links: 0, linksSkipped: 1 });
     expect(await testDb().link.findMany({ where: { projectId: team.project.id }, select: { fromAnnotationId: true, toAnnotationId: true } })).toEqual([{ fromAnnotationId: evidence.id, toAnnotationId: theirs.id }]);
-    expect(mine.id).not.toBe(theirs.id);
+    // Both analysts' spans are still there, each once: neither was taken for the other's.
+    expect((await testDb().annotation.findMany({ where: { articleId: team.article.id }, select: { id: true } })).map((a) => a.id).sort()).toEqual([mine.id, theirs.id].sort());
 
     // Independent annotation: analyst two's file with the same words as analyst one's hidden span adds a span of her own.
     const blind = await makeProject();
